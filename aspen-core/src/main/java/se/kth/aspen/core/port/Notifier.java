@@ -1,0 +1,14 @@
+package se.kth.aspen.core.port;
+
+/**
+ * Tells people about deployments, errors and advice. Calls return at once and never throw: a
+ * notifier that is down or slow must not block or fail a deploy.
+ */
+public interface Notifier {
+
+  void deployment(DeploymentNotice notice);
+
+  void error(ErrorNotice notice);
+
+  void recommendation(RecommendationNotice notice);
+}

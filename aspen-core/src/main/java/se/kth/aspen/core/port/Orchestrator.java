@@ -1,0 +1,39 @@
+package se.kth.aspen.core.port;
+
+import java.util.List;
+
+/** Runs stacks on a cluster: deploy, wait for convergence, read what runs. */
+public interface Orchestrator {
+
+  /**
+   * Applies a stack to its cluster as {@code docker stack deploy --with-registry-auth} would,
+   * and returns at once, without waiting for convergence.
+   *
+   * @throws UnreachableException when the cluster's engine cannot be reached (nothing changed)
+   * @throws RefusedException when the engine refused a part of the stack; parts applied before
+   *     it are named in the message
+   */
+  DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException;
+
+  /**
+   * Polls the stack's services and tasks until every service runs its desired replicas, or the
+   * policy's attempts run out, or the deadline passes.
+   *
+   * @return converged, or not with every failing task's state and error
+   * @throws UnreachableException when the engine cannot be reached at all
+   */
+  Convergence awaitConvergence(Cluster cluster, String stack, VerifyPolicy policy, Deadline deadline)
+      throws PortException;
+
+  /** The stack's services as they run now. */
+  List<RunningService> services(Cluster cluster, String stack, Deadline deadline) throws PortException;
+
+  /**
+   * Puts the named services of a stack back on the spec they had before their last update
+   * (whole-stack rollback).
+   *
+   * @return the services that were rolled back
+   */
+  List<String> rollback(Cluster cluster, String stack, List<String> services, Deadline deadline)
+      throws PortException;
+}

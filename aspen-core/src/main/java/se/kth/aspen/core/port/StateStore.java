@@ -1,0 +1,56 @@
+package se.kth.aspen.core.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What Aspen remembers between passes: per target, the last good and the last failed deploy;
+ * which errors were reported when (for de-duplication); and leases, so that runners sharing
+ * one store never deploy the same target at once.
+ *
+ * <p>Every call may fail with {@link UnreachableException} when the store is down; the pass then
+ * fails the affected targets for this pass, it never assumes "nothing recorded".
+ */
+public interface StateStore {
+
+  /** The target's remembered state; {@link TargetState#NONE} when nothing is recorded. */
+  TargetState read(TargetKey target) throws PortException;
+
+  /** Records a verified deploy: sets the last good record and clears the last failed one. */
+  void recordSuccess(TargetKey target, DeployRecord record) throws PortException;
+
+  /** Records a deploy that was tried and failed; the last good record stays. */
+  void recordFailure(TargetKey target, FailureRecord record) throws PortException;
+
+  /** Forgets one target: it deploys again on the next pass. @return whether anything was forgotten */
+  boolean forget(TargetKey target) throws PortException;
+
+  /** Forgets every target of a cluster in a group. @return how many */
+  int forgetCluster(String group, String cluster) throws PortException;
+
+  /** How many targets the group has records for. */
+  long count(String group) throws PortException;
+
+  /** When the error was last reported, if it was and the mark has not expired. */
+  Optional<Instant> errorReported(ErrorMark mark) throws PortException;
+
+  /** Remembers that the error was reported at {@code at}; the mark expires after {@code ttl}. */
+  void markErrorReported(ErrorMark mark, Instant at, Duration ttl) throws PortException;
+
+  /** Forgets every error mark of the target (a successful deploy clears them). */
+  void clearErrorMarks(TargetKey target) throws PortException;
+
+  /**
+   * Takes the target's lease for {@code ttl}, unless another holder has it.
+   *
+   * @return the lease, or empty when it is held by someone else
+   */
+  Optional<Lease> tryLease(TargetKey target, Duration ttl) throws PortException;
+
+  /** Extends a lease this holder owns. @return false when it had expired or is held by another */
+  boolean renew(Lease lease, Duration ttl) throws PortException;
+
+  /** Gives a lease back, only if this holder still owns it. */
+  void release(Lease lease) throws PortException;
+}

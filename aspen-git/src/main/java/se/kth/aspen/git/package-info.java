@@ -1,0 +1,2 @@
+/** The application registry from git (JGit): https, ssh and file remotes. */
+package se.kth.aspen.git;

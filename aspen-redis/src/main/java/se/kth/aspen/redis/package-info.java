@@ -1,0 +1,2 @@
+/** StateStore adapter on Redis (Jedis), with leases. */
+package se.kth.aspen.redis;
