@@ -29,6 +29,7 @@ import se.kth.aspen.core.port.SecretEnvironment;
 public class VaultDecryptBenchmark {
 
   private static final byte[] PASSWORD = "app-password".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SALT = new byte[32];
 
   private byte[] secretsEnv;
   private AnsibleVault uncached;
@@ -70,6 +71,17 @@ public class VaultDecryptBenchmark {
   @Benchmark
   public byte[] decryptCold() throws VaultException {
     return uncached.decrypt(secretsEnv, PASSWORD);
+  }
+
+  /** The same key derivation over {@code Mac}, the textbook way, for comparison with the loop in DerivedKeys. */
+  @Benchmark
+  public byte[] pbkdf2OverMac() throws Exception {
+    return MacPbkdf2.derive(PASSWORD, SALT, DerivedKeys.ITERATIONS, 80);
+  }
+
+  @Benchmark
+  public byte[] pbkdf2OverDigestStates() {
+    return DerivedKeys.pbkdf2(PASSWORD, SALT, DerivedKeys.ITERATIONS, 80);
   }
 
   @Benchmark
