@@ -80,21 +80,23 @@ final class RegistryHttp {
           attempt + ": " + counterpart + " did not answer within " + timeout.toMillis() + " ms", e);
     } catch (ConnectException e) {
       throw new UnreachableException(
-          attempt + ": cannot connect to " + counterpart + " (" + describe(e) + ")", e);
+          attempt + ": cannot connect to " + counterpart + " (" + describe(e, "connection refused") + ")", e);
     } catch (IOException e) {
       throw new UnreachableException(
-          attempt + ": talking to " + counterpart + " failed (" + describe(e) + ")", e);
+          attempt + ": talking to " + counterpart + " failed (" + describe(e, e.getClass().getSimpleName()) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnreachableException(attempt + ": interrupted while asking " + counterpart, e);
     }
   }
 
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    if (message == null && e.getCause() != null) {
-      message = e.getCause().getMessage();
+  /** The first message along the cause chain: the JDK client often wraps the telling one. */
+  private static String describe(IOException e, String otherwise) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
     }
-    return message == null ? e.getClass().getSimpleName() : message;
+    return otherwise;
   }
 }
