@@ -136,4 +136,26 @@ class DockerRegistryFailuresTest {
         .isInstanceOf(RefusedException.class)
         .hasMessage(listing() + registryName() + " requires credentials and none are configured for it (HTTP 401)");
   }
+
+  @Test
+  void refusesABearerChallengeWithoutRealm() {
+    answers(aResponse().withStatus(401).withHeader("Www-Authenticate", "Bearer service=\"registry.test\""));
+
+    assertThatThrownBy(() -> client().tags(image(), Deadline.in(Duration.ofSeconds(5))))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage(listing() + registryName()
+            + " sent an unusable challenge: bearer challenge \"service=\"registry.test\"\" names no realm");
+  }
+
+  @Test
+  void refusesATokenAnswerWithoutAToken() {
+    answers(aResponse().withStatus(401).withHeader("Www-Authenticate",
+        "Bearer realm=\"" + registry.baseUrl() + "/token\",service=\"registry.test\""));
+    registry.stubFor(get(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"expires_in\": 300}")));
+
+    assertThatThrownBy(() -> client().tags(image(), Deadline.in(Duration.ofSeconds(5))))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage(listing() + "token endpoint " + registry.baseUrl() + "/token answered without a token");
+  }
 }
