@@ -157,4 +157,23 @@ class ClusterStatusDirectoryTest {
         .hasMessage("CLUSTER_STATUS_API_URL \"ftp://status.example/clusters\" is not an http(s) URL"
             + " (set CLUSTER_STATUS_URL_IS_FILE to read a file)");
   }
+
+  @Test
+  void refusesANotFoundAnswer() {
+    answers(aResponse().withStatus(404));
+
+    assertThatThrownBy(() -> directory().clusters(deadline()))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage("reading clusters from " + url() + ": the cluster status API answered HTTP 404");
+  }
+
+  @Test
+  void asksNothingOnceTheDeadlineHasPassed() {
+    answers(json(OLD_SPELLING));
+
+    assertThatThrownBy(() -> directory().clusters(Deadline.in(Duration.ZERO)))
+        .isInstanceOf(UnreachableException.class)
+        .hasMessage("reading clusters from " + url() + ": the deadline passed before the cluster status API could be asked");
+    api.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/clusters")));
+  }
 }
