@@ -59,6 +59,16 @@ class DockerRegistryFailuresTest {
   }
 
   @Test
+  void reportsABodyTricklingInSlowerThanTheRequestTimeoutAsUnreachable() {
+    answers(aResponse().withStatus(200).withBody("{\"name\":\"team/app\",\"tags\":[\"1.0.0\",\"1.1.0\"]}")
+        .withChunkedDribbleDelay(10, 5_000));
+
+    assertThatThrownBy(() -> client(Duration.ofMillis(300)).tags(image(), Deadline.in(Duration.ofSeconds(30))))
+        .isInstanceOf(UnreachableException.class)
+        .hasMessage(listing() + registryName() + " did not answer within 300 ms");
+  }
+
+  @Test
   void waitsNoLongerThanTheDeadlineAllows() {
     answers(aResponse().withStatus(200).withBody("{\"tags\":[]}").withFixedDelay(3_000));
 
