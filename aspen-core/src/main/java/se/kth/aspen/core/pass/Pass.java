@@ -46,7 +46,7 @@ public final class Pass {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
   // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
-  private static final Duration TIMEOUT_GRACE = Duration.ofSeconds(30);
+  private static final Duration MAX_TIMEOUT_GRACE = Duration.ofSeconds(30);
 
   public Pass(Ports ports, PassSettings settings, Clock clock) {
     this.ports = Objects.requireNonNull(ports, "ports");
@@ -144,7 +144,8 @@ public final class Pass {
     FutureTask<AppResult> work = new FutureTask<>(() -> new TargetRun(context, target, cluster, deadline).run());
     Thread.ofVirtual().name("aspen-target-" + target).start(work);
     try {
-      return work.get(settings.targetTimeout().plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
+      Duration grace = settings.targetTimeout().compareTo(MAX_TIMEOUT_GRACE) < 0 ? settings.targetTimeout() : MAX_TIMEOUT_GRACE;
+      return work.get(settings.targetTimeout().plus(grace).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       work.cancel(true);
       return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout",

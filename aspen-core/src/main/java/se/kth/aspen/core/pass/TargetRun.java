@@ -157,7 +157,7 @@ final class TargetRun {
   private Lease lease() throws StepFailure {
     try {
       return pass.ports().state().tryLease(key, pass.settings().targetTimeout().plusMinutes(1))
-          .orElseThrow(() -> new StepFailure(step, FailureKind.COULD_NOT_TRY,
+          .orElseThrow(() -> StepFailure.quiet(step, FailureKind.COULD_NOT_TRY,
               "another runner is deploying " + target + " (its lease is held); tried again next pass"));
     } catch (PortException e) {
       throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "taking the lease of " + target + ": " + e.getMessage(), e);
@@ -183,7 +183,7 @@ final class TargetRun {
   }
 
   private AppResult failed(StepFailure failure, List<String> rolledBack) {
-    boolean announce = pass.mode() != PassMode.PLAN && !failure.reason().contains("(its lease is held)");
+    boolean announce = pass.mode() != PassMode.PLAN && failure.announce();
     if (pass.mode() != PassMode.PLAN) {
       pass.recording().failure(target, key, failure, fingerprint, retried, stack, announce).ifPresent(warnings::add);
     }
