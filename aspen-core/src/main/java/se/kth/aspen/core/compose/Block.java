@@ -28,7 +28,7 @@ final class Block {
   }
 
   String child(String key) {
-    return path + "." + key;
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   boolean has(String key) {
