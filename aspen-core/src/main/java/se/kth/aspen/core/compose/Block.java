@@ -189,8 +189,4 @@ final class Block {
     }
     throw context.invalid(at, node.line(), "must be a mapping or a list of NAME=value, got " + node.kind());
   }
-
-  static Map<String, String> copyOf(Map<String, String> map) {
-    return Map.copyOf(map);
-  }
 }
