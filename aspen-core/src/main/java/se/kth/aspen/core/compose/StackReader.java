@@ -49,6 +49,7 @@ public final class StackReader {
   private static final Set<String> TOP_LEVEL = Set.of("version", "services", "networks", "volumes", "secrets", "configs");
   private static final Pattern TAG_VARIABLE =
       Pattern.compile(".+:\\$(?:\\{([_a-zA-Z][_a-zA-Z0-9]*)}|([_a-zA-Z][_a-zA-Z0-9]*))");
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern RANGE = Pattern.compile("[~^]?\\d+\\.\\d+\\.\\d+");
 
   private final ReadLimits limits;
@@ -92,6 +93,10 @@ public final class StackReader {
       String path = "services." + name;
       int line = servicesNode.keyLine(name);
       context.lines.put(path, line);
+      if (!SERVICE_NAME.matcher(name).matches()) {
+        throw context.error("", line, "service name \"" + name
+            + "\" may only hold letters, digits, '.', '_' and '-', and must start with a letter or digit");
+      }
       YNode node = entry.getValue();
       YNode.Mapping mapping;
       if (node instanceof YNode.Mapping m) {
