@@ -39,8 +39,9 @@ final class RemoteRepository implements AutoCloseable {
     return bare;
   }
 
+  /** {@code file:///.../registry.git}, the same whether or not the directory exists. */
   String fileUrl() {
-    return bare.toUri().toString().replaceFirst("^file:/(?!/)", "file:///");
+    return "file://" + bare.toAbsolutePath();
   }
 
   /** Commits the changes on the author's current branch and pushes it. */
