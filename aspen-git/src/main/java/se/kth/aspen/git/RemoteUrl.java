@@ -159,7 +159,8 @@ record RemoteUrl(
 
   private static RemoteUrl file(String text) {
     URI uri = uri(text);
-    if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
+    boolean localHost = uri.getHost() == null || uri.getHost().equals("localhost");
+    if (!localHost || uri.getPath() == null || !uri.getPath().startsWith("/")) {
       throw new IllegalArgumentException(
           "the registry repository URL " + redact(text) + " must name an absolute path (file:///...)");
     }
