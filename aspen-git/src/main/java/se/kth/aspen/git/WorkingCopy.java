@@ -65,7 +65,10 @@ final class WorkingCopy implements AutoCloseable {
     repository.create();
     StoredConfig config = repository.getConfig();
     config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, "origin", "url", gitUrl);
-    // The registry is read by Aspen only: no hooks, no filters, no automatic gc during a pass.
+    // Pinned here so that a user's ~/.gitconfig cannot change what a checkout looks like: links
+    // stay links (readers must see and refuse them), bytes stay bytes, no gc during a pass.
+    config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_SYMLINKS, true);
+    config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOCRLF, "false");
     config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
     config.save();
     return new WorkingCopy(directory, repository);
