@@ -133,6 +133,11 @@ final class WorkingCopy implements AutoCloseable {
    * reset, and every untracked or ignored file and directory removed.
    */
   void checkout(ObjectId commit) throws IOException, GitAPIException {
+    checkout(commit, true);
+  }
+
+  /** As {@link #checkout(ObjectId)}; a fresh clone has nothing to clean, so may skip that walk. */
+  void checkout(ObjectId commit, boolean clean) throws IOException, GitAPIException {
     RefUpdate update = repository.updateRef(Constants.HEAD, true);
     update.setNewObjectId(commit);
     update.disableRefLog();
@@ -144,7 +149,9 @@ final class WorkingCopy implements AutoCloseable {
     }
     try (Git git = Git.wrap(repository)) {
       git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
-      git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      if (clean) {
+        git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      }
     }
   }
 
