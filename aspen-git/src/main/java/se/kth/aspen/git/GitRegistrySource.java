@@ -53,6 +53,7 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
             settings.branch(),
             RemoteFetch.credentials(remote, settings),
             ssh,
+            settings.identityFiles(),
             new RemoteFailures(remote, knownHosts));
   }
 

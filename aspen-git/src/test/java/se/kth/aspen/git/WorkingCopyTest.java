@@ -22,7 +22,7 @@ class WorkingCopyTest {
     try (RemoteRepository remote = RemoteRepository.create(directory.resolve("srv"))) {
       RemoteUrl url = RemoteUrl.parse(remote.fileUrl());
       RemoteFetch fetch =
-          new RemoteFetch(url, Optional.empty(), Optional.empty(), Optional.empty(),
+          new RemoteFetch(url, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
               new RemoteFailures(url, new KnownHosts(List.of(), List.of())));
       try (WorkingCopy copy = WorkingCopy.create(directory.resolve("clone"), url.gitUrl())) {
         ObjectId last = null;
