@@ -28,7 +28,7 @@ final class Block {
   }
 
   String child(String key) {
-    return path + "." + key;
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   boolean has(String key) {
@@ -96,7 +96,7 @@ final class Block {
     }
     try {
       return Optional.of(conversion.apply(text.get()));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       String problem = expected != null ? "must be " + expected : e.getMessage();
       throw context.invalid(child(key), line(key), problem + ", got \"" + text.get() + "\"");
     }
@@ -188,9 +188,5 @@ final class Block {
       return out;
     }
     throw context.invalid(at, node.line(), "must be a mapping or a list of NAME=value, got " + node.kind());
-  }
-
-  static Map<String, String> copyOf(Map<String, String> map) {
-    return Map.copyOf(map);
   }
 }

@@ -26,12 +26,30 @@ import java.util.regex.Pattern;
  *
  * <p>Every failure is a {@link StackFileException} naming the file, the line and the service. A
  * reader is immutable and can be shared between threads.
+ *
+ * <p>Decisions where the CLI leaves a choice:
+ *
+ * <ul>
+ *   <li>An image without a tag (or digest) is an error, although the CLI deploys it as
+ *       {@code :latest}: Aspen deploys when a file or a resolved tag changes, so a moving
+ *       {@code latest} would silently never be redeployed.
+ *   <li>There is no limit on the number of services as such; {@link ReadLimits} bound the file's
+ *       size and expanded node count instead (5 000 one-line services read fine).
+ *   <li>Scalars are kept as written and typed after interpolation (YAML 1.2-like, as CLI 28 does):
+ *       {@code FOO: yes} in an environment stays {@code yes}; booleans in typed fields accept
+ *       {@code true/false/yes/no/on/off}.
+ *   <li>Keys outside the Compose v3 schema are errors, not warnings: a typo such as
+ *       {@code replica: 2} must not deploy a stack that silently ignores it.
+ *   <li>{@code env_file}, relative bind sources and secret or config files must stay inside the
+ *       stack file's directory (see {@link ConfinedPath}).
+ * </ul>
  */
 public final class StackReader {
 
   private static final Set<String> TOP_LEVEL = Set.of("version", "services", "networks", "volumes", "secrets", "configs");
   private static final Pattern TAG_VARIABLE =
       Pattern.compile(".+:\\$(?:\\{([_a-zA-Z][_a-zA-Z0-9]*)}|([_a-zA-Z][_a-zA-Z0-9]*))");
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern RANGE = Pattern.compile("[~^]?\\d+\\.\\d+\\.\\d+");
 
   private final ReadLimits limits;
@@ -53,7 +71,9 @@ public final class StackReader {
    */
   public StackSource parse(Path file, String displayPath) throws StackFileException {
     YNode.Mapping root = new YamlLoader(limits).load(file, displayPath);
-    return new StackSource(displayPath, root, versionRequests(root));
+    List<VersionRequest> requests = versionRequests(root);
+    checkOneRangePerVariable(requests, displayPath);
+    return new StackSource(displayPath, root, requests);
   }
 
   /**
@@ -75,6 +95,10 @@ public final class StackReader {
       String path = "services." + name;
       int line = servicesNode.keyLine(name);
       context.lines.put(path, line);
+      if (!SERVICE_NAME.matcher(name).matches()) {
+        throw context.error("", line, "service name \"" + name
+            + "\" may only hold letters, digits, '.', '_' and '-', and must start with a letter or digit");
+      }
       YNode node = entry.getValue();
       YNode.Mapping mapping;
       if (node instanceof YNode.Mapping m) {
@@ -175,6 +199,20 @@ public final class StackReader {
           out.add(new VersionRequest(entry.getKey(), variable, range.text(), image.text().strip(), range.line())));
     }
     return out;
+  }
+
+  /** A variable has one value for the whole file, so two services cannot give it different ranges. */
+  private static void checkOneRangePerVariable(List<VersionRequest> requests, String displayPath)
+      throws StackFileException {
+    Map<String, VersionRequest> first = new LinkedHashMap<>();
+    for (VersionRequest request : requests) {
+      VersionRequest earlier = first.putIfAbsent(request.variable(), request);
+      if (earlier != null && !earlier.range().equals(request.range())) {
+        throw new StackFileException(displayPath, request.line(), request.service(), "variable " + request.variable()
+            + " is given the range " + request.range() + " here and " + earlier.range() + " in service "
+            + earlier.service() + " (line " + earlier.line() + "); a variable has one value, so use one variable per range");
+      }
+    }
   }
 
   private record WrittenRange(String text, int line) {}
