@@ -27,7 +27,8 @@ import se.kth.aspen.core.state.InMemoryStateStore;
 
 /**
  * A whole pass where nothing changed, over N apps with static image tags (one cluster each),
- * every port faked: discover, select, hash each directory, read its state, decide UNCHANGED.
+ * every port faked: discover, select, hash each directory (or recall its digest), read its state,
+ * decide UNCHANGED.
  * Target: 1 000 apps in 50 ms or less on a warm JVM, linear in N.
  */
 @State(Scope.Benchmark)
@@ -37,6 +38,13 @@ public class NoChangePassBenchmark {
 
   @Param({"1000", "10000"})
   public int apps;
+
+  /**
+   * Whether the registry source says what changed (git: nothing) or not (a plain directory): with
+   * it, the pass reads no file; without it, every directory is hashed.
+   */
+  @Param({"true", "false"})
+  public boolean changesKnown;
 
   private Path root;
   private Pass pass;
@@ -52,7 +60,9 @@ public class NoChangePassBenchmark {
       registry.write("team-" + (i % 20) + "/" + app + "/active/docker-stack.yml",
           TestRegistry.stack("registry.example.org/" + app + ":1.0." + (i % 7)));
     }
-    Ports ports = new Ports(new FakeRegistrySource(root, "rev"), FakeClusterDirectory.of("active"), images,
+    FakeRegistrySource source = new FakeRegistrySource(root, "rev").snapshot(new se.kth.aspen.core.port.RegistrySnapshot(
+        root, "rev", changesKnown ? java.util.Optional.of(java.util.Set.of()) : java.util.Optional.empty(), java.util.Optional.empty()));
+    Ports ports = new Ports(source, FakeClusterDirectory.of("active"), images,
         new FakeSecretStore(), new FakeOrchestrator(), new InMemoryStateStore(Clock.systemUTC()), new RecordingNotifier());
     pass = new Pass(ports, PassSettings.defaults("bench").build(), Clock.systemUTC());
     PassReport first = pass.run(PassMode.DEPLOY, PassListener.NONE);
