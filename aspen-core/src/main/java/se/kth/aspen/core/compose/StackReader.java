@@ -1,0 +1,202 @@
+package se.kth.aspen.core.compose;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@code docker-stack.yml} in two phases, as the pass needs them.
+ *
+ * <ol>
+ *   <li>{@link #parse}: safe YAML (bounded size, aliases, depth and expanded size; duplicate keys
+ *       and invalid UTF-8 are errors); the top level must be a mapping. Gives the version ranges
+ *       to resolve, without interpolating anything.
+ *   <li>{@link #model}: Compose interpolation of values with the variables the pass provides
+ *       (resolved version variables, {@code APPLICATION_NAME}, {@code PORTILLO_CLUSTER}), then the
+ *       typed model of the Compose subset Swarm uses. Keys Swarm ignores become warnings; keys the
+ *       CLI refuses and anything outside the Compose v3 schema are errors.
+ * </ol>
+ *
+ * <p>Every failure is a {@link StackFileException} naming the file, the line and the service. A
+ * reader is immutable and can be shared between threads.
+ */
+public final class StackReader {
+
+  private static final Set<String> TOP_LEVEL = Set.of("version", "services", "networks", "volumes", "secrets", "configs");
+  private static final Pattern TAG_VARIABLE =
+      Pattern.compile(".+:\\$(?:\\{([_a-zA-Z][_a-zA-Z0-9]*)}|([_a-zA-Z][_a-zA-Z0-9]*))");
+  private static final Pattern RANGE = Pattern.compile("[~^]?\\d+\\.\\d+\\.\\d+");
+
+  private final ReadLimits limits;
+
+  /** A reader with {@link ReadLimits#DEFAULT}. */
+  public StackReader() {
+    this(ReadLimits.DEFAULT);
+  }
+
+  public StackReader(ReadLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * Phase 1: parses the file safely.
+   *
+   * @param file the stack file
+   * @param displayPath the file as shown in messages, e.g. {@code team/app/active/docker-stack.yml}
+   */
+  public StackSource parse(Path file, String displayPath) throws StackFileException {
+    YNode.Mapping root = new YamlLoader(limits).load(file, displayPath);
+    return new StackSource(displayPath, root, versionRequests(root));
+  }
+
+  /**
+   * Phase 2: interpolates with {@code variables} and builds the typed model. A resolved version
+   * variable also replaces the range in its service's environment (CONTRACT §4).
+   */
+  public StackModel model(StackSource source, Map<String, String> variables) throws StackFileException {
+    ReadContext context = new ReadContext(source.displayPath(), Map.copyOf(variables));
+    Block root = context.block(source.root(), "");
+    checkTopLevel(root);
+    Map<String, NetworkSpec> networks = TopLevelReader.networks(topLevel(root));
+    Map<String, VolumeSpec> volumes = TopLevelReader.volumes(topLevel(root));
+    Map<String, FileObjectSpec> secrets = TopLevelReader.files(topLevel(root), "secrets");
+    Map<String, FileObjectSpec> configs = TopLevelReader.files(topLevel(root), "configs");
+    LinkedHashMap<String, ServiceSpec> services = new LinkedHashMap<>();
+    YNode.Mapping servicesNode = services(source, context);
+    for (Map.Entry<String, YNode> entry : servicesNode.entries().entrySet()) {
+      String name = entry.getKey();
+      String path = "services." + name;
+      int line = servicesNode.keyLine(name);
+      context.lines.put(path, line);
+      YNode node = entry.getValue();
+      YNode.Mapping mapping;
+      if (node instanceof YNode.Mapping m) {
+        mapping = m;
+      } else if (node instanceof YNode.Scalar s && s.isNull()) {
+        mapping = new YNode.Mapping(new LinkedHashMap<>(), Map.of(), line);
+      } else {
+        throw context.error(path, line, "must be a mapping, got " + node.kind());
+      }
+      ServiceSpec service = ServiceReader.read(context.block(mapping, path), name, line);
+      service = withResolvedVersions(service, source.versionRequests(), variables);
+      References.check(service, context, networks, volumes, secrets, configs);
+      services.put(name, service);
+    }
+    return new StackModel(source.displayPath(), services, networks, volumes, secrets, configs, context.warnings,
+        context.lines);
+  }
+
+  /** Both phases at once, for callers without version ranges to resolve. */
+  public StackModel read(Path file, String displayPath, Map<String, String> variables) throws StackFileException {
+    return model(parse(file, displayPath), variables);
+  }
+
+  private static Block topLevel(Block root) {
+    return new Block(root.context, root.mapping, "");
+  }
+
+  private static void checkTopLevel(Block root) throws StackFileException {
+    for (String key : root.mapping.entries().keySet()) {
+      root.context.lines.put(key, root.line(key));
+      if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
+        throw root.context.error("", root.line(key), "unknown top-level key \"" + key
+            + "\" (allowed: version, services, networks, volumes, secrets, configs and x-...)");
+      }
+    }
+    Optional<String> version = root.string("version");
+    if (version.isPresent() && !version.get().strip().startsWith("3")) {
+      throw root.context.error("", root.line("version"), "version \"" + version.get()
+          + "\" is not supported: docker stack deploy reads Compose file format 3");
+    }
+  }
+
+  private static YNode.Mapping services(StackSource source, ReadContext context) throws StackFileException {
+    YNode node = source.root().get("services");
+    if (node == null) {
+      throw context.error("", source.root().line(), "there is no services key: a stack needs at least one service");
+    }
+    if (!(node instanceof YNode.Mapping mapping)) {
+      throw context.error("", node.line(), "services must be a mapping of service names, got " + node.kind());
+    }
+    if (mapping.entries().isEmpty()) {
+      throw context.error("", node.line(), "services is empty: a stack needs at least one service");
+    }
+    return mapping;
+  }
+
+  private static ServiceSpec withResolvedVersions(ServiceSpec service, List<VersionRequest> requests,
+      Map<String, String> variables) {
+    LinkedHashMap<String, Optional<String>> environment = null;
+    for (VersionRequest request : requests) {
+      String resolved = variables.get(request.variable());
+      if (request.service().equals(service.name()) && resolved != null) {
+        if (environment == null) {
+          environment = new LinkedHashMap<>(service.environment());
+        }
+        environment.put(request.variable(), Optional.of(resolved));
+      }
+    }
+    if (environment == null) {
+      return service;
+    }
+    return new ServiceSpec(service.name(), service.line(), service.image(), service.command(), service.entrypoint(),
+        environment, service.envFiles(), service.labels(), service.deploy(), service.logging(), service.ports(),
+        service.volumes(), service.networks(), service.secrets(), service.configs(), service.healthcheck(),
+        service.user(), service.workingDir(), service.hostname(), service.extraHosts(), service.dns(),
+        service.dnsSearch(), service.stopGracePeriod(), service.stopSignal(), service.init(), service.capAdd(),
+        service.capDrop(), service.sysctls(), service.ulimits(), service.readOnly(), service.tty(),
+        service.stdinOpen(), service.restart());
+  }
+
+  /** Finds {@code image: ...:${VAR}} with {@code VAR} a range in the same service's environment. */
+  private static List<VersionRequest> versionRequests(YNode.Mapping root) {
+    List<VersionRequest> out = new ArrayList<>();
+    if (!(root.get("services") instanceof YNode.Mapping services)) {
+      return out;
+    }
+    for (Map.Entry<String, YNode> entry : services.entries().entrySet()) {
+      if (!(entry.getValue() instanceof YNode.Mapping service)
+          || !(service.get("image") instanceof YNode.Scalar image) || image.isNull()) {
+        continue;
+      }
+      Matcher tag = TAG_VARIABLE.matcher(image.text().strip());
+      if (!tag.matches()) {
+        continue;
+      }
+      String variable = tag.group(1) != null ? tag.group(1) : tag.group(2);
+      rangeIn(service.get("environment"), variable).ifPresent(range ->
+          out.add(new VersionRequest(entry.getKey(), variable, range.text(), image.text().strip(), range.line())));
+    }
+    return out;
+  }
+
+  private record WrittenRange(String text, int line) {}
+
+  private static Optional<WrittenRange> rangeIn(YNode environment, String variable) {
+    String text = null;
+    int line = 0;
+    if (environment instanceof YNode.Mapping mapping && mapping.get(variable) instanceof YNode.Scalar value
+        && !value.isNull()) {
+      text = value.text();
+      line = value.line();
+    } else if (environment instanceof YNode.Sequence list) {
+      for (YNode item : list.items()) {
+        if (item instanceof YNode.Scalar entry && !entry.isNull() && entry.text().startsWith(variable + "=")) {
+          text = entry.text().substring(variable.length() + 1);
+          line = entry.line();
+        }
+      }
+    }
+    if (text == null || !RANGE.matcher(text.strip()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new WrittenRange(text.strip(), line));
+  }
+}

@@ -1,0 +1,29 @@
+package se.kth.aspen.core.policy;
+
+import java.util.List;
+import java.util.Objects;
+import se.kth.aspen.core.compose.StackWarning;
+
+/**
+ * The outcome of validating one stack file offline.
+ *
+ * @param file the file as shown to users
+ * @param errors why the file could not be read or modelled (messages naming file, line and
+ *     service); when not empty, no policy was checked
+ * @param violations every policy violation
+ * @param warnings things worth saying that do not stop a deploy
+ */
+public record ValidationReport(String file, List<String> errors, List<Violation> violations, List<StackWarning> warnings) {
+
+  public ValidationReport {
+    Objects.requireNonNull(file, "file");
+    errors = List.copyOf(errors);
+    violations = List.copyOf(violations);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** True when the file would pass the read and check stages of a pass. */
+  public boolean valid() {
+    return errors.isEmpty() && violations.isEmpty();
+  }
+}
