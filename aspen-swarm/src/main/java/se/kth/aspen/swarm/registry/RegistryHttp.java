@@ -26,7 +26,7 @@ final class RegistryHttp {
 
   RegistryHttp(Duration requestTimeout) {
     this(HttpClient.newBuilder()
-            .connectTimeout(requestTimeout)
+            .connectTimeout(positive(requestTimeout))
             // A redirect could carry the Authorization header to another host; registries do
             // not redirect the calls made here.
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -35,11 +35,15 @@ final class RegistryHttp {
   }
 
   RegistryHttp(HttpClient client, Duration requestTimeout) {
+    this.client = client;
+    this.requestTimeout = positive(requestTimeout);
+  }
+
+  private static Duration positive(Duration requestTimeout) {
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("the request timeout must be positive, not " + requestTimeout);
     }
-    this.client = client;
-    this.requestTimeout = requestTimeout;
+    return requestTimeout;
   }
 
   /**
@@ -80,21 +84,23 @@ final class RegistryHttp {
           attempt + ": " + counterpart + " did not answer within " + timeout.toMillis() + " ms", e);
     } catch (ConnectException e) {
       throw new UnreachableException(
-          attempt + ": cannot connect to " + counterpart + " (" + describe(e) + ")", e);
+          attempt + ": cannot connect to " + counterpart + " (" + describe(e, "connection refused") + ")", e);
     } catch (IOException e) {
       throw new UnreachableException(
-          attempt + ": talking to " + counterpart + " failed (" + describe(e) + ")", e);
+          attempt + ": talking to " + counterpart + " failed (" + describe(e, e.getClass().getSimpleName()) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnreachableException(attempt + ": interrupted while asking " + counterpart, e);
     }
   }
 
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    if (message == null && e.getCause() != null) {
-      message = e.getCause().getMessage();
+  /** The first message along the cause chain: the JDK client often wraps the telling one. */
+  private static String describe(IOException e, String otherwise) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
     }
-    return message == null ? e.getClass().getSimpleName() : message;
+    return otherwise;
   }
 }

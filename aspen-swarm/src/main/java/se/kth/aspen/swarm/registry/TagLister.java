@@ -36,10 +36,11 @@ final class TagLister {
     Optional<URI> page = Optional.of(location.resolve("tags/list?n=" + PAGE_SIZE));
     while (page.isPresent()) {
       URI uri = page.get();
-      if (!seen.add(uri) || seen.size() > MAX_PAGES) {
+      if (seen.contains(uri) || seen.size() >= MAX_PAGES) {
         throw new RefusedException(attempt + ": registry " + location.registryName()
-            + " keeps linking to more pages (at " + uri + " after " + (seen.size() - 1) + " pages)");
+            + " keeps linking to more pages (at " + uri + " after " + seen.size() + " pages)");
       }
+      seen.add(uri);
       HttpResponse<byte[]> response =
           transport.send(attempt, location, "GET", uri, List.of("application/json"), deadline);
       if (response.statusCode() == 404) {
