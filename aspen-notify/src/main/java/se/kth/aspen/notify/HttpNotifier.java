@@ -16,6 +16,7 @@ import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.RecoveryNotice;
 
 /**
  * Sends notices as the JSON bodies of CONTRACT §7 by HTTP PUT, to {@code
@@ -71,6 +72,12 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
   @Override
   public void error(ErrorNotice notice) {
     submit(NoticeKind.ERROR, () -> firstLine(notice.message()), () -> json.error(notice), () -> log.error(notice));
+  }
+
+  /** Sent to {@code SLACK_ERROR_POST_URL} in the error body, where the failure was reported. */
+  @Override
+  public void recovery(RecoveryNotice notice) {
+    submit(NoticeKind.ERROR, () -> firstLine(notice.message()), () -> json.recovery(notice), () -> log.recovery(notice));
   }
 
   @Override

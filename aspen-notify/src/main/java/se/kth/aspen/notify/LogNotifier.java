@@ -7,6 +7,7 @@ import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.RecoveryNotice;
 
 /**
  * A notifier for when no endpoint is configured: every notice becomes a log line. Notices hold
@@ -28,6 +29,12 @@ public final class LogNotifier implements Notifier {
     Objects.requireNonNull(notice, "notice");
     LOG.warn("{}", notice.message());
     notice.stackTrace().ifPresent(trace -> LOG.debug("stack trace of the error above:\n{}", trace));
+  }
+
+  @Override
+  public void recovery(RecoveryNotice notice) {
+    Objects.requireNonNull(notice, "notice");
+    LOG.info("{}", notice.message());
   }
 
   @Override

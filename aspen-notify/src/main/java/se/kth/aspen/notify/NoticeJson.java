@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.RecoveryNotice;
 
 /** The JSON bodies of CONTRACT §7, field for field as the old tool sent them to Alvares. */
 final class NoticeJson {
@@ -20,8 +21,8 @@ final class NoticeJson {
   private static final List<String> LABEL_ORDER = List.of(
       "slackChannels", "team", "publicNameSwedish", "publicNameEnglish", "descriptionSwedish",
       "descriptionEnglish", "importance", "detectifyProfileTokens", "monitorUrl", "monitorPattern",
-      "testAccessibility", "accessibilityUrls", "publicUserDocumentationUrl",
-      "privateOperationsDocumentationUrl");
+      "testAccessibility", "accessibilityUrls", "se.kth.publicUserDocumentationUrl",
+      "se.kth.privateOperationsDocumentationUrl");
 
   private static final Set<String> CORE_FIELDS = Set.of(
       "applicationName", "cluster", "version", "imageName", "applicationPath", "created", "replicas");
@@ -58,6 +59,11 @@ final class NoticeJson {
     json.put("slackChannels", orNull(notice.slackChannels()));
     json.put("stackTrace", orNull(notice.stackTrace()));
     return write(json);
+  }
+
+  /** A recovery goes where the failure went, in the error body, as the port's default does. */
+  byte[] recovery(RecoveryNotice notice) {
+    return error(new ErrorNotice(notice.message(), notice.slackChannels(), Optional.empty()));
   }
 
   byte[] recommendation(RecommendationNotice notice) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.RecoveryNotice;
 
 /** The bodies on the wire are CONTRACT §7's, compared with notify-examples.json field by field. */
 class NoticeBodyTest {
@@ -110,6 +111,26 @@ class NoticeBodyTest {
         Optional.of("#team-pipeline-build")));
 
     assertSameFields(onlyBodySentTo("/recommendation"), examples.get("recommendation"));
+  }
+
+  @Test
+  void recoveryGoesToTheErrorEndpointInTheErrorBody() {
+    notifier.recovery(new RecoveryNotice("Recovered: *active/app* deployed 1.2.4_0a1b2c3", Optional.of("#team")));
+
+    JsonNode body = onlyBodySentTo("/error");
+    assertThat(fieldNames(body)).containsExactlyInAnyOrder("message", "slackChannels", "stackTrace");
+    assertThat(body.get("message").textValue()).isEqualTo("Recovered: *active/app* deployed 1.2.4_0a1b2c3");
+    assertThat(body.get("slackChannels").textValue()).isEqualTo("#team");
+    assertThat(body.get("stackTrace").isNull()).isTrue();
+  }
+
+  @Test
+  void documentationLabelFieldsKeepTheirLabelNames() {
+    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
+        Instant.ofEpochSecond(1), 1, Map.of("se.kth.publicUserDocumentationUrl", "https://docs.example.org/app")));
+
+    assertThat(onlyBodySentTo("/deployment").get("se.kth.publicUserDocumentationUrl").textValue())
+        .isEqualTo("https://docs.example.org/app");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package se.kth.aspen.redis;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -82,16 +84,28 @@ final class RedisConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Jedis's own message and the underlying one ("Connection refused", "Read timed out"), which
+   * Jedis keeps as a cause or, for a failed connect, as a suppressed exception.
+   */
   private static String reason(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Set<String> parts = new LinkedHashSet<>();
+    for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
+      parts.add(text(t));
+      for (Throwable suppressed : t.getSuppressed()) {
+        parts.add(text(suppressed));
+      }
     }
-    String outer = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (root == e || root.getMessage() == null) {
-      return outer;
+    return String.join(": ", parts);
+  }
+
+  private static String text(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isBlank()) {
+      return t.getClass().getSimpleName();
     }
-    return outer + ": " + root.getMessage();
+    String text = message.strip();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   RedisAddress address() {
