@@ -102,6 +102,26 @@ class RunnerProcessIT {
   }
 
   @Test
+  void withLogFormatJsonEveryLogLineIsOneJsonObject() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    Map<String, String> env = new java.util.HashMap<>(quietConfiguration(clusters.toString(), true));
+    env.put("LOG_FORMAT", "json");
+    env.put("API_TOKEN", "token-that-must-not-be-logged");
+    start(env);
+
+    process.destroy();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> lines = log().lines().toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      assertThat(json.readTree(line).get("formattedMessage")).as(line).isNotNull();
+    }
+    assertThat(log()).contains("aspen stopped cleanly").doesNotContain("token-that-must-not-be-logged");
+  }
+
+  @Test
   void sigtermDuringAPassThatHangsAbandonsItWithinTheGraceAndStillExits0() throws Exception {
     // A cluster status API that accepts connections and never answers: the pass hangs on it.
     ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
