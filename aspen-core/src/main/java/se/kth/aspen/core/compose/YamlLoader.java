@@ -80,6 +80,9 @@ final class YamlLoader {
       throw new StackFileException(display, lineOf(e), "", "invalid YAML: " + yamlProblem(e), e);
     } catch (YAMLException e) {
       throw new StackFileException(display, 0, "", "invalid YAML: " + oneLine(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      // SnakeYAML documents YAMLException only; anything else is still the file's fault.
+      throw new StackFileException(display, 0, "", "invalid YAML: " + oneLine(String.valueOf(e.getMessage())), e);
     } catch (StackOverflowError e) {
       throw new StackFileException(display, 0, "", "invalid YAML: nested too deeply");
     }
