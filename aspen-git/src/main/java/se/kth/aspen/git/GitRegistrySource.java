@@ -115,7 +115,7 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
     boolean promoted = false;
     try (WorkingCopy copy = WorkingCopy.create(directory, remote.gitUrl())) {
       ObjectId target = fetch.fetch(copy, deadline);
-      copy.checkout(target);
+      copy.checkout(target, false);
       area.promote(directory);
       promoted = true;
       LOG.info("Cloned registry {} at {} into {}", remote, abbreviate(target), directory);

@@ -25,7 +25,7 @@ final class RemoteFetch {
   private final RemoteUrl remote;
   private final Optional<String> branch;
   private final Optional<CredentialsProvider> credentials;
-  private final Optional<SshdSessionFactory> ssh;
+  private final Optional<BoundedSshSessions> ssh;
   private final RemoteFailures failures;
 
   RemoteFetch(
@@ -37,7 +37,7 @@ final class RemoteFetch {
     this.remote = remote;
     this.branch = branch;
     this.credentials = credentials;
-    this.ssh = ssh;
+    this.ssh = ssh.map(BoundedSshSessions::new);
     this.failures = failures;
   }
 
@@ -76,6 +76,7 @@ final class RemoteFetch {
     String source = branch.map(b -> "refs/heads/" + b).orElse("HEAD");
     RefSpec spec = new RefSpec(source + ":" + WorkingCopy.FETCHED).setForceUpdate(true);
     failures.beforeCall();
+    ssh.ifPresent(sessions -> sessions.bound(deadline));
     try (Git git = Git.wrap(copy.repository())) {
       var fetch =
           git.fetch()

@@ -65,7 +65,10 @@ final class WorkingCopy implements AutoCloseable {
     repository.create();
     StoredConfig config = repository.getConfig();
     config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, "origin", "url", gitUrl);
-    // The registry is read by Aspen only: no hooks, no filters, no automatic gc during a pass.
+    // Pinned here so that a user's ~/.gitconfig cannot change what a checkout looks like: links
+    // stay links (readers must see and refuse them), bytes stay bytes, no gc during a pass.
+    config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_SYMLINKS, true);
+    config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOCRLF, "false");
     config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
     config.save();
     return new WorkingCopy(directory, repository);
@@ -130,6 +133,11 @@ final class WorkingCopy implements AutoCloseable {
    * reset, and every untracked or ignored file and directory removed.
    */
   void checkout(ObjectId commit) throws IOException, GitAPIException {
+    checkout(commit, true);
+  }
+
+  /** As {@link #checkout(ObjectId)}; a fresh clone has nothing to clean, so may skip that walk. */
+  void checkout(ObjectId commit, boolean clean) throws IOException, GitAPIException {
     RefUpdate update = repository.updateRef(Constants.HEAD, true);
     update.setNewObjectId(commit);
     update.disableRefLog();
@@ -141,7 +149,9 @@ final class WorkingCopy implements AutoCloseable {
     }
     try (Git git = Git.wrap(repository)) {
       git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
-      git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      if (clean) {
+        git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      }
     }
   }
 

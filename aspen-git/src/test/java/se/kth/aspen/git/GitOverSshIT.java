@@ -147,6 +147,21 @@ class GitOverSshIT {
   }
 
   @Test
+  void aServerThatAcceptsButNeverAnswersTimesOutAtTheDeadline() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        GitRegistrySource source =
+            new GitRegistrySource(
+                GitRegistrySettings.of("ssh://git@127.0.0.1:" + silent.getLocalPort() + "/registry.git", directory.resolve("w"))
+                    .withIdentityFiles(List.of(clientKeyFile)))) {
+      assertThatThrownBy(() -> source.sync(se.kth.aspen.core.port.Deadline.in(java.time.Duration.ofSeconds(2))))
+          .isInstanceOf(se.kth.aspen.core.port.UnreachableException.class)
+          .hasMessageStartingWith(
+              "fetching ssh://git@127.0.0.1:" + silent.getLocalPort() + "/registry.git"
+                  + " (the remote's default branch): timed out (deadline Deadline[in ");
+    }
+  }
+
+  @Test
   void aServerThatGoesDownLeavesTheLastSnapshotStaleAndItsReturnRecovers() throws Exception {
     try (GitRegistrySource source = new GitRegistrySource(settings(List.of(server.knownHostsLine()), List.of()))) {
       RegistrySnapshot good = source.sync(deadline());
