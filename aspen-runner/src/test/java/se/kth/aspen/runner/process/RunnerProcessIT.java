@@ -63,7 +63,11 @@ class RunnerProcessIT {
   private int start(Map<String, String> env) throws IOException {
     stderr = dir.resolve("stderr.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("aspen.jar"), "run");
+    String jar = System.getProperty("aspen.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("system property aspen.jar (" + jar + ") names no jar: run this IT through Failsafe after package");
+    }
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "run");
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
