@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
@@ -24,9 +23,6 @@ import org.yaml.snakeyaml.parser.Parser;
  * explicit keys winning.
  */
 final class TreeBuilder {
-
-  /** YAML 1.1/1.2 core-schema nulls, written without quotes. */
-  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
 
   private record Anchored(YNode node, long size) {}
 
@@ -70,7 +66,9 @@ final class TreeBuilder {
   private YNode node(Event event, int depth) throws StackFileException {
     int line = line(event);
     if (depth > limits.maxDepth()) {
-      throw new StackFileException(display, line, "", "nested more than " + limits.maxDepth() + " levels deep");
+      // Worded as SnakeYAML's composer words it, which callers already recognise.
+      throw new StackFileException(display, line, "", "invalid YAML: Nesting Depth exceeded max " + limits.maxDepth()
+          + " (mappings and lists nested too deeply)");
     }
     if (event instanceof AliasEvent alias) {
       return alias(alias.getAnchor(), line);
@@ -85,7 +83,7 @@ final class TreeBuilder {
     if (event instanceof ScalarEvent scalar) {
       String value = scalar.getValue();
       boolean plain = scalar.isPlain();
-      node = new YNode.Scalar(plain && NULL.matcher(value).matches() ? null : value, plain, line);
+      node = new YNode.Scalar(plain && isNull(value) ? null : value, plain, line);
     } else if (event.is(Event.ID.SequenceStart)) {
       List<YNode> items = new ArrayList<>();
       while (!parser.checkEvent(Event.ID.SequenceEnd)) {
@@ -168,6 +166,14 @@ final class TreeBuilder {
       }
     }
     return new YNode.Mapping(Collections.unmodifiableSequencedMap(entries), keyLines, line);
+  }
+
+  /** The core schema's nulls, as written without quotes. */
+  private static boolean isNull(String plain) {
+    return switch (plain) {
+      case "", "~", "null", "Null", "NULL" -> true;
+      default -> false;
+    };
   }
 
   private static int line(Event event) {
