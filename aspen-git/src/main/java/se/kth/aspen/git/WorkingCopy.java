@@ -196,6 +196,31 @@ final class WorkingCopy implements AutoCloseable {
     }
   }
 
+  /**
+   * Packs the object store when fetches have left more than {@code maxPacks} pack files: every
+   * fetch that brings something adds one, and lookups slow down as they pile up over months.
+   * Objects no longer reachable (a force-pushed history) are pruned after git's usual grace.
+   *
+   * @return true when it packed
+   */
+  boolean compactIfFragmented(int maxPacks) throws IOException, GitAPIException {
+    Path packs = repository.getDirectory().toPath().resolve("objects/pack");
+    long count;
+    try (var files = Files.list(packs)) {
+      count = files.filter(f -> f.getFileName().toString().endsWith(".pack")).count();
+    }
+    if (count <= maxPacks) {
+      return false;
+    }
+    // Syncs are serialised and nothing else reads this clone, so the replaced packs may go at
+    // once (JGit otherwise keeps them an hour, and the count would stay over the limit).
+    repository.getConfig().setString(ConfigConstants.CONFIG_GC_SECTION, null, "prunePackExpire", "now");
+    try (Git git = Git.wrap(repository)) {
+      git.gc().call();
+    }
+    return true;
+  }
+
   @Override
   public void close() {
     repository.close();

@@ -104,6 +104,20 @@ class GitRegistrySourceFaultTest {
   }
 
   @Test
+  void anEmptyRemoteIsRefused() throws Exception {
+    Path empty = directory.resolve("empty.git");
+    org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(empty.toFile()).call().close();
+    try (GitRegistrySource emptySource =
+        new GitRegistrySource(GitRegistrySettings.of("file://" + empty, directory.resolve("w3")))) {
+      assertThatThrownBy(() -> emptySource.sync(deadline()))
+          .isInstanceOf(RefusedException.class)
+          .hasMessage(
+              "fetching file://" + empty + " (the remote's default branch):"
+                  + " the remote's HEAD names no commit (is the repository empty?)");
+    }
+  }
+
+  @Test
   void afterARestartWithTheRemoteDownTheCloneOnDiskIsServedStale() throws Exception {
     RegistrySnapshot good = source.sync(deadline());
     source.close();
