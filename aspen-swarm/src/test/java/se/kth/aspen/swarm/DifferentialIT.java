@@ -150,8 +150,16 @@ class DifferentialIT {
         ((ObjectNode) network).put("Target", name);
       }
       for (String field : List.of("Secrets", "Configs")) {
-        for (JsonNode ref : spec.path("TaskTemplate").path("ContainerSpec").path(field)) {
+        JsonNode refs = spec.path("TaskTemplate").path("ContainerSpec").path(field);
+        List<JsonNode> sorted = new java.util.ArrayList<>();
+        for (JsonNode ref : refs) {
           ((ObjectNode) ref).remove(List.of("SecretID", "ConfigID"));
+          sorted.add(ref);
+        }
+        // the CLI leaves several references to one object in random order
+        sorted.sort(java.util.Comparator.comparing(JsonNode::toString));
+        if (refs.isArray()) {
+          ((com.fasterxml.jackson.databind.node.ArrayNode) refs).removeAll().addAll(sorted);
         }
       }
       String text = EngineClient.JSON.writeValueAsString(spec).replace(stack, "STACK");
