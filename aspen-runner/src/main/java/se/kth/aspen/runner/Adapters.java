@@ -1,0 +1,202 @@
+package se.kth.aspen.runner;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.pass.Ports;
+import se.kth.aspen.core.port.ClusterDirectory;
+import se.kth.aspen.core.port.ImageRegistry;
+import se.kth.aspen.core.port.Notifier;
+import se.kth.aspen.core.port.Orchestrator;
+import se.kth.aspen.core.port.RegistrySource;
+import se.kth.aspen.core.port.SecretStore;
+import se.kth.aspen.core.port.StateStore;
+import se.kth.aspen.core.local.DirectoryRegistrySource;
+import se.kth.aspen.core.state.FileStateStore;
+import se.kth.aspen.git.GitRegistrySettings;
+import se.kth.aspen.git.GitRegistrySource;
+import se.kth.aspen.swarm.SwarmOrchestrator;
+import se.kth.aspen.swarm.SwarmSettings;
+import se.kth.aspen.swarm.cluster.ClusterStatusDirectory;
+import se.kth.aspen.vault.VaultSecretStore;
+import se.kth.aspen.notify.HttpNotifier;
+import se.kth.aspen.notify.LogNotifier;
+import se.kth.aspen.redis.RedisStateStore;
+import se.kth.aspen.runner.config.Configuration;
+import se.kth.aspen.runner.config.ConfigurationException;
+import se.kth.aspen.runner.config.RegistryLocation;
+import se.kth.aspen.swarm.registry.DockerRegistry;
+
+/**
+ * The composition, by hand: which adapter serves each port, decided from the configuration in
+ * one place. Owns what it opened (connections, notifier queues) and closes it.
+ */
+public final class Adapters implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Adapters.class);
+
+  /** Builds the adapters for a configuration; tests give fakes instead. */
+  @FunctionalInterface
+  public interface Factory {
+    Adapters open(Configuration configuration, Clock clock) throws ConfigurationException;
+  }
+
+  private final Ports ports;
+  private final List<AutoCloseable> owned;
+
+  private Adapters(Ports ports, List<AutoCloseable> owned) {
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.owned = List.copyOf(owned);
+  }
+
+  /** Adapters made elsewhere (tests), closing the given resources on {@link #close()}. */
+  public static Adapters of(Ports ports, AutoCloseable... owned) {
+    return new Adapters(ports, List.of(owned));
+  }
+
+  /** The production composition. */
+  public static Adapters open(Configuration configuration, Clock clock) throws ConfigurationException {
+    List<AutoCloseable> owned = new ArrayList<>();
+    try {
+      Ports ports = new Ports(
+          registrySource(configuration, owned),
+          clusterDirectory(configuration),
+          imageRegistry(configuration),
+          secretStore(configuration),
+          orchestrator(configuration, owned),
+          stateStore(configuration, clock, owned),
+          notifier(configuration, owned));
+      return new Adapters(ports, owned);
+    } catch (IllegalArgumentException e) {
+      // The adapters validate their settings too (a URL form the reader let through, a git setting).
+      closeAll(owned);
+      throw new ConfigurationException(List.of(e.getMessage()));
+    } catch (RuntimeException | ConfigurationException e) {
+      closeAll(owned);
+      throw e;
+    }
+  }
+
+  /** REGISTRY_REPOSITORY_URL: a git remote, cloned under REGISTRY_SUB_DIRECTORY, or a plain directory read as it is. */
+  static RegistrySource registrySource(Configuration configuration, List<AutoCloseable> owned) {
+    RegistryLocation location = configuration.registry()
+        .orElseThrow(() -> new IllegalStateException("passes need a registry; the configuration reader ensures one"));
+    return switch (location) {
+      case RegistryLocation.LocalDirectory directory -> new DirectoryRegistrySource(directory.path(), "directory");
+      case RegistryLocation.GitRemote remote -> {
+        List<Path> knownHostFiles = Files.isRegularFile(configuration.knownHostFile())
+            ? List.of(configuration.knownHostFile()) : List.of();
+        GitRegistrySettings settings = GitRegistrySettings.of(remote.url(), configuration.registryClone())
+            .withIdentityFiles(GitRegistrySettings.conventionalIdentityFiles(configuration.sshDirectory()))
+            .withKnownHosts(configuration.knownHostEntry().map(List::of).orElse(List.of()), knownHostFiles);
+        GitRegistrySource git = new GitRegistrySource(settings);
+        owned.add(git);
+        yield git;
+      }
+    };
+  }
+
+  /** CLUSTER_STATUS_API_URL, or the JSON file with CLUSTER_STATUS_URL_IS_FILE. */
+  static ClusterDirectory clusterDirectory(Configuration configuration) {
+    String source = configuration.clusterStatus()
+        .orElseThrow(() -> new IllegalStateException("passes need a cluster directory; the configuration reader ensures one"));
+    return ClusterStatusDirectory.fromSettings(source, configuration.clusterStatusIsFile(), configuration.requestTimeout());
+  }
+
+  /** DOCKER_REGISTRY_URL with its credentials; without it, images name their own registry. */
+  static ImageRegistry imageRegistry(Configuration configuration) {
+    var access = configuration.dockerRegistry();
+    return DockerRegistry.create(
+        access.map(Configuration.DockerRegistryAccess::url),
+        access.flatMap(Configuration.DockerRegistryAccess::user),
+        access.flatMap(Configuration.DockerRegistryAccess::password),
+        configuration.requestTimeout());
+  }
+
+  /** VAULT_KEY_PATH and APP_PWD_FILE_PATH open each app's secrets.env in memory; without them, apps needing secrets fail. */
+  static SecretStore secretStore(Configuration configuration) {
+    return configuration.vault()
+        .<SecretStore>map(files -> new VaultSecretStore(files.keyFile(), files.passwordsFile()))
+        .orElseGet(NoVault::new);
+  }
+
+  /**
+   * Docker Swarm through each cluster's endpoint: DOCKER_CERT_PATH for TLS endpoints, and the
+   * DOCKER_REGISTRY_* credentials sent with deploys of that registry's images.
+   */
+  static Orchestrator orchestrator(Configuration configuration, List<AutoCloseable> owned) {
+    SwarmSettings settings = SwarmSettings.defaults();
+    Optional<Configuration.DockerRegistryAccess> access = configuration.dockerRegistry();
+    if (access.isPresent() && access.get().user().isPresent() && access.get().password().isPresent()) {
+      URI url = access.get().url();
+      String host = url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+      settings = settings.withRegistryLogins(
+          Map.of(host, new SwarmSettings.RegistryLogin(access.get().user().get(), access.get().password().get())));
+    }
+    if (configuration.dockerCertPath().isPresent()) {
+      settings = settings.withCertPath(configuration.dockerCertPath().get());
+    }
+    SwarmOrchestrator swarm = new SwarmOrchestrator(settings);
+    owned.add(swarm);
+    return swarm;
+  }
+
+  /** REDIS_URL, else the embedded file store under ASPEN_STATE_DIR, which survives restarts. */
+  static StateStore stateStore(Configuration configuration, Clock clock, List<AutoCloseable> owned)
+      throws ConfigurationException {
+    if (configuration.redisUrl().isPresent()) {
+      RedisStateStore redis = RedisStateStore.connect(configuration.redisUrl().get().text(), configuration.requestTimeout());
+      owned.add(redis);
+      return redis;
+    }
+    Path file = configuration.stateDir().resolve("state.json");
+    try {
+      return FileStateStore.open(file, clock);
+    } catch (IOException e) {
+      throw new ConfigurationException(List.of("ASPEN_STATE_DIR: cannot open the state file " + file + ": " + e.getMessage()));
+    }
+  }
+
+  /** The SLACK_*_POST_URLs, else the log notifier. */
+  static Notifier notifier(Configuration configuration, List<AutoCloseable> owned) {
+    Configuration.Notifications urls = configuration.notifications();
+    if (!urls.any()) {
+      return new LogNotifier();
+    }
+    HttpNotifier.Builder builder = HttpNotifier.builder().requestTimeout(configuration.requestTimeout());
+    urls.deployment().ifPresent(builder::deploymentUrl);
+    urls.error().ifPresent(builder::errorUrl);
+    urls.recommendation().ifPresent(builder::recommendationUrl);
+    HttpNotifier notifier = builder.build();
+    owned.add(notifier);
+    return notifier;
+  }
+
+  public Ports ports() {
+    return ports;
+  }
+
+  @Override
+  public void close() {
+    closeAll(owned);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources.reversed()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package se.kth.aspen.runner.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.core.port.VerifyPolicy;
+
+/**
+ * Reads a {@link Configuration} from an environment map (the process environment with any
+ * command-line overrides applied on top). Collects every problem before failing.
+ */
+public final class ConfigurationReader {
+
+  /** What the configuration is for: passes need a registry and clusters, offline commands do not. */
+  public enum Purpose {
+    PASSES,
+    OFFLINE
+  }
+
+  private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.-]+@[\\w.-]+:.+");
+
+  private final Map<String, String> env;
+  private final Path workingDirectory;
+  private final SettingValues values;
+
+  private ConfigurationReader(Map<String, String> env, Path workingDirectory) {
+    this.env = Map.copyOf(env);
+    this.workingDirectory = workingDirectory;
+    this.values = new SettingValues(this.env, workingDirectory);
+  }
+
+  /**
+   * Reads and validates the configuration.
+   *
+   * @param env environment names to values; blank values count as unset
+   * @param workingDirectory what relative paths are resolved against
+   * @throws ConfigurationException listing every problem found
+   */
+  public static Configuration read(Map<String, String> env, Path workingDirectory, Purpose purpose)
+      throws ConfigurationException {
+    Objects.requireNonNull(env, "env");
+    return new ConfigurationReader(env, workingDirectory.toAbsolutePath()).read(purpose);
+  }
+
+  private Configuration read(Purpose purpose) throws ConfigurationException {
+    Path stateDir = stateDir();
+    Optional<RegistryLocation> registry = values.text(Setting.REGISTRY_REPOSITORY_URL).flatMap(this::registryLocation);
+    Path registryClone = values.text(Setting.REGISTRY_SUB_DIRECTORY).flatMap(t -> values.path(Setting.REGISTRY_SUB_DIRECTORY, t))
+        .orElse(stateDir.resolve("registry"));
+    boolean statusIsFile = values.anything(Setting.CLUSTER_STATUS_URL_IS_FILE);
+    Optional<String> clusterStatus = values.text(Setting.CLUSTER_STATUS_API_URL).flatMap(t -> clusterStatus(t, statusIsFile));
+    if (purpose == Purpose.PASSES) {
+      if (values.text(Setting.REGISTRY_REPOSITORY_URL).isEmpty()) {
+        values.problem("REGISTRY_REPOSITORY_URL is not set: name the application registry (a git URL or a local directory)");
+      }
+      if (values.text(Setting.CLUSTER_STATUS_API_URL).isEmpty()) {
+        values.problem("CLUSTER_STATUS_API_URL is not set: name the cluster status API, or a JSON file with CLUSTER_STATUS_URL_IS_FILE=1");
+      }
+    }
+    Optional<Set<String>> clusters = values.text(Setting.CLUSTERS_TO_DEPLOY).map(t -> names(t, ","));
+    Optional<Configuration.VaultFiles> vault = vaultFiles();
+    Optional<Configuration.DockerRegistryAccess> dockerRegistry = dockerRegistry();
+    Optional<Secret> redis = values.text(Setting.REDIS_URL).flatMap(this::redisUrl);
+    String group = values.text(Setting.MANAGEMENT_RES_GRP).orElse("default");
+    int parallelism = values.integer(Setting.PARALLELISM, 5, 1, 256);
+    Configuration.Notifications notifications = new Configuration.Notifications(
+        values.httpUrl(Setting.SLACK_DEPLOYMENT_POST_URL), values.httpUrl(Setting.SLACK_ERROR_POST_URL),
+        values.httpUrl(Setting.SLACK_RECOMMENDATION_POST_URL));
+    int verifyTimes = values.integer(Setting.VERIFY_START_RETRY_TIMES, 5, 1, 10_000);
+    Duration verifyDelay = values.duration(Setting.VERIFY_START_DELAY_SECS, Duration.ofSeconds(5));
+    Duration requestTimeout = values.duration(Setting.REQUEST_TIMEOUT, Duration.ofSeconds(5));
+    if (requestTimeout.isZero()) {
+      values.problem("REQUEST_TIMEOUT must be more than 0");
+    }
+    Optional<String> knownHostEntry = values.text(Setting.KNOWN_HOST_ENTRY);
+    Path knownHostFile = values.text(Setting.KNOWN_HOST_FILE).flatMap(t -> values.path(Setting.KNOWN_HOST_FILE, t))
+        .orElse(Path.of("/root/.ssh/known_hosts"));
+    String frontEndRuleLabel = values.text(Setting.FRONT_END_RULE_LABEL).orElse("traefik.frontend.rule");
+    Set<String> rootPathAllowed = values.text(Setting.ROOT_PATH_ALLOWED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of());
+    boolean syncStartOnRun = values.anything(Setting.SYNC_START_ON_RUN);
+    Duration delayBetweenRuns = values.duration(Setting.DELAY_SECS_BETWEEN_RUNS, Duration.ofSeconds(15));
+    Set<String> excluded = values.text(Setting.EXCLUDED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of());
+    boolean skipDeployment = values.anything(Setting.SKIP_DEPLOYMENT);
+    Configuration.Api api = new Configuration.Api(
+        bindAddress(), values.integer(Setting.ASPEN_API_PORT, 3005, 0, 65535),
+        values.text(Setting.API_TOKEN).map(Secret::of), values.text(Setting.WEBHOOK_SECRET).map(Secret::of));
+    LogFormat logFormat = logFormat();
+    Optional<Duration> backoff = values.text(Setting.FAILED_RETRY_BACKOFF).flatMap(t -> values.parseDuration(Setting.FAILED_RETRY_BACKOFF, t));
+    Duration backoffMax = values.duration(Setting.FAILED_RETRY_BACKOFF_MAX, Duration.ofHours(6));
+    backoff.filter(Duration::isZero).ifPresent(b -> values.problem("FAILED_RETRY_BACKOFF must be more than 0 (leave it unset to turn it off)"));
+    boolean rollback = values.bool(Setting.ROLLBACK_ON_FAILURE);
+    boolean prune = values.bool(Setting.PRUNE);
+    Optional<Path> certPath = values.text(Setting.DOCKER_CERT_PATH).flatMap(t -> values.path(Setting.DOCKER_CERT_PATH, t));
+    certPath.filter(p -> !Files.isDirectory(p))
+        .ifPresent(p -> values.problem("DOCKER_CERT_PATH: " + p + " is not a directory"));
+    Duration shutdownGrace = values.duration(Setting.SHUTDOWN_GRACE_SECS, Duration.ofSeconds(30));
+    if (backoffMax.isZero()) {
+      values.problem("FAILED_RETRY_BACKOFF_MAX must be more than 0");
+    }
+    if (backoff.isPresent() && backoffMax.compareTo(backoff.get()) < 0) {
+      values.problem("FAILED_RETRY_BACKOFF_MAX (" + backoffMax + ") is shorter than FAILED_RETRY_BACKOFF (" + backoff.get() + ")");
+    }
+
+    if (!values.problems().isEmpty()) {
+      throw new ConfigurationException(values.problems());
+    }
+    return new Configuration(registry, registryClone, clusterStatus, statusIsFile, clusters, vault,
+        dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
+        requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, rootPathAllowed, syncStartOnRun, delayBetweenRuns,
+        excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, certPath,
+        shutdownGrace, sshDirectory());
+  }
+
+  private Path stateDir() {
+    Optional<String> configured = values.text(Setting.ASPEN_STATE_DIR);
+    if (configured.isPresent()) {
+      return values.path(Setting.ASPEN_STATE_DIR, configured.get()).orElse(workingDirectory);
+    }
+    String home = env.get("HOME");
+    if (home == null || home.isBlank()) {
+      values.problem("ASPEN_STATE_DIR is not set and neither is HOME: say where Aspen may keep its state");
+      return workingDirectory;
+    }
+    return Path.of(home, ".local", "state", "aspen");
+  }
+
+  private Path sshDirectory() {
+    String home = env.get("HOME");
+    return home == null || home.isBlank() ? knownHostDirectory() : Path.of(home, ".ssh");
+  }
+
+  private Path knownHostDirectory() {
+    Path parent = Path.of(values.text(Setting.KNOWN_HOST_FILE).orElse("/root/.ssh/known_hosts")).toAbsolutePath().getParent();
+    return parent == null ? workingDirectory : parent;
+  }
+
+  private Optional<RegistryLocation> registryLocation(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("ssh://")
+        || lower.startsWith("git://") || lower.startsWith("file://") || SCP_LIKE.matcher(text).matches()) {
+      return Optional.of(new RegistryLocation.GitRemote(text));
+    }
+    if (text.contains("://")) {
+      values.problem("REGISTRY_REPOSITORY_URL: \"" + Redaction.url(text)
+          + "\" has a scheme Aspen does not read (https, http, ssh, git, file, or a local directory)");
+      return Optional.empty();
+    }
+    Optional<Path> path = values.path(Setting.REGISTRY_REPOSITORY_URL, text);
+    if (path.isPresent() && !Files.isDirectory(path.get())) {
+      values.problem("REGISTRY_REPOSITORY_URL: " + path.get() + " is neither a git URL nor an existing directory");
+      return Optional.empty();
+    }
+    return path.map(RegistryLocation.LocalDirectory::new);
+  }
+
+  private Optional<String> clusterStatus(String text, boolean isFile) {
+    if (isFile) {
+      return values.readableFile(Setting.CLUSTER_STATUS_API_URL, text).map(Path::toString);
+    }
+    return values.httpUrl(Setting.CLUSTER_STATUS_API_URL, text).map(URI::toString);
+  }
+
+  private Optional<Configuration.VaultFiles> vaultFiles() {
+    Optional<String> key = values.text(Setting.VAULT_KEY_PATH);
+    Optional<String> passwords = values.text(Setting.APP_PWD_FILE_PATH);
+    if (key.isEmpty() && passwords.isEmpty()) {
+      return Optional.empty();
+    }
+    if (key.isEmpty() || passwords.isEmpty()) {
+      values.problem((key.isEmpty() ? "APP_PWD_FILE_PATH is set but VAULT_KEY_PATH is not"
+          : "VAULT_KEY_PATH is set but APP_PWD_FILE_PATH is not") + ": the passwords file needs its key");
+      return Optional.empty();
+    }
+    Optional<Path> keyFile = values.readableFile(Setting.VAULT_KEY_PATH, key.get());
+    Optional<Path> passwordsFile = values.readableFile(Setting.APP_PWD_FILE_PATH, passwords.get());
+    return keyFile.flatMap(k -> passwordsFile.map(p -> new Configuration.VaultFiles(k, p)));
+  }
+
+  private Optional<Configuration.DockerRegistryAccess> dockerRegistry() {
+    Optional<URI> url = values.httpUrl(Setting.DOCKER_REGISTRY_URL);
+    Optional<String> user = values.text(Setting.DOCKER_REGISTRY_USER);
+    Optional<Secret> password = values.text(Setting.DOCKER_REGISTRY_PWD).map(Secret::of);
+    if (user.isPresent() != password.isPresent()) {
+      values.problem(user.isPresent() ? "DOCKER_REGISTRY_USER is set but DOCKER_REGISTRY_PWD is not"
+          : "DOCKER_REGISTRY_PWD is set but DOCKER_REGISTRY_USER is not");
+    }
+    if (url.isEmpty() && values.text(Setting.DOCKER_REGISTRY_URL).isEmpty() && user.isPresent()) {
+      values.problem("DOCKER_REGISTRY_USER is set but DOCKER_REGISTRY_URL is not");
+    }
+    return url.map(u -> new Configuration.DockerRegistryAccess(u, user, password));
+  }
+
+  /** {@code redis://...}, {@code rediss://...}, or a bare host[:port] as the old tool took it. */
+  private Optional<Secret> redisUrl(String text) {
+    String url = text.contains("://") ? text : "redis://" + text;
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("redis") || scheme.equals("rediss")) && uri.getHost() != null) {
+        return Optional.of(Secret.of(url));
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    values.problem("REDIS_URL: \"" + Redaction.url(text) + "\" is not redis://host:port, rediss://host:port or host[:port]");
+    return Optional.empty();
+  }
+
+  private String bindAddress() {
+    String address = values.text(Setting.ASPEN_API_BIND).orElse("0.0.0.0");
+    if (address.chars().anyMatch(Character::isWhitespace) || address.contains("/")) {
+      values.problem("ASPEN_API_BIND: \"" + address + "\" is not an address or host name");
+    }
+    return address;
+  }
+
+  private LogFormat logFormat() {
+    String value = values.text(Setting.LOG_FORMAT).orElse("plain");
+    try {
+      return LogFormat.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      values.problem("LOG_FORMAT: \"" + value + "\" is neither plain nor json");
+      return LogFormat.PLAIN;
+    }
+  }
+
+  private static Set<String> names(String text, String separators) {
+    return Arrays.stream(text.split(separators)).map(String::strip).filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+}
