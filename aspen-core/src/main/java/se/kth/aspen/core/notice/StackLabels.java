@@ -1,0 +1,41 @@
+package se.kth.aspen.core.notice;
+
+import java.util.Optional;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackModel;
+
+/** Reading the {@code se.kth.*} labels of a stack's first service, as the notices use them. */
+final class StackLabels {
+
+  private StackLabels() {}
+
+  static Optional<ServiceSpec> firstService(StackModel stack) {
+    return stack.services().isEmpty() ? Optional.empty() : Optional.of(stack.services().firstEntry().getValue());
+  }
+
+  /**
+   * A label of the service: its container labels first, then its deploy labels (teams put the
+   * {@code se.kth.*} labels in either), surrounding quotes stripped.
+   */
+  static Optional<String> label(ServiceSpec service, String name) {
+    String value = service.labels().get(name);
+    if (value == null) {
+      value = service.deployLabels().get(name);
+    }
+    return Optional.ofNullable(value).map(StackLabels::unquote);
+  }
+
+  static String unquote(String value) {
+    String v = value.strip();
+    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+      return v.substring(1, v.length() - 1);
+    }
+    return v;
+  }
+
+  /** The {@code se.kth.slackChannels} of the stack's first service, if any. */
+  static Optional<String> slackChannels(StackModel stack) {
+    return firstService(stack).flatMap(s -> label(s, "se.kth.slackChannels")).filter(s -> !s.isBlank());
+  }
+
+}

@@ -1,0 +1,17 @@
+package se.kth.aspen.core.pass;
+
+/** What a pass did, or would do, with one target (CONTRACT §9). */
+public enum AppStatus {
+  /** Deployed and verified in this pass. */
+  DEPLOYED,
+  /** Differs from what was last deployed; a deploying pass would deploy it (plan, record-only). */
+  CHANGED,
+  /** Same fingerprint as the last good deploy: nothing was done. */
+  UNCHANGED,
+  /** Not for this pass: cluster not selected, app excluded; the reason says which. */
+  SKIPPED,
+  /** Could not be deployed; step and reason say why. */
+  FAILED,
+  /** This very desired state already failed on the cluster; not applied again until it changes. */
+  BLOCKED
+}

@@ -1,0 +1,35 @@
+package se.kth.aspen.core.pass;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one pass did: the registry revision, every target's result in a stable order (by stack
+ * path, then cluster), and problems of the pass as a whole (a stale registry snapshot or cluster
+ * list, a selected cluster that does not exist, a registry that could not be read at all).
+ *
+ * @param revision the registry revision the pass read; empty text when no snapshot could be had
+ */
+public record PassReport(
+    String revision, Instant startedAt, Duration duration, List<AppResult> results, List<String> problems) {
+
+  public PassReport {
+    Objects.requireNonNull(revision, "revision");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(duration, "duration");
+    results = List.copyOf(results);
+    problems = List.copyOf(problems);
+  }
+
+  /** How many targets ended with the status. */
+  public long count(AppStatus status) {
+    return results.stream().filter(r -> r.status() == status).count();
+  }
+
+  /** True when a target failed (BLOCKED counts as failed: its desired state does not run). */
+  public boolean anyFailed() {
+    return results.stream().anyMatch(r -> r.status() == AppStatus.FAILED || r.status() == AppStatus.BLOCKED);
+  }
+}

@@ -1,0 +1,199 @@
+package se.kth.aspen.core.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.port.DeployRecord;
+import se.kth.aspen.core.port.ErrorMark;
+import se.kth.aspen.core.port.FailureRecord;
+import se.kth.aspen.core.port.Lease;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.StateStore;
+import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.core.port.TargetState;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * The embedded state store (no {@code REDIS_URL}): the state in memory, written through to one
+ * JSON file after every change, atomically (a temporary file beside it, fsync, rename, fsync of
+ * the directory), so a crash leaves the old or the new state, never half of one.
+ *
+ * <p>A file that cannot be read as state is never silently emptied: it is moved aside as {@code
+ * <name>.corrupt-<time>}, the store starts empty, and {@link #problems()} (and the log) say so.
+ * Leases live in memory only: this store serves one runner; runners that share state share Redis.
+ */
+public final class FileStateStore implements StateStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileStateStore.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path file;
+  private final InMemoryStateStore memory;
+  private final List<String> problems;
+
+  private FileStateStore(Path file, InMemoryStateStore memory, List<String> problems) {
+    this.file = file;
+    this.memory = memory;
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * Opens the store at {@code file}, creating its directory when missing.
+   *
+   * @throws IOException when the directory cannot be created or the file cannot be read or set
+   *     aside
+   */
+  public static FileStateStore open(Path file, Clock clock) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Path absolute = file.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    InMemoryStateStore memory = new InMemoryStateStore(clock);
+    List<String> problems = new ArrayList<>();
+    byte[] content = null;
+    try {
+      content = Files.readAllBytes(absolute);
+    } catch (NoSuchFileException e) {
+      // A first start: nothing recorded yet.
+    }
+    if (content != null) {
+      try {
+        memory.restore(StateFileFormat.read(content));
+      } catch (IOException e) {
+        Path aside = absolute.resolveSibling(absolute.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
+        Files.move(absolute, aside, StandardCopyOption.REPLACE_EXISTING);
+        String problem = "state file " + absolute + " could not be read (" + e.getMessage() + "); set aside as "
+            + aside.getFileName() + ", starting with no recorded deploys: every app deploys again";
+        LOG.warn(problem);
+        problems.add(problem);
+      }
+    }
+    return new FileStateStore(absolute, memory, problems);
+  }
+
+  /** What went wrong when the store was opened (a corrupt file set aside); empty normally. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  @Override
+  public TargetState read(TargetKey target) {
+    return memory.read(target);
+  }
+
+  @Override
+  public synchronized void recordSuccess(TargetKey target, DeployRecord record) throws PortException {
+    memory.recordSuccess(target, record);
+    persist();
+  }
+
+  @Override
+  public synchronized void recordFailure(TargetKey target, FailureRecord record) throws PortException {
+    memory.recordFailure(target, record);
+    persist();
+  }
+
+  @Override
+  public synchronized boolean forget(TargetKey target) throws PortException {
+    boolean forgotten = memory.forget(target);
+    if (forgotten) {
+      persist();
+    }
+    return forgotten;
+  }
+
+  @Override
+  public synchronized int forgetCluster(String group, String cluster) throws PortException {
+    int n = memory.forgetCluster(group, cluster);
+    if (n > 0) {
+      persist();
+    }
+    return n;
+  }
+
+  @Override
+  public long count(String group) {
+    return memory.count(group);
+  }
+
+  @Override
+  public Optional<Instant> errorReported(ErrorMark mark) {
+    return memory.errorReported(mark);
+  }
+
+  @Override
+  public synchronized void markErrorReported(ErrorMark mark, Instant at, Duration ttl) throws PortException {
+    memory.markErrorReported(mark, at, ttl);
+    persist();
+  }
+
+  @Override
+  public synchronized void clearErrorMarks(TargetKey target) throws PortException {
+    memory.clearErrorMarks(target);
+    persist();
+  }
+
+  @Override
+  public Optional<Lease> tryLease(TargetKey target, Duration ttl) {
+    return memory.tryLease(target, ttl);
+  }
+
+  @Override
+  public boolean renew(Lease lease, Duration ttl) {
+    return memory.renew(lease, ttl);
+  }
+
+  @Override
+  public void release(Lease lease) {
+    memory.release(lease);
+  }
+
+  private void persist() throws PortException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      byte[] content = StateFileFormat.write(memory.durable());
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      syncDirectory();
+    } catch (IOException e) {
+      throw new UnreachableException("writing the state file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  // Makes the rename itself durable; some file systems refuse to open a directory, which only
+  // weakens durability after a power cut, never consistency.
+  private void syncDirectory() {
+    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      LOG.debug("could not fsync {}: {}", file.getParent(), e.getMessage());
+    }
+  }
+}

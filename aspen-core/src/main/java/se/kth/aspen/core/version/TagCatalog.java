@@ -1,0 +1,76 @@
+package se.kth.aspen.core.version;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.ImageRegistry;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * The tags of every repository a pass asks about, each fetched once per pass however many
+ * targets share it and however many of them ask at the same moment. A failed listing is
+ * remembered for the pass as well: a registry that is down is asked once, not once per app.
+ *
+ * <p>Make one per pass; it never forgets.
+ */
+public final class TagCatalog {
+
+  private final ImageRegistry registry;
+  private final Duration requestTimeout;
+  private final Map<String, CompletableFuture<List<String>>> listings = new ConcurrentHashMap<>();
+
+  public TagCatalog(ImageRegistry registry, Duration requestTimeout) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+  }
+
+  /**
+   * The repository's tags.
+   *
+   * @throws PortException as the registry answered, the first time it was asked in this pass
+   */
+  public List<String> tags(ImageReference repository, Deadline deadline) throws PortException {
+    CompletableFuture<List<String>> mine = new CompletableFuture<>();
+    CompletableFuture<List<String>> listing = listings.putIfAbsent(repository.name(), mine);
+    if (listing == null) {
+      listing = mine;
+      try {
+        mine.complete(registry.tags(repository, deadline.atMost(requestTimeout)));
+      } catch (PortException | RuntimeException e) {
+        mine.completeExceptionally(e);
+      }
+    }
+    try {
+      return listing.get(deadline.remaining().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof PortException p) {
+        throw p;
+      }
+      throw new UnreachableException("listing tags of " + repository.name() + ": " + e.getCause(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new UnreachableException("listing tags of " + repository.name() + ": no answer before the deadline", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException("listing tags of " + repository.name() + ": interrupted", e);
+    }
+  }
+
+  /**
+   * The highest tag of the repository within the range.
+   *
+   * @throws UnsatisfiedRangeException when no tag is in range
+   * @throws PortException when the tags cannot be listed
+   */
+  public String resolve(ImageReference repository, VersionRange range, Deadline deadline)
+      throws PortException, UnsatisfiedRangeException {
+    return range.best(tags(repository, deadline))
+        .orElseThrow(() -> new UnsatisfiedRangeException(repository.name(), range));
+  }
+}

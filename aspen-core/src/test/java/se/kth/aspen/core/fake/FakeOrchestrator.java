@@ -1,0 +1,143 @@
+package se.kth.aspen.core.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.Convergence;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.DeployOutcome;
+import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.Orchestrator;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RunningService;
+import se.kth.aspen.core.port.VerifyPolicy;
+
+/**
+ * An orchestrator that records what it is asked and answers as scripted, per stack name. By
+ * default a deploy updates (or creates) every service of the request and converges at once.
+ */
+public final class FakeOrchestrator implements Orchestrator {
+
+  /** A rollback the pass asked for. */
+  public record Rollback(String cluster, String stack, List<String> services) {}
+
+  private final List<DeployRequest> deploys = new CopyOnWriteArrayList<>();
+  private final List<Rollback> rollbacks = new CopyOnWriteArrayList<>();
+  private final Map<String, PortException> deployFailures = new ConcurrentHashMap<>();
+  private final Map<String, PortException> verifyFailures = new ConcurrentHashMap<>();
+  private final Map<String, Convergence> convergence = new ConcurrentHashMap<>();
+  private final Map<String, RuntimeException> crashes = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> running = new ConcurrentHashMap<>();
+
+  /** Deploys of this stack throw the exception until {@link #heal}. */
+  public FakeOrchestrator failDeploy(String stack, PortException failure) {
+    deployFailures.put(stack, failure);
+    return this;
+  }
+
+  /** Verifications of this stack throw the exception until {@link #heal}. */
+  public FakeOrchestrator failVerify(String stack, PortException failure) {
+    verifyFailures.put(stack, failure);
+    return this;
+  }
+
+  /** Deploys of this stack throw an unexpected runtime exception, as a defect would. */
+  public FakeOrchestrator crashDeploy(String stack, RuntimeException crash) {
+    crashes.put(stack, crash);
+    return this;
+  }
+
+  /** Verifications of this stack answer this until {@link #heal}. */
+  public FakeOrchestrator converge(String stack, Convergence answer) {
+    convergence.put(stack, answer);
+    return this;
+  }
+
+  /** Verification of this stack reports the service's task failing with the error. */
+  public FakeOrchestrator neverConverges(String stack, String service, String error) {
+    return converge(stack, new Convergence(false, List.of(new RunningService(service, "?", 1, 0, Optional.empty())),
+        List.of(new Convergence.TaskFailure(service, "rejected", Optional.of(error))), List.of()));
+  }
+
+  /** Forgets every scripted failure of the stack. */
+  public FakeOrchestrator heal(String stack) {
+    deployFailures.remove(stack);
+    verifyFailures.remove(stack);
+    convergence.remove(stack);
+    crashes.remove(stack);
+    return this;
+  }
+
+  public List<DeployRequest> deploys() {
+    return List.copyOf(deploys);
+  }
+
+  public List<Rollback> rollbacks() {
+    return List.copyOf(rollbacks);
+  }
+
+  /** Every call that could have changed a cluster: deploys and rollbacks. */
+  public int changes() {
+    return deploys.size() + rollbacks.size();
+  }
+
+  @Override
+  public DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException {
+    RuntimeException crash = crashes.get(request.stackName());
+    if (crash != null) {
+      throw crash;
+    }
+    PortException failure = deployFailures.get(request.stackName());
+    if (failure != null) {
+      throw failure;
+    }
+    deploys.add(request);
+    Map<String, String> services = running.computeIfAbsent(key(request.cluster(), request.stackName()), k -> new ConcurrentHashMap<>());
+    List<String> created = new ArrayList<>();
+    List<String> updated = new ArrayList<>();
+    request.images().forEach((service, image) -> {
+      if (services.put(service, image.toString()) == null) {
+        created.add(service);
+      } else {
+        updated.add(service);
+      }
+    });
+    return new DeployOutcome(created, updated, List.of(), List.of());
+  }
+
+  @Override
+  public Convergence awaitConvergence(Cluster cluster, String stack, VerifyPolicy policy, Deadline deadline)
+      throws PortException {
+    PortException failure = verifyFailures.get(stack);
+    if (failure != null) {
+      throw failure;
+    }
+    Convergence scripted = convergence.get(stack);
+    if (scripted != null) {
+      return scripted;
+    }
+    return new Convergence(true, services(cluster, stack, deadline), List.of(), List.of());
+  }
+
+  @Override
+  public List<RunningService> services(Cluster cluster, String stack, Deadline deadline) {
+    return running.getOrDefault(key(cluster, stack), Map.of()).entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> new RunningService(e.getKey(), e.getValue(), 1, 1, Optional.of("completed")))
+        .toList();
+  }
+
+  @Override
+  public List<String> rollback(Cluster cluster, String stack, List<String> services, Deadline deadline) {
+    rollbacks.add(new Rollback(cluster.name(), stack, List.copyOf(services)));
+    return List.copyOf(services);
+  }
+
+  private static String key(Cluster cluster, String stack) {
+    return cluster.name() + "/" + stack;
+  }
+}
