@@ -1,0 +1,190 @@
+package se.kth.aspen.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RegistrySnapshot;
+import se.kth.aspen.core.port.RegistrySource;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * The application registry read from a git repository with JGit, over https, ssh or file.
+ *
+ * <p>The first sync clones into a {@code checkout-*} directory under the working directory;
+ * later syncs fetch the followed branch and, when it moved (even by a force push), hard-reset to
+ * it and remove untracked files. When the remote cannot be reached, the last good snapshot stays
+ * in service, marked stale with the reason. A damaged clone (not a repository, another remote,
+ * missing objects, a broken or missing index) is replaced by a fresh clone made beside it.
+ * Submodules are not checked out. Syncs are serialised; call {@link #close()} to release the ssh
+ * client.
+ */
+public final class GitRegistrySource implements RegistrySource, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GitRegistrySource.class);
+
+  private final RemoteUrl remote;
+  private final CheckoutArea area;
+  private final RemoteFetch fetch;
+  private final Optional<SshdSessionFactory> ssh;
+  private RegistrySnapshot lastGood;
+
+  public GitRegistrySource(GitRegistrySettings settings) {
+    this.remote = settings.remote();
+    this.area = new CheckoutArea(settings.workingDirectory());
+    KnownHosts knownHosts = new KnownHosts(settings.knownHostEntries(), settings.knownHostFiles());
+    this.ssh =
+        remote.kind() == RemoteUrl.Kind.SSH
+            ? Optional.of(SshSessions.create(knownHosts, settings.identityFiles(), area.root()))
+            : Optional.empty();
+    this.fetch =
+        new RemoteFetch(
+            remote,
+            settings.branch(),
+            RemoteFetch.credentials(remote, settings),
+            ssh,
+            new RemoteFailures(remote, knownHosts));
+  }
+
+  @Override
+  public synchronized RegistrySnapshot sync(Deadline deadline) throws PortException {
+    Optional<WorkingCopy> copy = Optional.empty();
+    String damage = null;
+    try {
+      Optional<Path> current = area.current();
+      if (current.isPresent()) {
+        try {
+          copy = Optional.of(WorkingCopy.open(current.get()));
+          damage = copy.get().damage(remote.gitUrl()).orElse(null);
+        } catch (IOException | RuntimeException e) {
+          damage = "it is not a readable git repository (" + e.getMessage() + ")";
+        }
+      }
+    } catch (IOException e) {
+      damage = "its pointer file cannot be read (" + e.getMessage() + ")";
+    }
+    try {
+      if (copy.isPresent() && damage == null) {
+        return remember(update(copy.get(), deadline));
+      }
+      if (damage != null) {
+        LOG.warn("The registry clone under {} is damaged: {}; cloning {} afresh", area.root(), damage, remote);
+      }
+      return remember(cloneAfresh(deadline));
+    } catch (PortException e) {
+      return stale(e, damage == null ? copy : Optional.empty());
+    } finally {
+      copy.ifPresent(WorkingCopy::close);
+    }
+  }
+
+  private RegistrySnapshot update(WorkingCopy copy, Deadline deadline) throws PortException {
+    ObjectId target = fetch.fetch(copy, deadline);
+    try {
+      ObjectId before = copy.head().orElseThrow();
+      if (!target.equals(before) || !copy.isPristine()) {
+        copy.checkout(target);
+      }
+      if (!target.equals(before)) {
+        LOG.info("Registry {} moved from {} to {}", remote, abbreviate(before), abbreviate(target));
+      }
+      return snapshot(copy, target);
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      LOG.warn("Updating the registry clone {} failed ({}); cloning {} afresh", copy.directory(), e.getMessage(), remote);
+      return cloneAfresh(deadline);
+    }
+  }
+
+  private RegistrySnapshot cloneAfresh(Deadline deadline) throws PortException {
+    Path directory;
+    try {
+      directory = area.fresh();
+    } catch (IOException e) {
+      throw new UnreachableException(
+          "cloning " + remote + " into " + area.root() + ": cannot create a directory there ("
+              + e.getMessage() + ")");
+    }
+    boolean promoted = false;
+    try (WorkingCopy copy = WorkingCopy.create(directory, remote.gitUrl())) {
+      ObjectId target = fetch.fetch(copy, deadline);
+      copy.checkout(target);
+      area.promote(directory);
+      promoted = true;
+      LOG.info("Cloned registry {} at {} into {}", remote, abbreviate(target), directory);
+      return snapshot(copy, target);
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      throw new UnreachableException(
+          "cloning " + remote + " into " + directory + ": " + remote.scrub(e.getMessage()));
+    } finally {
+      if (!promoted) {
+        area.discard(directory);
+      }
+    }
+  }
+
+  private RegistrySnapshot snapshot(WorkingCopy copy, ObjectId target) throws IOException {
+    Optional<Set<String>> changed =
+        lastGood == null ? Optional.empty() : copy.changedPaths(lastGood.revision(), target);
+    return new RegistrySnapshot(copy.directory(), target.name(), changed, Optional.empty());
+  }
+
+  private RegistrySnapshot remember(RegistrySnapshot snapshot) {
+    lastGood = snapshot;
+    return snapshot;
+  }
+
+  /**
+   * The last good snapshot marked stale; after a restart, the healthy clone on disk. Nothing
+   * changed since the snapshot handed out before, so the changed paths are empty.
+   */
+  private RegistrySnapshot stale(PortException failure, Optional<WorkingCopy> healthyCopy)
+      throws PortException {
+    String reason = failure.getMessage();
+    if (lastGood != null && Files.isDirectory(lastGood.root())) {
+      LOG.warn("Registry {} not refreshed, serving {} again: {}", remote, abbreviate(lastGood.revision()), reason);
+      return new RegistrySnapshot(
+          lastGood.root(), lastGood.revision(), Optional.of(Set.of()), Optional.of(reason));
+    }
+    if (healthyCopy.isPresent()) {
+      try {
+        WorkingCopy copy = healthyCopy.get();
+        ObjectId head = copy.head().orElseThrow();
+        if (!copy.isPristine()) {
+          copy.checkout(head);
+        }
+        lastGood = new RegistrySnapshot(copy.directory(), head.name(), Optional.empty(), Optional.empty());
+        LOG.warn("Registry {} not refreshed, serving the clone on disk at {}: {}", remote, abbreviate(head), reason);
+        return new RegistrySnapshot(copy.directory(), head.name(), Optional.empty(), Optional.of(reason));
+      } catch (IOException | GitAPIException | RuntimeException e) {
+        LOG.warn("The registry clone {} cannot be served: {}", healthyCopy.get().directory(), e.getMessage());
+      }
+    }
+    throw failure;
+  }
+
+  private static String abbreviate(ObjectId id) {
+    return id.abbreviate(10).name();
+  }
+
+  private static String abbreviate(String revision) {
+    return revision.length() > 10 ? revision.substring(0, 10) : revision;
+  }
+
+  @Override
+  public void close() {
+    ssh.ifPresent(SshdSessionFactory::close);
+  }
+
+  @Override
+  public String toString() {
+    return "GitRegistrySource[" + remote + " into " + area.root() + "]";
+  }
+}

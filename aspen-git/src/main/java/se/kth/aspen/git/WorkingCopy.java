@@ -1,0 +1,193 @@
+package se.kth.aspen.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk.IgnoreSubmoduleMode;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * One local clone of the registry: its HEAD is detached at the commit being served, and its
+ * working tree is exactly that commit's tree (submodules left out).
+ */
+final class WorkingCopy implements AutoCloseable {
+
+  /** Where a fetch leaves the remote's head; the only ref a fetch writes. */
+  static final String FETCHED = "refs/aspen/fetched";
+
+  private final Path directory;
+  private final Repository repository;
+
+  private WorkingCopy(Path directory, Repository repository) {
+    this.directory = directory;
+    this.repository = repository;
+  }
+
+  /** Opens an existing clone; fails when there is no repository there. */
+  static WorkingCopy open(Path directory) throws IOException {
+    Repository repository =
+        new FileRepositoryBuilder()
+            .setGitDir(directory.resolve(Constants.DOT_GIT).toFile())
+            .setWorkTree(directory.toFile())
+            .setMustExist(true)
+            .build();
+    return new WorkingCopy(directory, repository);
+  }
+
+  /** Makes an empty repository whose remote {@code origin} is {@code gitUrl}. */
+  static WorkingCopy create(Path directory, String gitUrl) throws IOException {
+    Files.createDirectories(directory);
+    Repository repository =
+        new FileRepositoryBuilder()
+            .setGitDir(directory.resolve(Constants.DOT_GIT).toFile())
+            .setWorkTree(directory.toFile())
+            .build();
+    repository.create();
+    StoredConfig config = repository.getConfig();
+    config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, "origin", "url", gitUrl);
+    // The registry is read by Aspen only: no hooks, no filters, no automatic gc during a pass.
+    config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+    config.save();
+    return new WorkingCopy(directory, repository);
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  Repository repository() {
+    return repository;
+  }
+
+  /**
+   * What is wrong with this clone, if anything: another remote, no commit, missing objects, a
+   * missing or unreadable index. Cheap: it reads the config, HEAD, one commit, one tree and the
+   * index.
+   */
+  Optional<String> damage(String expectedGitUrl) {
+    String url =
+        repository.getConfig().getString(ConfigConstants.CONFIG_REMOTE_SECTION, "origin", "url");
+    if (!expectedGitUrl.equals(url)) {
+      return Optional.of("it is a clone of another remote (" + RemoteUrl.redact(String.valueOf(url)) + ")");
+    }
+    try {
+      Optional<ObjectId> head = head();
+      if (head.isEmpty()) {
+        return Optional.of("it has no commit checked out");
+      }
+      try (RevWalk walk = new RevWalk(repository)) {
+        RevCommit commit = walk.parseCommit(head.get());
+        try (ObjectReader reader = repository.newObjectReader()) {
+          if (!reader.has(commit.getTree())) {
+            return Optional.of("the tree of its commit " + head.get().name() + " is missing");
+          }
+        }
+      }
+      if (!Files.isRegularFile(repository.getIndexFile().toPath())) {
+        return Optional.of("its index file is missing");
+      }
+      repository.readDirCache();
+      return Optional.empty();
+    } catch (MissingObjectException e) {
+      return Optional.of("object " + e.getObjectId().name() + " is missing");
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("it cannot be read: " + e.getMessage());
+    }
+  }
+
+  Optional<ObjectId> head() throws IOException {
+    Ref head = repository.exactRef(Constants.HEAD);
+    return Optional.ofNullable(head).map(Ref::getObjectId);
+  }
+
+  Optional<ObjectId> fetched() throws IOException {
+    Ref ref = repository.exactRef(FETCHED);
+    return Optional.ofNullable(ref).map(Ref::getObjectId);
+  }
+
+  /**
+   * Makes HEAD, the index and the working tree exactly {@code commit}: a detached HEAD, a hard
+   * reset, and every untracked or ignored file and directory removed.
+   */
+  void checkout(ObjectId commit) throws IOException, GitAPIException {
+    RefUpdate update = repository.updateRef(Constants.HEAD, true);
+    update.setNewObjectId(commit);
+    update.disableRefLog();
+    RefUpdate.Result result = update.forceUpdate();
+    if (result != RefUpdate.Result.FORCED
+        && result != RefUpdate.Result.NEW
+        && result != RefUpdate.Result.NO_CHANGE) {
+      throw new IOException("moving HEAD to " + commit.name() + " failed: " + result);
+    }
+    try (Git git = Git.wrap(repository)) {
+      git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
+      git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+    }
+  }
+
+  /**
+   * True when the working tree and index hold exactly HEAD's tree: nothing modified, missing,
+   * untracked or ignored.
+   */
+  boolean isPristine() throws GitAPIException {
+    try (Git git = Git.wrap(repository)) {
+      Status status = git.status().setIgnoreSubmodules(IgnoreSubmoduleMode.ALL).call();
+      return status.isClean() && status.getIgnoredNotInIndex().isEmpty();
+    }
+  }
+
+  /**
+   * The paths that differ between two commits, or empty when {@code from} is not in this
+   * repository (a history rewritten and collected, a fresh clone of another history).
+   */
+  Optional<Set<String>> changedPaths(String from, ObjectId to) throws IOException {
+    ObjectId fromId = ObjectId.fromString(from);
+    if (fromId.equals(to)) {
+      return Optional.of(Set.of());
+    }
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
+      RevCommit before;
+      try {
+        before = walk.parseCommit(fromId);
+      } catch (MissingObjectException e) {
+        return Optional.empty();
+      }
+      RevCommit after = walk.parseCommit(to);
+      tree.addTree(before.getTree());
+      tree.addTree(after.getTree());
+      tree.setRecursive(true);
+      tree.setFilter(TreeFilter.ANY_DIFF);
+      Set<String> paths = new HashSet<>();
+      while (tree.next()) {
+        paths.add(tree.getPathString());
+      }
+      return Optional.of(paths);
+    }
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+  }
+}
