@@ -1,0 +1,102 @@
+package se.kth.aspen.swarm.registry;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * One HTTP exchange within a deadline and the request timeout, with transport failures turned
+ * into {@link UnreachableException}s that say what was attempted and whom it asked. Knows
+ * nothing about authentication: the caller sets the {@code Authorization} header.
+ */
+final class RegistryHttp {
+
+  private final HttpClient client;
+  private final Duration requestTimeout;
+
+  RegistryHttp(Duration requestTimeout) {
+    this(HttpClient.newBuilder()
+            .connectTimeout(requestTimeout)
+            // A redirect could carry the Authorization header to another host; registries do
+            // not redirect the calls made here.
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build(),
+        requestTimeout);
+  }
+
+  RegistryHttp(HttpClient client, Duration requestTimeout) {
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("the request timeout must be positive, not " + requestTimeout);
+    }
+    this.client = client;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /**
+   * Sends a body-less request and returns whatever status came back.
+   *
+   * @param attempt what the caller is doing, for messages ("listing tags of ...")
+   * @param counterpart whom it asks, for messages ("registry 127.0.0.1:5000")
+   */
+  HttpResponse<byte[]> send(
+      String attempt,
+      String counterpart,
+      String method,
+      URI uri,
+      List<String> accept,
+      Optional<String> authorization,
+      Deadline deadline)
+      throws UnreachableException {
+    Duration timeout = deadline.remaining().compareTo(requestTimeout) < 0 ? deadline.remaining() : requestTimeout;
+    if (deadline.passed() || timeout.isZero()) {
+      throw new UnreachableException(
+          attempt + ": the deadline passed before " + counterpart + " could be asked");
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .header("User-Agent", "aspen");
+    if (!accept.isEmpty()) {
+      request.header("Accept", String.join(", ", accept));
+    }
+    authorization.ifPresent(value -> request.header("Authorization", value));
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpConnectTimeoutException e) {
+      throw new UnreachableException(
+          attempt + ": could not connect to " + counterpart + " within " + timeout.toMillis() + " ms", e);
+    } catch (HttpTimeoutException e) {
+      throw new UnreachableException(
+          attempt + ": " + counterpart + " did not answer within " + timeout.toMillis() + " ms", e);
+    } catch (ConnectException e) {
+      throw new UnreachableException(
+          attempt + ": cannot connect to " + counterpart + " (" + describe(e, "connection refused") + ")", e);
+    } catch (IOException e) {
+      throw new UnreachableException(
+          attempt + ": talking to " + counterpart + " failed (" + describe(e, e.getClass().getSimpleName()) + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException(attempt + ": interrupted while asking " + counterpart, e);
+    }
+  }
+
+  /** The first message along the cause chain: the JDK client often wraps the telling one. */
+  private static String describe(IOException e, String otherwise) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return otherwise;
+  }
+}

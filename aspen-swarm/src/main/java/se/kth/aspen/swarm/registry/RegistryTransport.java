@@ -1,0 +1,110 @@
+package se.kth.aspen.swarm.registry;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
+
+/**
+ * Authenticated requests to registries.
+ *
+ * <p>A request goes out with the token cached for its registry and scope, else with basic
+ * credentials when it is addressed to the configured registry, else anonymously. A {@code 401}
+ * with a bearer challenge gets a token from the named endpoint and the request is sent once
+ * more; a {@code 401} or {@code 403} after that is a refusal naming the user (never the
+ * password). Tokens are kept per registry and scope until {@link TokenFetcher} says they expire.
+ */
+final class RegistryTransport {
+
+  private final RegistryHttp http;
+  private final TokenFetcher tokenFetcher;
+  private final InstantSource clock;
+  private final Optional<URI> configured;
+  private final Optional<RegistryCredentials> credentials;
+  private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
+
+  RegistryTransport(
+      RegistryHttp http, InstantSource clock, Optional<URI> configured, Optional<RegistryCredentials> credentials) {
+    this.http = http;
+    this.tokenFetcher = new TokenFetcher(http, clock);
+    this.clock = clock;
+    this.configured = configured;
+    this.credentials = credentials;
+  }
+
+  /** Sends the request and returns any answer other than an authentication failure. */
+  HttpResponse<byte[]> send(
+      String attempt, RegistryLocation location, String method, URI uri, List<String> accept, Deadline deadline)
+      throws PortException {
+    String counterpart = "registry " + location.registryName();
+    String tokenKey = uri.getScheme() + "://" + uri.getRawAuthority() + " " + location.pullScope();
+    Optional<RegistryCredentials> ours = credentialsFor(uri);
+    Optional<String> authorization = Optional.ofNullable(tokens.get(tokenKey))
+        .filter(token -> token.usableAt(clock.instant()))
+        .map(BearerToken::authorization)
+        .or(() -> ours.map(RegistryCredentials::basicAuthorization));
+    HttpResponse<byte[]> response = http.send(attempt, counterpart, method, uri, accept, authorization, deadline);
+    if (response.statusCode() == 401) {
+      Optional<BearerChallenge> challenge = challenge(attempt, counterpart, response);
+      if (challenge.isPresent()) {
+        tokens.remove(tokenKey);
+        BearerToken token = tokenFetcher.fetch(attempt, challenge.get(), location.pullScope(), ours, deadline);
+        tokens.put(tokenKey, token);
+        response = http.send(attempt, counterpart, method, uri, accept, Optional.of(token.authorization()), deadline);
+        if (response.statusCode() == 401) {
+          tokens.remove(tokenKey);
+        }
+      }
+    }
+    int status = response.statusCode();
+    if (status == 401 || status == 403) {
+      throw new RefusedException(attempt + ": " + counterpart + rejection(ours, location, status));
+    }
+    return response;
+  }
+
+  private static String rejection(Optional<RegistryCredentials> ours, RegistryLocation location, int status) {
+    if (ours.isEmpty()) {
+      return " requires credentials and none are configured for it (HTTP " + status + ")";
+    }
+    String user = "user \"" + ours.get().user() + "\"";
+    return status == 403
+        ? " denied " + user + " access to repository " + location.repository() + " (HTTP 403)"
+        : " rejected the credentials of " + user + " (HTTP 401)";
+  }
+
+  private static Optional<BearerChallenge> challenge(String attempt, String counterpart, HttpResponse<byte[]> response)
+      throws RefusedException {
+    try {
+      return BearerChallenge.find(response.headers().allValues("WWW-Authenticate"));
+    } catch (IllegalArgumentException e) {
+      throw new RefusedException(attempt + ": " + counterpart + " sent an unusable challenge: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configured credentials, for requests to the configured registry only. */
+  private Optional<RegistryCredentials> credentialsFor(URI uri) {
+    if (configured.isEmpty() || credentials.isEmpty()) {
+      return Optional.empty();
+    }
+    URI home = configured.get();
+    boolean same = home.getScheme().equalsIgnoreCase(uri.getScheme())
+        && home.getHost().equalsIgnoreCase(uri.getHost())
+        && effectivePort(home) == effectivePort(uri);
+    return same ? credentials : Optional.empty();
+  }
+
+  private static int effectivePort(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "http".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 80 : 443;
+  }
+}
