@@ -1,0 +1,89 @@
+package se.kth.aspen.swarm;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.SecretEnvironment;
+
+/**
+ * A service's {@code Env}: its env files in order (later wins), {@code secrets.decrypted.env}
+ * standing for the decrypted {@code secrets.env}, then {@code environment:}; sorted, as the CLI
+ * sends it (STACK-DEPLOY §9).
+ *
+ * <p>Unlike the CLI, nothing comes from the deployer's own environment: a bare {@code KEY} line
+ * of an env file is dropped (the CLI would take the deployer's value), an empty value stays empty
+ * (the CLI would replace it with the deployer's value), and a bare {@code KEY} in {@code
+ * environment:} is sent as a bare name, as the CLI does when the deployer has no such variable.
+ */
+final class EnvironmentAssembly {
+
+  static final String SECRET_ENV_FILE = "secrets.decrypted.env";
+
+  private final ConfinedFiles files;
+  private final SecretEnvironment secrets;
+
+  EnvironmentAssembly(ConfinedFiles files, SecretEnvironment secrets) {
+    this.files = files;
+    this.secrets = secrets;
+  }
+
+  static boolean namesSecretFile(String envFile) {
+    String normalized = envFile.startsWith("./") ? envFile.substring(2) : envFile;
+    return normalized.equals(SECRET_ENV_FILE);
+  }
+
+  List<String> of(ServiceSpec service) throws RefusedException {
+    TreeMap<String, Optional<String>> env = new TreeMap<>();
+    for (String envFile : service.envFiles()) {
+      if (namesSecretFile(envFile)) {
+        secrets.values().forEach((k, v) -> env.put(k, Optional.of(v.text())));
+      } else {
+        read(service, envFile).forEach((k, v) -> env.put(k, Optional.of(v)));
+      }
+    }
+    env.putAll(service.environment());
+    List<String> result = new ArrayList<>(env.size());
+    env.forEach((k, v) -> result.add(v.map(value -> k + "=" + value).orElse(k)));
+    return result;
+  }
+
+  private Map<String, String> read(ServiceSpec service, String envFile) throws RefusedException {
+    String what = "env_file of service " + service.name();
+    byte[] bytes = files.read(envFile, what);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new RefusedException(what + " \"" + envFile + "\" is not valid UTF-8", e);
+    }
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].stripLeading();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int equals = line.indexOf('=');
+      String key = equals < 0 ? line : line.substring(0, equals);
+      if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+        throw new RefusedException(what + " \"" + envFile + "\" line " + (i + 1)
+            + ": variable \"" + key + "\" contains whitespaces or is empty");
+      }
+      if (equals >= 0) {
+        values.put(key, line.substring(equals + 1));
+      }
+    }
+    return values;
+  }
+}

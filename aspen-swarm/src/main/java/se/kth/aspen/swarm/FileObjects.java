@@ -1,0 +1,147 @@
+package se.kth.aspen.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.kth.aspen.core.compose.FileObjectSpec;
+import se.kth.aspen.core.compose.FileReference;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * A stack's top-level secrets or configs (STACK-DEPLOY §1 steps 5-6, §5): file-based ones are
+ * created, or updated with the full spec, which the engine accepts only when the data is
+ * unchanged; external ones must exist. Then service references point at their IDs.
+ */
+final class FileObjects {
+
+  /** Secrets or configs: their route and the field names of a service reference. */
+  enum Kind {
+    SECRET("secrets", "secret", "SecretID", "SecretName"),
+    CONFIG("configs", "config", "ConfigID", "ConfigName");
+
+    final String route;
+    final String noun;
+    final String idField;
+    final String nameField;
+
+    Kind(String route, String noun, String idField, String nameField) {
+      this.route = route;
+      this.noun = noun;
+      this.idField = idField;
+      this.nameField = nameField;
+    }
+  }
+
+  private final EngineClient engine;
+  private final StackNames names;
+  private final ConfinedFiles files;
+  private final Kind kind;
+  private final Map<String, String> idsByKey = new HashMap<>();
+  private final Map<String, String> namesByKey = new HashMap<>();
+
+  FileObjects(EngineClient engine, StackNames names, ConfinedFiles files, Kind kind) {
+    this.engine = engine;
+    this.names = names;
+    this.files = files;
+    this.kind = kind;
+  }
+
+  void apply(StackModel model, DeployProgress progress) throws UnreachableException, RefusedException {
+    Map<String, FileObjectSpec> objects = kind == Kind.SECRET ? model.secrets() : model.configs();
+    for (Map.Entry<String, FileObjectSpec> entry : new java.util.TreeMap<>(objects).entrySet()) {
+      String key = entry.getKey();
+      FileObjectSpec spec = entry.getValue();
+      String name = names.object(key, spec.name(), spec.external());
+      namesByKey.put(key, name);
+      if (spec.external()) {
+        JsonNode found = find(name).orElseThrow(() -> new RefusedException(
+            kind.noun + " \"" + name + "\" is declared as external, but could not be found"));
+        idsByKey.put(key, found.path("ID").asText());
+        continue;
+      }
+      String file = spec.file().orElseThrow(() -> new RefusedException(
+          model.file() + ": " + kind.noun + " " + key + " has neither file nor external: true"));
+      ObjectNode body = SpecValues.NODES.objectNode();
+      body.put("Name", name);
+      body.set("Labels", SpecValues.labels(spec.labels(), names.stack()));
+      body.put("Data", Base64.getEncoder().encodeToString(files.read(file, kind.noun + " " + key)));
+      spec.templateDriver().ifPresent(d -> body.putObject("Templating").put("Name", d));
+      idsByKey.put(key, createOrUpdate(name, body, progress));
+    }
+  }
+
+  /** Creates the object unless one of that name exists; returns its ID. Used for vaulted bind files too. */
+  String ensure(String name, ObjectNode body, DeployProgress progress) throws UnreachableException, RefusedException {
+    Optional<JsonNode> existing = find(name);
+    if (existing.isPresent()) {
+      return existing.get().path("ID").asText();
+    }
+    JsonNode created = engine.post("/" + kind.route + "/create", body, Map.of(), "creating " + kind.noun + " " + name);
+    progress.applied(kind.noun + " " + name + " created");
+    return created.path("ID").asText();
+  }
+
+  private String createOrUpdate(String name, ObjectNode body, DeployProgress progress)
+      throws UnreachableException, RefusedException {
+    Optional<JsonNode> existing = find(name);
+    if (existing.isEmpty()) {
+      JsonNode created = engine.post("/" + kind.route + "/create", body, Map.of(), "creating " + kind.noun + " " + name);
+      progress.applied(kind.noun + " " + name + " created");
+      return created.path("ID").asText();
+    }
+    String id = existing.get().path("ID").asText();
+    long version = existing.get().path("Version").path("Index").asLong();
+    try {
+      engine.post("/" + kind.route + "/" + id + "/update?version=" + version, body, Map.of(), "updating " + kind.noun + " " + name);
+    } catch (RefusedException e) {
+      if (e.getMessage().contains("only updates to Labels are allowed")) {
+        throw new RefusedException("failed to update " + kind.noun + " " + name + ": its content changed, and Swarm "
+            + kind.noun + "s cannot change; give the new content a new name (e.g. " + name + "_v2) or remove the stack's "
+            + kind.noun + " first", e);
+      }
+      throw e;
+    }
+    return id;
+  }
+
+  private Optional<JsonNode> find(String name) throws UnreachableException, RefusedException {
+    return engine.find("/" + kind.route + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+        "looking up " + kind.noun + " " + name);
+  }
+
+  /** A service's references, sorted by object name, as the CLI sends them. */
+  List<ObjectNode> references(ServiceSpec service) throws RefusedException {
+    List<FileReference> refs = kind == Kind.SECRET ? service.secrets() : service.configs();
+    List<ObjectNode> result = new ArrayList<>();
+    for (FileReference ref : refs) {
+      String id = idsByKey.get(ref.source());
+      if (id == null) {
+        throw new RefusedException("service " + service.name() + " uses " + kind.noun + " \"" + ref.source()
+            + "\", which is not declared under " + kind.route);
+      }
+      result.add(reference(ref.target().orElse(ref.source()), ref.uid().orElse("0"), ref.gid().orElse("0"),
+          ref.mode().orElse(0444), id, namesByKey.get(ref.source())));
+    }
+    result.sort(Comparator.comparing(n -> n.path(kind.nameField).asText()));
+    return result;
+  }
+
+  ObjectNode reference(String target, String uid, String gid, int mode, String id, String name) {
+    ObjectNode node = SpecValues.NODES.objectNode();
+    node.putObject("File").put("Name", target).put("UID", uid).put("GID", gid).put("Mode", mode);
+    node.put(kind.idField, id);
+    node.put(kind.nameField, name);
+    return node;
+  }
+}

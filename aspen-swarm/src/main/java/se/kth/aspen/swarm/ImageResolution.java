@@ -1,0 +1,60 @@
+package se.kth.aspen.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * {@code --resolve-image always}: asks the engine to look the image up in its registry ({@code GET
+ * /distribution/<image>/json}, with the registry credentials), pins the tag to the manifest digest
+ * and records the platforms (STACK-DEPLOY §6). A failed lookup leaves the image as tagged.
+ */
+final class ImageResolution {
+
+  /** The image to send and its platforms; {@code resolved} false when the registry did not answer. */
+  record Resolved(ImageReference image, ArrayNode platforms, boolean resolved) {}
+
+  private final EngineClient engine;
+  private final RegistryAuth auth;
+
+  ImageResolution(EngineClient engine, RegistryAuth auth) {
+    this.engine = engine;
+    this.auth = auth;
+  }
+
+  /** Adds {@code :latest} when neither tag nor digest is written, as the CLI does. */
+  static ImageReference tagged(ImageReference image) {
+    return image.tag().isEmpty() && image.digest().isEmpty() ? image.withTag("latest") : image;
+  }
+
+  Resolved resolve(ImageReference written) throws UnreachableException {
+    ImageReference image = tagged(written);
+    ArrayNode platforms = SpecValues.NODES.arrayNode();
+    String path = "/distribution/" + URLEncoder.encode(image.toString(), StandardCharsets.UTF_8).replace("%2F", "/")
+        .replace("%3A", ":").replace("%40", "@") + "/json";
+    JsonNode answer;
+    try {
+      answer = engine.find(path, auth.headersFor(image), "looking up image " + image).orElse(null);
+    } catch (RefusedException e) {
+      return new Resolved(image, platforms, false);
+    }
+    if (answer == null) {
+      return new Resolved(image, platforms, false);
+    }
+    for (JsonNode platform : answer.path("Platforms")) {
+      platforms.addObject()
+          .put("Architecture", platform.path("architecture").asText())
+          .put("OS", platform.path("os").asText());
+    }
+    String digest = answer.path("Descriptor").path("digest").asText("");
+    if (image.digest().isPresent() || digest.isEmpty()) {
+      return new Resolved(image, platforms, true);
+    }
+    return new Resolved(image.withDigest(digest), platforms, true);
+  }
+}

@@ -1,0 +1,46 @@
+package se.kth.aspen.swarm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import se.kth.aspen.core.port.ImageReference;
+
+/**
+ * The {@code X-Registry-Auth} header {@code --with-registry-auth} sends: URL-safe, padded base64
+ * of {@code {"username","password","serveraddress"}} for the image's registry host (STACK-DEPLOY §6).
+ */
+final class RegistryAuth {
+
+  static final String HEADER = "X-Registry-Auth";
+  private static final String DOCKER_HUB = "docker.io";
+
+  private final Map<String, SwarmSettings.RegistryLogin> logins;
+
+  RegistryAuth(Map<String, SwarmSettings.RegistryLogin> logins) {
+    this.logins = logins;
+  }
+
+  /** The headers to send with a call that makes the engine pull {@code image}: none without a login. */
+  Map<String, String> headersFor(ImageReference image) {
+    return header(image).map(h -> Map.of(HEADER, h)).orElse(Map.of());
+  }
+
+  private Optional<String> header(ImageReference image) {
+    String host = image.registry().orElse(DOCKER_HUB);
+    SwarmSettings.RegistryLogin login = logins.get(host);
+    if (login == null && image.registry().isEmpty()) {
+      login = logins.get("https://index.docker.io/v1/");
+    }
+    if (login == null) {
+      return Optional.empty();
+    }
+    ObjectNode auth = SpecValues.NODES.objectNode();
+    auth.put("username", login.username());
+    auth.put("password", login.password().text());
+    auth.put("serveraddress", host);
+    byte[] json = auth.toString().getBytes(StandardCharsets.UTF_8);
+    return Optional.of(Base64.getUrlEncoder().encodeToString(json));
+  }
+}

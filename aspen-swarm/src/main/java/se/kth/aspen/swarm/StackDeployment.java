@@ -1,0 +1,165 @@
+package se.kth.aspen.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.StackWarning;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.DeployOutcome;
+import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
+
+/** One {@code docker stack deploy --with-registry-auth [--prune]}, call for call (STACK-DEPLOY §1). */
+final class StackDeployment {
+
+  private final EngineClient engine;
+  private final RegistryAuth auth;
+  private final DeployRequest request;
+  private final Deadline deadline;
+  private final StackNames names;
+  private final StackModel model;
+  private final DeployProgress progress = new DeployProgress();
+
+  StackDeployment(EngineClient engine, RegistryAuth auth, DeployRequest request, Deadline deadline) {
+    this.engine = engine;
+    this.auth = auth;
+    this.request = request;
+    this.deadline = deadline;
+    this.names = new StackNames(request.stackName());
+    this.model = request.stack();
+  }
+
+  DeployOutcome run() throws PortException {
+    try {
+      apply();
+    } catch (PortException e) {
+      throw progress.failed(e);
+    }
+    List<String> warnings = new ArrayList<>(model.warnings().stream().map(StackWarning::toString).toList());
+    warnings.addAll(progress.warnings);
+    return new DeployOutcome(progress.created, progress.updated, progress.removed, warnings);
+  }
+
+  private void apply() throws PortException {
+    ensureManager();
+    Map<String, JsonNode> existing = existingServices();
+    if (request.prune()) {
+      prune(existing);
+    }
+    check("preparing networks");
+    Map<String, String> networks = new NetworkSetup(engine, names).prepare(model, progress);
+    ConfinedFiles files = new ConfinedFiles(request.directory(), model.file());
+    FileObjects secrets = new FileObjects(engine, names, files, FileObjects.Kind.SECRET);
+    FileObjects configs = new FileObjects(engine, names, files, FileObjects.Kind.CONFIG);
+    check("creating secrets");
+    secrets.apply(model, progress);
+    check("creating configs");
+    configs.apply(model, progress);
+    Map<String, String> volumes = new HashMap<>();
+    model.volumes().forEach((key, v) -> volumes.put(key, names.object(key, v.name(), v.external())));
+    EnvironmentAssembly environment = new EnvironmentAssembly(files, request.secretEnvironment());
+    VaultedBinds vaulted = new VaultedBinds(secrets, names, request.decryptedFiles());
+    ImageResolution resolution = new ImageResolution(engine, auth);
+    ServiceSpecJson converter = new ServiceSpecJson(model, names);
+    for (ServiceSpec service : model.services().values()) {
+      String name = names.scoped(service.name());
+      check("deploying service " + name);
+      JsonNode current = existing.get(name);
+      ImageReference written = image(service);
+      ImageResolution.Resolved image = resolution.resolve(written);
+      if (!image.resolved() && current != null) {
+        progress.warnings.add("image " + image.image() + " could not be accessed on a registry to record its digest. "
+            + "Each node will access " + image.image() + " independently, possibly leading to different nodes running "
+            + "different versions of the image.");
+      }
+      service.ports().stream().filter(p -> p.hostIp().isPresent()).forEach(p -> progress.warnings.add(
+          "service " + service.name() + ": ignoring IP-address (" + p.hostIp().get() + ":" + p.published().map(String::valueOf).orElse("")
+              + ":" + p.target() + "/" + p.protocol() + ") service will listen on '0.0.0.0'"));
+      List<ObjectNode> secretRefs = new ArrayList<>(secrets.references(service));
+      VaultedBinds.Delivered delivered = vaulted.deliver(service, progress);
+      secretRefs.addAll(delivered.references());
+      secretRefs.sort(java.util.Comparator.comparing(n -> n.path("SecretName").asText()));
+      long forceUpdate = current == null ? 0 : current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong(0);
+      ServiceInputs inputs = new ServiceInputs(image.image().toString(), image.platforms(), environment.of(service),
+          secretRefs, configs.references(service), delivered.targets(), forceUpdate, networks, volumes, files.directory());
+      ObjectNode spec;
+      try {
+        spec = converter.of(service, inputs);
+      } catch (UnsupportedSpecException e) {
+        throw new RefusedException(model.file() + ": " + e.getMessage() + " (line " + service.line() + ")", e);
+      }
+      Map<String, String> headers = auth.headersFor(image.image());
+      if (current == null) {
+        engine.post("/services/create", spec, headers, "creating service " + name);
+        progress.applied("service " + name + " created");
+        progress.created.add(service.name());
+      } else {
+        String id = current.path("ID").asText();
+        long version = current.path("Version").path("Index").asLong();
+        JsonNode answer = engine.post("/services/" + id + "/update?version=" + version, spec, headers, "updating service " + name);
+        answer.path("Warnings").forEach(w -> progress.warnings.add(w.asText()));
+        progress.applied("service " + name + " updated");
+        progress.updated.add(service.name());
+      }
+    }
+    vaulted.removeStale(engine);
+  }
+
+  private ImageReference image(ServiceSpec service) throws RefusedException {
+    ImageReference given = request.images().get(service.name());
+    if (given != null) {
+      return given;
+    }
+    try {
+      return ImageReference.parse(service.image());
+    } catch (IllegalArgumentException e) {
+      throw new RefusedException(model.file() + ": service " + service.name() + " (line " + service.line() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private void ensureManager() throws PortException {
+    check("checking the engine");
+    JsonNode info = engine.get("/info", "asking the engine whether it is a swarm manager");
+    if (!info.path("Swarm").path("ControlAvailable").asBoolean(false)) {
+      throw new RefusedException("deploying stack " + names.stack() + " on " + engine.where()
+          + ": this node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node "
+          + "to swarm and try again.");
+    }
+  }
+
+  private Map<String, JsonNode> existingServices() throws PortException {
+    Map<String, JsonNode> byName = new HashMap<>();
+    for (JsonNode service : engine.get("/services?filters=" + names.labelFilter(), "listing the services of stack " + names.stack())) {
+      byName.put(service.path("Spec").path("Name").asText(), service);
+    }
+    return byName;
+  }
+
+  private void prune(Map<String, JsonNode> existing) throws PortException {
+    for (var entry : new java.util.TreeMap<>(existing).entrySet()) {
+      String key = names.serviceKey(entry.getKey()).orElse(null);
+      if (key != null && model.services().containsKey(key)) {
+        continue;
+      }
+      check("removing service " + entry.getKey());
+      engine.delete("/services/" + entry.getValue().path("ID").asText(), "removing service " + entry.getKey());
+      progress.applied("service " + entry.getKey() + " removed");
+      progress.removed.add(key != null ? key : entry.getKey());
+    }
+    existing.keySet().removeIf(name -> names.serviceKey(name).filter(model.services()::containsKey).isEmpty());
+  }
+
+  private void check(String doing) throws PortException {
+    if (deadline.passed()) {
+      throw progress.deadlinePassed(doing + " for stack " + names.stack());
+    }
+  }
+
+}

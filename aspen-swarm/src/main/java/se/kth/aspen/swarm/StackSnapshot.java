@@ -1,0 +1,160 @@
+package se.kth.aspen.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import se.kth.aspen.core.port.Convergence;
+import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.RunningService;
+import se.kth.aspen.core.port.UnreachableException;
+
+/** A stack's services and tasks as read at one moment, and what they say about convergence. */
+final class StackSnapshot {
+
+  private static final Set<String> FAILED_STATES = Set.of("failed", "rejected", "orphaned");
+  private static final Set<String> UPDATE_IN_PROGRESS = Set.of("updating", "rollback_started");
+  private static final Set<String> UPDATE_FAILED = Set.of("paused", "rollback_paused", "rollback_completed");
+
+  private final StackNames names;
+  private final JsonNode services;
+  private final JsonNode tasks;
+
+  private StackSnapshot(StackNames names, JsonNode services, JsonNode tasks) {
+    this.names = names;
+    this.services = services;
+    this.tasks = tasks;
+  }
+
+  static StackSnapshot read(EngineClient engine, StackNames names) throws UnreachableException, RefusedException {
+    JsonNode services = engine.get("/services?filters=" + names.labelFilter(), "listing the services of stack " + names.stack());
+    JsonNode tasks = engine.get("/tasks?filters=" + names.labelFilter(), "listing the tasks of stack " + names.stack());
+    return new StackSnapshot(names, services, tasks);
+  }
+
+  List<JsonNode> services() {
+    List<JsonNode> list = new ArrayList<>();
+    services.forEach(list::add);
+    list.sort(java.util.Comparator.comparing(s -> s.path("Spec").path("Name").asText()));
+    return list;
+  }
+
+  String key(JsonNode service) {
+    String name = service.path("Spec").path("Name").asText();
+    return names.serviceKey(name).orElse(name);
+  }
+
+  private List<JsonNode> tasksOf(JsonNode service) {
+    String id = service.path("ID").asText();
+    List<JsonNode> list = new ArrayList<>();
+    tasks.forEach(t -> {
+      if (t.path("ServiceID").asText().equals(id)) {
+        list.add(t);
+      }
+    });
+    return list;
+  }
+
+  private static boolean global(JsonNode service) {
+    return service.path("Spec").path("Mode").has("Global");
+  }
+
+  private int desired(JsonNode service) {
+    if (global(service)) {
+      return (int) tasksOf(service).stream().filter(t -> t.path("DesiredState").asText().equals("running")).count();
+    }
+    return service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
+  }
+
+  private static boolean running(JsonNode task) {
+    return task.path("DesiredState").asText().equals("running") && task.path("Status").path("State").asText().equals("running");
+  }
+
+  /** Whether a task runs the service's current spec (the runtime and placement the engine may leave behind aside). */
+  private static boolean current(JsonNode service, JsonNode task) {
+    ObjectNode wanted = service.path("Spec").path("TaskTemplate").deepCopy();
+    ObjectNode actual = task.path("Spec").deepCopy();
+    for (ObjectNode node : List.of(wanted, actual)) {
+      node.remove("Runtime");
+      node.remove("Placement");
+    }
+    return wanted.equals(actual);
+  }
+
+  private static Optional<String> updateState(JsonNode service) {
+    String state = service.path("UpdateStatus").path("State").asText("");
+    return state.isEmpty() ? Optional.empty() : Optional.of(state);
+  }
+
+  List<RunningService> running() {
+    List<RunningService> result = new ArrayList<>();
+    for (JsonNode service : services()) {
+      int running = (int) tasksOf(service).stream().filter(StackSnapshot::running).count();
+      result.add(new RunningService(key(service), service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText(),
+          desired(service), running, updateState(service)));
+    }
+    return result;
+  }
+
+  /** Whether some service's update failed for good: Swarm paused it or rolled it back. */
+  boolean updateFailed() {
+    return services().stream().anyMatch(s -> updateState(s).filter(UPDATE_FAILED::contains).isPresent());
+  }
+
+  Convergence convergence() {
+    List<RunningService> states = new ArrayList<>();
+    List<Convergence.TaskFailure> failures = new ArrayList<>();
+    List<String> rolledBack = new ArrayList<>();
+    boolean converged = true;
+    for (JsonNode service : services()) {
+      String key = key(service);
+      List<JsonNode> own = tasksOf(service);
+      int desired = desired(service);
+      int running = (int) own.stream().filter(t -> running(t) && current(service, t)).count();
+      Optional<String> update = updateState(service);
+      String image = service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+      states.add(new RunningService(key, image, desired, running, update));
+      if (update.filter(UPDATE_FAILED::contains).isPresent()) {
+        converged = false;
+        String message = service.path("UpdateStatus").path("Message").asText("");
+        rolledBack.add(key + ": " + update.get() + (message.isEmpty() ? "" : " (" + message + ")"));
+      } else if (running != desired || update.filter(UPDATE_IN_PROGRESS::contains).isPresent()) {
+        converged = false;
+      }
+      if (running != desired || !rolledBack.isEmpty()) {
+        failures.addAll(failures(service, key, own));
+      }
+    }
+    return new Convergence(converged, states, converged ? List.of() : failures, rolledBack);
+  }
+
+  /** Failed, rejected or stuck tasks since the service's last update, one entry per distinct error. */
+  private static List<Convergence.TaskFailure> failures(JsonNode service, String key, List<JsonNode> tasks) {
+    java.time.Instant since = instant(service.path("UpdatedAt").asText(""));
+    Set<Convergence.TaskFailure> found = new LinkedHashSet<>();
+    tasks.stream()
+        .sorted(java.util.Comparator.comparing((JsonNode t) -> t.path("CreatedAt").asText()).reversed())
+        .forEach(task -> {
+          String state = task.path("Status").path("State").asText();
+          String error = task.path("Status").path("Err").asText("");
+          boolean recent = !instant(task.path("CreatedAt").asText("")).isBefore(since);
+          boolean failing = FAILED_STATES.contains(state)
+              || (!error.isEmpty() && task.path("DesiredState").asText().equals("running") && !state.equals("running"));
+          if (recent && failing) {
+            found.add(new Convergence.TaskFailure(key, state, error.isEmpty() ? Optional.empty() : Optional.of(error)));
+          }
+        });
+    return List.copyOf(found);
+  }
+
+  private static java.time.Instant instant(String text) {
+    try {
+      return java.time.Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.Instant.EPOCH;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package se.kth.aspen.swarm;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import se.kth.aspen.core.compose.FileObjectSpec;
+import se.kth.aspen.core.compose.NetworkSpec;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.VolumeSpec;
+import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.ClusterEndpoint;
+import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.core.port.SecretEnvironment;
+import se.kth.aspen.core.testenv.TestEnvironment;
+
+/** Stacks for tests: models, requests and unique names on the shared swarm. */
+final class Stacks {
+
+  private Stacks() {}
+
+  static String uniqueName(String purpose) {
+    return "it-swarm-" + purpose + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+  }
+
+  static String image(String tag) {
+    return TestEnvironment.get().testImage() + ":" + tag;
+  }
+
+  static Cluster localCluster() {
+    return new Cluster("local", ClusterEndpoint.parse(TestEnvironment.get().dockerHost()), false);
+  }
+
+  static StackModel model(ServiceSpec... services) {
+    return model(Map.of(), Map.of(), Map.of(), Map.of(), services);
+  }
+
+  static StackModel model(Map<String, NetworkSpec> networks, Map<String, VolumeSpec> volumes,
+      Map<String, FileObjectSpec> secrets, Map<String, FileObjectSpec> configs, ServiceSpec... services) {
+    LinkedHashMap<String, ServiceSpec> byName = new LinkedHashMap<>();
+    for (ServiceSpec s : services) {
+      byName.put(s.name(), s);
+    }
+    return new StackModel("app/local/docker-stack.yml", byName, networks, volumes, secrets, configs, List.of());
+  }
+
+  static DeployRequest request(String stack, StackModel model, Path directory) {
+    return request(stack, model, directory, SecretEnvironment.empty(), Map.of(), false);
+  }
+
+  static DeployRequest request(String stack, StackModel model, Path directory, SecretEnvironment secrets,
+      Map<String, Secret> files, boolean prune) {
+    return request(localCluster(), stack, model, directory, secrets, files, prune);
+  }
+
+  static DeployRequest request(Cluster cluster, String stack, StackModel model, Path directory, SecretEnvironment secrets,
+      Map<String, Secret> files, boolean prune) {
+    Map<String, ImageReference> images = new LinkedHashMap<>();
+    model.services().forEach((k, s) -> images.put(k, ImageReference.parse(s.image())));
+    return new DeployRequest(cluster, stack, model, directory, images, secrets, files, prune);
+  }
+
+  static SwarmSettings settings() {
+    TestEnvironment env = TestEnvironment.get();
+    return SwarmSettings.defaults().withRegistryLogins(Map.of(env.registryHost(),
+        new SwarmSettings.RegistryLogin(env.registryUser(), Secret.of(env.registryPassword()))));
+  }
+}

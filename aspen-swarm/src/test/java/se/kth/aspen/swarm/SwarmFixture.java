@@ -1,0 +1,113 @@
+package se.kth.aspen.swarm;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import se.kth.aspen.core.port.ClusterEndpoint;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.testenv.TestEnvironment;
+
+/**
+ * The shared test swarm, read and cleaned through the raw engine API: lists a stack's objects
+ * and removes everything a test created (services first, then, once their containers are gone,
+ * networks, secrets and configs).
+ */
+final class SwarmFixture implements AutoCloseable {
+
+  final EngineClients clients = new EngineClients(SwarmSettings.defaults());
+  final EngineClient engine;
+  private final List<String> stacks = new ArrayList<>();
+
+  SwarmFixture() {
+    try {
+      engine = clients.of(ClusterEndpoint.parse(TestEnvironment.get().dockerHost()));
+    } catch (PortException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A unique stack name, removed by {@link #close()}. */
+  String stack(String purpose) {
+    String name = Stacks.uniqueName(purpose);
+    stacks.add(name);
+    return name;
+  }
+
+  JsonNode get(String path) {
+    try {
+      return engine.get(path, "test read " + path);
+    } catch (PortException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode service(String stack, String key) {
+    return get("/services/" + stack + "_" + key);
+  }
+
+  List<JsonNode> tasks(String stack, String key) {
+    List<JsonNode> list = new ArrayList<>();
+    String serviceId = service(stack, key).path("ID").asText();
+    get("/tasks?filters=" + new StackNames(stack).labelFilter()).forEach(t -> {
+      if (t.path("ServiceID").asText().equals(serviceId)) {
+        list.add(t);
+      }
+    });
+    return list;
+  }
+
+  List<String> runningTaskIds(String stack, String key) {
+    return tasks(stack, key).stream()
+        .filter(t -> t.path("Status").path("State").asText().equals("running"))
+        .map(t -> t.path("ID").asText()).sorted().toList();
+  }
+
+  String runningContainer(String stack, String key) {
+    return tasks(stack, key).stream()
+        .filter(t -> t.path("Status").path("State").asText().equals("running"))
+        .map(t -> t.path("Status").path("ContainerStatus").path("ContainerID").asText())
+        .findFirst().orElseThrow(() -> new AssertionError("no running task of " + stack + "_" + key));
+  }
+
+  void remove(String stack) {
+    String filter = new StackNames(stack).labelFilter();
+    try {
+      for (JsonNode service : get("/services?filters=" + filter)) {
+        engine.delete("/services/" + service.path("ID").asText(), "test cleanup");
+      }
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+          .until(() -> get("/containers/json?all=1&filters=" + filter).isEmpty());
+      for (String kind : List.of("secrets", "configs")) {
+        for (JsonNode object : get("/" + kind + "?filters=" + filter)) {
+          engine.delete("/" + kind + "/" + object.path("ID").asText(), "test cleanup");
+        }
+      }
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        for (JsonNode network : get("/networks?filters=" + filter)) {
+          try {
+            engine.delete("/networks/" + network.path("Id").asText(), "test cleanup");
+          } catch (PortException e) {
+            return false;
+          }
+        }
+        return get("/networks?filters=" + filter).isEmpty();
+      });
+    } catch (PortException e) {
+      throw new IllegalStateException("cleaning up stack " + stack + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      for (String stack : stacks) {
+        remove(stack);
+      }
+    } finally {
+      clients.close();
+    }
+  }
+}
