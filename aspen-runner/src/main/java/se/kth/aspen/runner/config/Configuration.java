@@ -1,0 +1,125 @@
+package se.kth.aspen.runner.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.core.port.VerifyPolicy;
+
+/**
+ * The runner's validated configuration. Made by {@link ConfigurationReader}; secret values are
+ * held as {@link Secret}s, and {@link #toString()} shows no secret and no URL credentials.
+ *
+ * @param registry where the application registry is; empty only for offline commands
+ * @param registryClone where a git registry is cloned to
+ * @param clusterStatus the cluster status API URL, or a file path when {@code clusterStatusIsFile}
+ * @param clustersToDeploy the selected clusters; empty means every cluster of the directory
+ * @param vault the master key and application password files, when secrets are used
+ * @param redisUrl Redis for state; empty: the embedded store under {@code stateDir}
+ * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
+ */
+public record Configuration(
+    Optional<RegistryLocation> registry,
+    Path registryClone,
+    Optional<String> clusterStatus,
+    boolean clusterStatusIsFile,
+    Optional<Set<String>> clustersToDeploy,
+    Optional<VaultFiles> vault,
+    Optional<DockerRegistryAccess> dockerRegistry,
+    Optional<Secret> redisUrl,
+    String managementGroup,
+    int parallelism,
+    Notifications notifications,
+    VerifyPolicy verify,
+    Duration requestTimeout,
+    Optional<String> knownHostEntry,
+    Path knownHostFile,
+    String frontEndRuleLabel,
+    boolean syncStartOnRun,
+    Duration delayBetweenRuns,
+    Set<String> excludedApps,
+    boolean skipDeployment,
+    Path stateDir,
+    Api api,
+    LogFormat logFormat,
+    Optional<Duration> failedRetryBackoff,
+    Duration failedRetryBackoffMax,
+    boolean rollbackOnFailure,
+    boolean prune,
+    Optional<Path> dockerCertPath,
+    Duration shutdownGrace) {
+
+  public Configuration {
+    Objects.requireNonNull(registry, "registry");
+    clustersToDeploy = clustersToDeploy.map(Set::copyOf);
+    excludedApps = Set.copyOf(excludedApps);
+  }
+
+  /** The master key and the application passwords file (CONTRACT §2). */
+  public record VaultFiles(Path keyFile, Path passwordsFile) {}
+
+  /** The Docker registry semver ranges are resolved against, with its credentials. */
+  public record DockerRegistryAccess(URI url, Optional<String> user, Optional<Secret> password) {
+    @Override
+    public String toString() {
+      return Redaction.url(url.toString()) + user.map(u -> " as " + u).orElse("")
+          + password.map(p -> " (password set)").orElse("");
+    }
+  }
+
+  /** The notifier endpoints of CONTRACT §7; all empty: the log notifier. */
+  public record Notifications(Optional<URI> deployment, Optional<URI> error, Optional<URI> recommendation) {
+    public boolean any() {
+      return deployment.isPresent() || error.isPresent() || recommendation.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "deployment=" + show(deployment) + ", error=" + show(error) + ", recommendation=" + show(recommendation);
+    }
+
+    private static String show(Optional<URI> uri) {
+      return uri.map(u -> Redaction.url(u.toString())).orElse("-");
+    }
+  }
+
+  /** Where the HTTP API listens, and the secrets that guard it. */
+  public record Api(String bindAddress, int port, Optional<Secret> token, Optional<Secret> webhookSecret) {
+    @Override
+    public String toString() {
+      return bindAddress + ":" + port + (token.isPresent() ? " (token required)" : " (no token)")
+          + (webhookSecret.isPresent() ? " (webhooks on)" : " (webhooks off)");
+    }
+  }
+
+  /** One line per setting, for the start-up log; no secret, no URL credentials. */
+  @Override
+  public String toString() {
+    return String.join(", ", List.of(
+        "registry=" + registry.map(Object::toString).orElse("-"),
+        "clone=" + registryClone,
+        "clusterStatus=" + clusterStatus.map(Redaction::url).orElse("-") + (clusterStatusIsFile ? " (file)" : ""),
+        "clusters=" + clustersToDeploy.map(Object::toString).orElse("all"),
+        "vault=" + vault.map(Object::toString).orElse("-"),
+        "dockerRegistry=" + dockerRegistry.map(Object::toString).orElse("-"),
+        "state=" + (redisUrl.isPresent() ? "redis" : "embedded in " + stateDir),
+        "group=" + managementGroup,
+        "parallelism=" + parallelism,
+        "notifications=[" + notifications + "]",
+        "verify=" + verify.attempts() + "x" + verify.delay().toSeconds() + "s",
+        "requestTimeout=" + requestTimeout,
+        "frontEndRuleLabel=" + frontEndRuleLabel,
+        "syncStartOnRun=" + syncStartOnRun,
+        "delayBetweenRuns=" + delayBetweenRuns,
+        "excluded=" + excludedApps,
+        "skipDeployment=" + skipDeployment,
+        "api=" + api,
+        "failedRetryBackoff=" + failedRetryBackoff.map(Object::toString).orElse("off"),
+        "rollbackOnFailure=" + rollbackOnFailure,
+        "prune=" + prune));
+  }
+}

@@ -1,0 +1,73 @@
+package se.kth.aspen.runner.config;
+
+import java.util.Optional;
+
+/**
+ * Every environment name the runner reads, with its default and meaning. The names of the old
+ * tool keep their meaning and defaults (CONTRACT §8); the rest are Aspen's own. {@code --help}
+ * and the README list them from here.
+ */
+public enum Setting {
+  REGISTRY_REPOSITORY_URL(null, false, "the application registry: https://, ssh://, git@host:path, file:// or a plain local directory (read as it is, no git)"),
+  REGISTRY_SUB_DIRECTORY(null, false, "where the local clone lives (relative to the working directory); default: <ASPEN_STATE_DIR>/registry"),
+  CLUSTERS_TO_DEPLOY(null, false, "comma-separated cluster names (active, stage...) to deploy to; unset: every cluster of the directory"),
+  CLUSTER_STATUS_API_URL(null, false, "URL of the cluster status API, or a JSON file with CLUSTER_STATUS_URL_IS_FILE"),
+  CLUSTER_STATUS_URL_IS_FILE(null, false, "set to anything: CLUSTER_STATUS_API_URL is a local file path"),
+  VAULT_KEY_PATH(null, false, "file holding the master vault password"),
+  APP_PWD_FILE_PATH(null, false, "Ansible Vault file of application passwords, encrypted with the master password"),
+  DOCKER_REGISTRY_URL(null, false, "base URL (scheme://host:port) of the Docker registry semver ranges are resolved against"),
+  DOCKER_REGISTRY_USER(null, false, "user for the Docker registry"),
+  DOCKER_REGISTRY_PWD(null, true, "password for the Docker registry"),
+  REDIS_URL(null, true, "Redis for state (redis://[user:pwd@]host:port); unset: an embedded store under ASPEN_STATE_DIR"),
+  MANAGEMENT_RES_GRP("default", false, "scopes state keys, so several Aspens can share one Redis"),
+  PARALLELISM("5", false, "how many app deployments run at once"),
+  SLACK_DEPLOYMENT_POST_URL(null, false, "notifier URL for verified deploys (PUT JSON)"),
+  SLACK_ERROR_POST_URL(null, false, "notifier URL for errors (PUT JSON)"),
+  SLACK_RECOMMENDATION_POST_URL(null, false, "notifier URL for label recommendations (PUT JSON)"),
+  VERIFY_START_DELAY_SECS("5", false, "seconds between checks that a deployed stack runs its replicas"),
+  VERIFY_START_RETRY_TIMES("5", false, "checks before a deploy counts as failed"),
+  REQUEST_TIMEOUT("5", false, "timeout of requests to other services (seconds, or 500ms, 10s, 1m)"),
+  KNOWN_HOST_ENTRY(null, false, "an entry to add to the known_hosts file (for an ssh:// registry)"),
+  KNOWN_HOST_FILE("/root/.ssh/known_hosts", false, "the known_hosts file used for ssh:// registries"),
+  FRONT_END_RULE_LABEL("traefik.frontend.rule", false, "the deploy label holding a service's front-end rule"),
+  SYNC_START_ON_RUN(null, false, "set to anything: `run` starts the loop at once (else: GET /api/v1/sync/start)"),
+  DELAY_SECS_BETWEEN_RUNS("15", false, "seconds between the end of one pass and the start of the next"),
+  EXCLUDED_APPS(null, false, "application names never deployed (separated by ; or ,)"),
+  SKIP_DEPLOYMENT(null, false, "set to anything: plan and record, deploy nothing"),
+  ASPEN_STATE_DIR("$HOME/.local/state/aspen", false, "the embedded state store and the default registry clone"),
+  ASPEN_API_PORT("3005", false, "port of the HTTP API (0: any free port)"),
+  ASPEN_API_BIND("0.0.0.0", false, "address the HTTP API listens on (127.0.0.1 to keep it local)"),
+  API_TOKEN(null, true, "when set, every mutating endpoint requires Authorization: Bearer <token>"),
+  WEBHOOK_SECRET(null, true, "secret of the git push webhooks (GitHub/Gitea HMAC, GitLab token); unset: webhooks refused"),
+  LOG_FORMAT("plain", false, "plain or json (one JSON object per line)"),
+  FAILED_RETRY_BACKOFF(null, false, "retry a failed desired state after this long (e.g. 15m), doubling per failure; unset: only on change or retry request"),
+  FAILED_RETRY_BACKOFF_MAX("6h", false, "the longest FAILED_RETRY_BACKOFF grows to"),
+  ROLLBACK_ON_FAILURE("false", false, "true: when a service of a stack fails to converge, roll back every service of that deploy"),
+  PRUNE("false", false, "true: remove services no longer in a stack file"),
+  DOCKER_CERT_PATH(null, false, "directory with ca.pem, cert.pem, key.pem for TLS cluster endpoints"),
+  SHUTDOWN_GRACE_SECS("30", false, "on SIGTERM, how long a running pass may take to finish before it is abandoned");
+
+  private final String defaultText;
+  private final boolean secret;
+  private final String description;
+
+  Setting(String defaultText, boolean secret, String description) {
+    this.defaultText = defaultText;
+    this.secret = secret;
+    this.description = description;
+  }
+
+  /** The default as the user reads it, if any. */
+  public Optional<String> defaultText() {
+    return Optional.ofNullable(defaultText);
+  }
+
+  /** True when the value must never be shown. */
+  public boolean secret() {
+    return secret;
+  }
+
+  public String description() {
+    return description;
+  }
+}

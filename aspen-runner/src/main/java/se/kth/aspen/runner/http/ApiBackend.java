@@ -1,0 +1,31 @@
+package se.kth.aspen.runner.http;
+
+import java.util.Objects;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.StateStore;
+import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.runner.loop.SyncLoop;
+import se.kth.aspen.runner.metrics.PassMetrics;
+
+/**
+ * What the API answers from and acts on.
+ *
+ * @param group this runner's {@code MANAGEMENT_RES_GRP}
+ * @param retry forgets a target's failed desired state (the pass's retry); true when there was one
+ */
+public record ApiBackend(SyncLoop loop, StateStore state, String group, Retry retry, PassMetrics metrics) {
+
+  /** Forgets a failed desired state so that the next pass tries it again. */
+  @FunctionalInterface
+  public interface Retry {
+    boolean retry(TargetKey target) throws PortException;
+  }
+
+  public ApiBackend {
+    Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(metrics, "metrics");
+  }
+}

@@ -1,0 +1,252 @@
+package se.kth.aspen.runner.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.pass.AppResult;
+import se.kth.aspen.core.pass.AppStatus;
+import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.runner.config.Configuration;
+import se.kth.aspen.runner.report.ReportJson;
+
+/**
+ * The endpoints. The old tool's (CONTRACT §8) keep their paths and bodies; mutating ones need
+ * the bearer token when {@code API_TOKEN} is set; nothing a client sends can crash the runner.
+ */
+final class ApiRoutes implements HttpHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+
+  private final ApiBackend backend;
+  private final BearerToken token;
+  private final WebhookEndpoint webhook;
+
+  ApiRoutes(ApiBackend backend, Configuration.Api api, Clock clock) {
+    this.backend = backend;
+    this.token = new BearerToken(api.token());
+    this.webhook = new WebhookEndpoint(api.webhookSecret(), new DeliveryLog(clock, Duration.ofHours(24), 10_000),
+        backend.loop());
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      try {
+        route(exchange);
+      } catch (Exchange.TooLarge e) {
+        Exchange.json(exchange, 413, Exchange.message(e.getMessage()));
+      } catch (PortException e) {
+        log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getMessage());
+        Exchange.json(exchange, 503, Exchange.message(e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        Exchange.json(exchange, 400, Exchange.message("bad request: " + e.getMessage()));
+      } catch (RuntimeException e) {
+        log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+        Exchange.json(exchange, 500, Exchange.message("internal error; see the runner's log"));
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException, PortException {
+    String method = exchange.getRequestMethod();
+    List<String> path = segments(exchange.getRequestURI().getRawPath());
+    String joined = String.join("/", path);
+    switch (joined) {
+      case "healthz" -> { if (allow(exchange, "GET")) health(exchange); }
+      case "metrics" -> {
+        if (allow(exchange, "GET")) {
+          Exchange.send(exchange, 200, backend.metrics().contentType(), backend.metrics().scrape());
+        }
+      }
+      case "api/v1/state" -> {
+        if (allow(exchange, "GET")) {
+          Exchange.json(exchange, 200, Exchange.JSON.createObjectNode().put("state", backend.loop().state().name()));
+        }
+      }
+      case "api/v1/deployments" -> {
+        if (allow(exchange, "GET")) {
+          long count = backend.loop().lastReport().map(r -> r.count(AppStatus.DEPLOYED)).orElse(0L);
+          Exchange.json(exchange, 200, Exchange.JSON.createObjectNode().put("deployments", count));
+        }
+      }
+      case "api/v1/sync/start" -> {
+        if (allow(exchange, "GET") && authorized(exchange)) {
+          backend.loop().startSync();
+          log.info("sync started through the API by {}", exchange.getRemoteAddress());
+          Exchange.json(exchange, 200, Exchange.message("Sync thread started"));
+        }
+      }
+      case "api/v1/sync/stop" -> {
+        if (allow(exchange, "GET") && authorized(exchange)) {
+          backend.loop().stopSync();
+          log.info("sync stopped through the API by {}", exchange.getRemoteAddress());
+          Exchange.json(exchange, 200, Exchange.message("Sync thread stopped"));
+        }
+      }
+      case "api/v1/sync/trigger" -> {
+        if (allow(exchange, "POST") && authorized(exchange)) {
+          Exchange.body(exchange);
+          trigger(exchange, "a pass was asked for through the API");
+        }
+      }
+      case "api/v1/applications" -> { if (allow(exchange, "GET")) applications(exchange); }
+      case "api/v1/webhook/git" -> { if (allow(exchange, "POST")) webhook.handle(exchange); }
+      default -> routeWithParameters(exchange, method, path);
+    }
+  }
+
+  private void routeWithParameters(HttpExchange exchange, String method, List<String> path)
+      throws IOException, PortException {
+    if (path.size() == 4 && path.subList(0, 3).equals(List.of("api", "v1", "status"))) {
+      if (allow(exchange, "GET")) {
+        ObjectNode body = Exchange.JSON.createObjectNode()
+            .put("sync_thread_running", backend.loop().syncing())
+            .put("cache_size", backend.state().count(path.get(3)));
+        Exchange.json(exchange, 200, body);
+      }
+    } else if ((path.size() == 5 || path.size() == 6) && path.subList(0, 3).equals(List.of("api", "v1", "cache"))) {
+      if (allow(exchange, "DELETE") && authorized(exchange)) {
+        forget(exchange, path.get(3), path.get(4), path.size() == 6 ? Optional.of(path.get(5)) : Optional.empty());
+      }
+    } else if (path.size() == 6 && path.subList(0, 3).equals(List.of("api", "v1", "applications"))
+        && path.get(5).equals("retry")) {
+      if (allow(exchange, "POST") && authorized(exchange)) {
+        Exchange.body(exchange);
+        retry(exchange, path.get(3), path.get(4));
+      }
+    } else {
+      Exchange.json(exchange, 404, Exchange.message("no such endpoint: " + method + " /" + String.join("/", path)));
+    }
+  }
+
+  private void health(HttpExchange exchange) throws IOException {
+    ObjectNode body = Exchange.JSON.createObjectNode().put("status", "ok").put("state", backend.loop().state().name());
+    backend.loop().lastReport().ifPresent(r -> body.put("lastPassStartedAt", r.startedAt().toString())
+        .put("revision", r.revision()));
+    Exchange.json(exchange, 200, body);
+  }
+
+  private void applications(HttpExchange exchange) throws IOException {
+    Optional<PassReport> last = backend.loop().lastReport();
+    if (last.isEmpty()) {
+      ObjectNode empty = Exchange.JSON.createObjectNode().put("revision", "");
+      empty.putArray("results");
+      Exchange.json(exchange, 200, empty);
+      return;
+    }
+    Exchange.json(exchange, 200, ReportJson.document(last.get()));
+  }
+
+  private void trigger(HttpExchange exchange, String why) throws IOException {
+    if (backend.loop().trigger()) {
+      log.info("{} (from {})", why, exchange.getRemoteAddress());
+      Exchange.json(exchange, 202, Exchange.message("Pass triggered"));
+    } else {
+      Exchange.json(exchange, 503, Exchange.message("shutting down: no new pass starts"));
+    }
+  }
+
+  private void forget(HttpExchange exchange, String group, String cluster, Optional<String> app)
+      throws IOException, PortException {
+    if (app.isEmpty()) {
+      int forgotten = backend.state().forgetCluster(group, cluster);
+      log.info("forgot the state of {} apps of {}/{} through the API", forgotten, group, cluster);
+      Exchange.json(exchange, 200, Exchange.message("Cleared cache for " + group + "/" + cluster)
+          .put("forgotten", forgotten));
+      return;
+    }
+    List<TargetKey> keys = keys(group, cluster, app.get());
+    if (keys.isEmpty()) {
+      Exchange.json(exchange, 404, Exchange.message(unknownApp(cluster, app.get())));
+      return;
+    }
+    int forgotten = 0;
+    for (TargetKey key : keys) {
+      forgotten += backend.state().forget(key) ? 1 : 0;
+    }
+    log.info("forgot the state of {}/{}/{} through the API: it deploys on the next pass", group, cluster, app.get());
+    Exchange.json(exchange, 200, Exchange.message("Cleared cache for " + group + "/" + cluster + "/" + app.get())
+        .put("forgotten", forgotten));
+  }
+
+  private void retry(HttpExchange exchange, String cluster, String app) throws IOException, PortException {
+    List<TargetKey> keys = keys(backend.group(), cluster, app);
+    if (keys.isEmpty()) {
+      Exchange.json(exchange, 404, Exchange.message(unknownApp(cluster, app)));
+      return;
+    }
+    boolean any = false;
+    for (TargetKey key : keys) {
+      any |= backend.retry().retry(key);
+    }
+    if (!any) {
+      Exchange.json(exchange, 409, Exchange.message(cluster + "/" + app + " has no failed deploy to retry"));
+      return;
+    }
+    log.info("retry of {}/{} asked for through the API by {}", cluster, app, exchange.getRemoteAddress());
+    backend.loop().trigger();
+    Exchange.json(exchange, 202, Exchange.message(cluster + "/" + app + " is tried again in a pass starting now"));
+  }
+
+  /** The state keys of an app on a cluster, as the last pass found it in the registry. */
+  private List<TargetKey> keys(String group, String cluster, String app) {
+    return backend.loop().lastReport().map(PassReport::results).orElse(List.of()).stream()
+        .map(AppResult::target)
+        .filter(t -> t.cluster().equals(cluster) && t.application().equals(app))
+        .map(t -> t.key(group))
+        .distinct()
+        .toList();
+  }
+
+  private String unknownApp(String cluster, String app) {
+    return backend.loop().lastReport().isEmpty()
+        ? "no pass has run yet, so " + cluster + "/" + app + " is not known; try again after the first pass"
+        : "the last pass found no application " + app + " on cluster " + cluster;
+  }
+
+  private boolean allow(HttpExchange exchange, String method) throws IOException {
+    if (exchange.getRequestMethod().equals(method)) {
+      return true;
+    }
+    exchange.getResponseHeaders().set("Allow", method);
+    Exchange.json(exchange, 405, Exchange.message(exchange.getRequestMethod() + " is not allowed here; use " + method));
+    return false;
+  }
+
+  private boolean authorized(HttpExchange exchange) throws IOException {
+    if (token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      return true;
+    }
+    log.warn("refused {} {} from {}: missing or wrong bearer token", exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(), exchange.getRemoteAddress());
+    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"aspen\"");
+    Exchange.json(exchange, 401, Exchange.message("this endpoint needs Authorization: Bearer <API_TOKEN>"));
+    return false;
+  }
+
+  /** The decoded, non-empty path segments; {@code ..} and {@code .} are refused. */
+  static List<String> segments(String rawPath) {
+    List<String> segments = Arrays.stream(rawPath == null ? new String[0] : rawPath.split("/"))
+        .filter(s -> !s.isEmpty())
+        .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+        .toList();
+    for (String segment : segments) {
+      if (segment.equals(".") || segment.equals("..") || segment.contains("/")) {
+        throw new IllegalArgumentException("path segment \"" + segment + "\" is not allowed");
+      }
+    }
+    return segments;
+  }
+}

@@ -1,0 +1,76 @@
+package se.kth.aspen.runner.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.kth.aspen.core.pass.AppResult;
+import se.kth.aspen.core.pass.PassReport;
+
+/**
+ * The CONTRACT §9 document: {@code revision} and {@code results}, each with application,
+ * cluster, path, status, and step/reason when there is one, images when known. Extra fields
+ * ({@code since}, {@code failure}, {@code rolledBack}, {@code seconds}, {@code problems}) only add.
+ */
+public final class ReportJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ReportJson() {}
+
+  public static ObjectNode document(PassReport report) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("revision", report.revision());
+    root.put("startedAt", report.startedAt().toString());
+    root.put("seconds", seconds(report.duration().toMillis()));
+    ArrayNode results = root.putArray("results");
+    for (AppResult result : report.results()) {
+      results.add(result(result));
+    }
+    if (!report.problems().isEmpty()) {
+      ArrayNode problems = root.putArray("problems");
+      report.problems().forEach(problems::add);
+    }
+    return root;
+  }
+
+  public static ObjectNode result(AppResult result) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("application", result.target().application());
+    node.put("cluster", result.target().cluster());
+    node.put("path", result.target().stackPath());
+    node.put("status", result.status().name());
+    result.step().ifPresent(step -> node.put("step", step));
+    result.reason().ifPresent(reason -> node.put("reason", reason));
+    result.blockedSince().ifPresent(since -> node.put("since", since.toString()));
+    result.failure().ifPresent(kind -> node.put("failure", kind.name()));
+    if (!result.images().isEmpty()) {
+      ObjectNode images = node.putObject("images");
+      result.images().forEach(images::put);
+    }
+    if (!result.rolledBack().isEmpty()) {
+      ArrayNode rolledBack = node.putArray("rolledBack");
+      result.rolledBack().forEach(rolledBack::add);
+    }
+    if (!result.warnings().isEmpty()) {
+      ArrayNode warnings = node.putArray("warnings");
+      result.warnings().forEach(warnings::add);
+    }
+    node.put("seconds", seconds(result.duration().toMillis()));
+    return node;
+  }
+
+  /** The document as indented JSON text. */
+  public static String text(PassReport report) {
+    try {
+      return MAPPER.writeValueAsString(document(report));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree that cannot be written: " + e.getMessage(), e);
+    }
+  }
+
+  private static double seconds(long millis) {
+    return millis / 1000.0;
+  }
+}
