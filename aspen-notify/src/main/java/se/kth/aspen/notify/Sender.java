@@ -43,7 +43,13 @@ final class Sender implements Runnable {
     try {
       for (Optional<Delivery> next = queue.take(); next.isPresent(); next = queue.take()) {
         current = next.get();
-        deliver(current);
+        try {
+          deliver(current);
+        } catch (RuntimeException e) {
+          // One bad message must not stop the sender: the queue would then only ever drop.
+          givenUp.incrementAndGet();
+          LOG.warn("{} not delivered: {}", current, e.toString());
+        }
         current = null;
       }
     } catch (InterruptedException e) {

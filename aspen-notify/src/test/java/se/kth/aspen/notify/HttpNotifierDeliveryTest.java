@@ -165,6 +165,24 @@ class HttpNotifierDeliveryTest {
   }
 
   @Test
+  void aMessageThatBreaksTheSenderDoesNotStopIt() {
+    endpoint.stubFor(put(urlEqualTo("/error")).withRequestBody(matchingJsonPath("$.message", equalTo("m0")))
+        .atPriority(1).willReturn(aResponse().withStatus(500)));
+    endpoint.stubFor(put(urlEqualTo("/error")).atPriority(5).willReturn(aResponse().withStatus(200)));
+    Sleeper broken = duration -> {
+      throw new IllegalStateException("no clock");
+    };
+    notifier = errorsTo("/error").sleeper(broken).build();
+
+    notifier.error(error("m0"));
+    notifier.error(error("m1"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> notifier.delivered() == 1);
+    assertThat(notifier.givenUp()).isEqualTo(1);
+    assertThat(messagesSentTo("/error")).containsExactly("m0", "m1");
+  }
+
+  @Test
   void aKindWithoutUrlIsOnlyLogged() {
     endpoint.stubFor(put(urlEqualTo("/error")).willReturn(aResponse().withStatus(200)));
     notifier = errorsTo("/error").build();

@@ -1,10 +1,32 @@
 package se.kth.aspen.core.pass;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.policy.Policies;
+import se.kth.aspen.core.policy.PolicySettings;
+import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.ClusterList;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.RegistrySnapshot;
+import se.kth.aspen.core.version.TagCatalog;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
@@ -19,18 +41,140 @@ public final class Pass {
   private final Ports ports;
   private final PassSettings settings;
   private final Clock clock;
+  private final StackReader reader = new StackReader();
+  private final Policies policies;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
+  // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
+  private static final Duration TIMEOUT_GRACE = Duration.ofSeconds(30);
 
   public Pass(Ports ports, PassSettings settings, Clock clock) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.policies = Policies.standard(new PolicySettings(settings.frontEndRuleLabel(), settings.rootPathAllowed()));
   }
 
-  /** Runs one pass; results are also given to the listener as they come. */
+  /** Runs one pass; results are also given to the listener as they come. Never throws. */
   public PassReport run(PassMode mode, PassListener listener) {
     Instant started = clock.instant();
-    return new PassReport("", started, Duration.between(started, clock.instant()), List.of(),
-        List.of("the pass is not implemented yet"));
+    PassMode effective = mode == PassMode.DEPLOY && settings.skipDeployment() ? PassMode.RECORD_ONLY : mode;
+    List<String> problems = new ArrayList<>();
+    String revision = "";
+    List<AppResult> results = List.of();
+    try {
+      RegistrySnapshot snapshot = ports.registry().sync(Deadline.in(settings.targetTimeout()));
+      revision = snapshot.revision();
+      snapshot.staleBecause().ifPresent(why -> problems.add("the registry could not be refreshed, using revision "
+          + snapshot.revision() + ": " + why));
+      results = runTargets(snapshot, effective, listener, problems);
+    } catch (PortException e) {
+      problems.add("the registry could not be read: " + e.getMessage());
+    } catch (IOException e) {
+      problems.add("the registry could not be searched for stack files: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("the pass failed unexpectedly", e);
+      problems.add("the pass failed unexpectedly: " + e);
+    }
+    return new PassReport(revision, started, Duration.between(started, clock.instant()), results, problems);
+  }
+
+  private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems)
+      throws IOException {
+    Discovery.Output found = new Discovery().discover(new Discovery.Input(snapshot.root()));
+    problems.addAll(found.problems());
+    ClusterList clusters;
+    try {
+      clusters = ports.clusters().clusters(Deadline.in(settings.requestTimeout()));
+    } catch (PortException e) {
+      problems.add("the cluster directory could not be read: " + e.getMessage());
+      List<AppResult> results = new ArrayList<>();
+      for (AppTarget target : found.targets()) {
+        AppResult result = AppResult.failed(target, FailureKind.COULD_NOT_TRY, Selection.STEP,
+            "the cluster directory could not be read: " + e.getMessage());
+        tell(listener, result);
+        results.add(result);
+      }
+      return results;
+    }
+    clusters.staleBecause().ifPresent(why -> problems.add("the cluster directory could not be refreshed, using its last list: " + why));
+    problems.addAll(Selection.missingSelected(settings.clustersToDeploy(), clusters));
+
+    PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
+        new TagCatalog(ports.images(), settings.requestTimeout()),
+        settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
+        new Recording(ports.state(), ports.notifier(), clock, settings));
+    Selection selection = new Selection();
+    Semaphore permits = new Semaphore(settings.parallelism());
+    List<Future<AppResult>> futures = new ArrayList<>(found.targets().size());
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (AppTarget target : found.targets()) {
+        Selection.Output selected = selection.select(new Selection.Input(target, clusters, settings.clustersToDeploy(),
+            settings.excludedApps()));
+        if (selected.skipReason().isPresent()) {
+          AppResult skipped = AppResult.skipped(target, Selection.STEP, selected.skipReason().get());
+          tell(listener, skipped);
+          futures.add(CompletableFuture.completedFuture(skipped));
+          continue;
+        }
+        futures.add(threads.submit(() -> {
+          permits.acquire();
+          try {
+            AppResult result = bounded(context, target, selected.cluster().orElseThrow());
+            tell(listener, result);
+            return result;
+          } finally {
+            permits.release();
+          }
+        }));
+      }
+      List<AppResult> results = new ArrayList<>(futures.size());
+      for (int i = 0; i < futures.size(); i++) {
+        results.add(collect(futures.get(i), found.targets().get(i)));
+      }
+      return results;
+    }
+  }
+
+  /** Runs one target on its own thread, giving up on it (not on the pass) past its deadline. */
+  private AppResult bounded(PassContext context, AppTarget target, Cluster cluster) {
+    Deadline deadline = Deadline.in(settings.targetTimeout());
+    // Its own unmanaged thread: a target stuck in a call that ignores interrupts must not keep
+    // the pass's executor from closing.
+    FutureTask<AppResult> work = new FutureTask<>(() -> new TargetRun(context, target, cluster, deadline).run());
+    Thread.ofVirtual().name("aspen-target-" + target).start(work);
+    try {
+      return work.get(settings.targetTimeout().plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      work.cancel(true);
+      return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout",
+          "did not finish within " + settings.targetTimeout() + "; abandoned, tried again next pass");
+    } catch (InterruptedException e) {
+      work.cancel(true);
+      Thread.currentThread().interrupt();
+      return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout", "the pass was interrupted");
+    } catch (ExecutionException e) {
+      return AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e.getCause());
+    }
+  }
+
+  private static AppResult collect(Future<AppResult> future, AppTarget target) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Pass", "the pass was interrupted");
+    } catch (ExecutionException e) {
+      return AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e.getCause());
+    }
+  }
+
+  private static void tell(PassListener listener, AppResult result) {
+    try {
+      listener.onResult(result);
+    } catch (RuntimeException e) {
+      LOG.warn("a pass listener threw on {}; ignored: {}", result.target(), e.toString());
+    }
   }
 
   /**

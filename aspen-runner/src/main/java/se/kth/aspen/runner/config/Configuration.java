@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import se.kth.aspen.core.pass.PassSettings;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.VerifyPolicy;
 
@@ -39,6 +40,7 @@ public record Configuration(
     Optional<String> knownHostEntry,
     Path knownHostFile,
     String frontEndRuleLabel,
+    Set<String> rootPathAllowedApps,
     boolean syncStartOnRun,
     Duration delayBetweenRuns,
     Set<String> excludedApps,
@@ -57,6 +59,25 @@ public record Configuration(
     Objects.requireNonNull(registry, "registry");
     clustersToDeploy = clustersToDeploy.map(Set::copyOf);
     excludedApps = Set.copyOf(excludedApps);
+    rootPathAllowedApps = Set.copyOf(rootPathAllowedApps);
+  }
+
+  /** How passes behave under this configuration. */
+  public PassSettings passSettings() {
+    return PassSettings.defaults(managementGroup)
+        .clustersToDeploy(clustersToDeploy.orElse(Set.of()))
+        .excludedApps(excludedApps)
+        .parallelism(parallelism)
+        .requestTimeout(requestTimeout)
+        .verify(verify)
+        .frontEndRuleLabel(frontEndRuleLabel)
+        .rootPathAllowed(rootPathAllowedApps)
+        .skipDeployment(skipDeployment)
+        .prune(prune)
+        .rollbackOnFailure(rollbackOnFailure)
+        .failedRetryBackoff(failedRetryBackoff)
+        .failedRetryBackoffCap(failedRetryBackoffMax)
+        .build();
   }
 
   /** The master key and the application passwords file (CONTRACT §2). */
@@ -113,6 +134,7 @@ public record Configuration(
         "verify=" + verify.attempts() + "x" + verify.delay().toSeconds() + "s",
         "requestTimeout=" + requestTimeout,
         "frontEndRuleLabel=" + frontEndRuleLabel,
+        "rootPathAllowed=" + rootPathAllowedApps,
         "syncStartOnRun=" + syncStartOnRun,
         "delayBetweenRuns=" + delayBetweenRuns,
         "excluded=" + excludedApps,

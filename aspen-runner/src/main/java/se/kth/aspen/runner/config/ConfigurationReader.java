@@ -91,6 +91,7 @@ public final class ConfigurationReader {
     Path knownHostFile = text(Setting.KNOWN_HOST_FILE).flatMap(t -> path(Setting.KNOWN_HOST_FILE, t))
         .orElse(Path.of("/root/.ssh/known_hosts"));
     String frontEndRuleLabel = text(Setting.FRONT_END_RULE_LABEL).orElse("traefik.frontend.rule");
+    Set<String> rootPathAllowed = text(Setting.ROOT_PATH_ALLOWED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of());
     boolean syncStartOnRun = anything(Setting.SYNC_START_ON_RUN);
     Duration delayBetweenRuns = duration(Setting.DELAY_SECS_BETWEEN_RUNS, Duration.ofSeconds(15));
     Set<String> excluded = text(Setting.EXCLUDED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of());
@@ -108,13 +109,19 @@ public final class ConfigurationReader {
     certPath.filter(p -> !Files.isDirectory(p))
         .ifPresent(p -> problems.add("DOCKER_CERT_PATH: " + p + " is not a directory"));
     Duration shutdownGrace = duration(Setting.SHUTDOWN_GRACE_SECS, Duration.ofSeconds(30));
+    if (backoffMax.isZero()) {
+      problems.add("FAILED_RETRY_BACKOFF_MAX must be more than 0");
+    }
+    if (backoff.isPresent() && backoffMax.compareTo(backoff.get()) < 0) {
+      problems.add("FAILED_RETRY_BACKOFF_MAX (" + backoffMax + ") is shorter than FAILED_RETRY_BACKOFF (" + backoff.get() + ")");
+    }
 
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }
     return new Configuration(registry, registryClone, clusterStatus, statusIsFile, clusters, vault,
         dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
-        requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, syncStartOnRun, delayBetweenRuns,
+        requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, rootPathAllowed, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, certPath,
         shutdownGrace);
   }

@@ -32,6 +32,7 @@ public enum Setting {
   FRONT_END_RULE_LABEL("traefik.frontend.rule", false, "the deploy label holding a service's front-end rule"),
   SYNC_START_ON_RUN(null, false, "set to anything: `run` starts the loop at once (else: GET /api/v1/sync/start)"),
   DELAY_SECS_BETWEEN_RUNS("15", false, "seconds between the end of one pass and the start of the next"),
+  ROOT_PATH_ALLOWED_APPS(null, false, "applications allowed to publish the site root through the front-end rule (separated by ; or ,)"),
   EXCLUDED_APPS(null, false, "application names never deployed (separated by ; or ,)"),
   SKIP_DEPLOYMENT(null, false, "set to anything: plan and record, deploy nothing"),
   ASPEN_STATE_DIR("$HOME/.local/state/aspen", false, "the embedded state store and the default registry clone"),

@@ -1,0 +1,126 @@
+package se.kth.aspen.core.pass;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.kth.aspen.core.port.Convergence;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.DeployOutcome;
+import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.Orchestrator;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.VerifyPolicy;
+
+/**
+ * Deploy and verify: apply the stack, wait for convergence, and, when it does not converge and
+ * whole-stack rollback is on, put every service this deploy updated back on its previous spec.
+ *
+ * <p>What failed decides what happens next (issue 12): an engine that could not be reached
+ * changed nothing (COULD_NOT_TRY, retried next pass); a spec the engine refused, tasks that never
+ * ran, or an update Swarm rolled back are TRIED_AND_FAILED, and the state is not applied again.
+ */
+final class Deploying {
+
+  static final String DEPLOY = "Deploy";
+  static final String VERIFY = "Verify";
+
+  record Input(DeployRequest request, VerifyPolicy verify, boolean rollbackOnFailure, Deadline deadline) {}
+
+  record Output(DeployOutcome outcome, Convergence convergence) {}
+
+  /** A failed deploy, with what a whole-stack rollback put back. */
+  static final class Failed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient StepFailure failure;
+    final List<String> rolledBack;
+
+    Failed(StepFailure failure, List<String> rolledBack) {
+      super(failure.getMessage(), failure);
+      this.failure = failure;
+      this.rolledBack = List.copyOf(rolledBack);
+    }
+  }
+
+  private final Orchestrator orchestrator;
+
+  Deploying(Orchestrator orchestrator) {
+    this.orchestrator = orchestrator;
+  }
+
+  Output deploy(Input in) throws Failed {
+    DeployRequest request = in.request();
+    DeployOutcome outcome;
+    try {
+      outcome = orchestrator.deploy(request, in.deadline());
+    } catch (PortException e) {
+      FailureKind kind = e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.TRIED_AND_FAILED;
+      throw new Failed(new StepFailure(DEPLOY, kind, e.getMessage(), e), List.of());
+    }
+    Convergence convergence;
+    try {
+      convergence = orchestrator.awaitConvergence(request.cluster(), request.stackName(), in.verify(), in.deadline());
+    } catch (PortException e) {
+      // The deploy went through but nobody can tell how it went: try again next pass; redeploying
+      // the same spec is a no-op for services that already run it.
+      throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, e.getMessage(), e), List.of());
+    }
+    if (convergence.converged() && convergence.rolledBack().isEmpty()) {
+      return new Output(outcome, convergence);
+    }
+    StepFailure failure = new StepFailure(VERIFY, FailureKind.TRIED_AND_FAILED, describe(convergence));
+    List<String> rolledBack = List.of();
+    List<String> touched = new java.util.ArrayList<>(outcome.updated());
+    if (in.rollbackOnFailure() && !touched.isEmpty()) {
+      try {
+        rolledBack = orchestrator.rollback(request.cluster(), request.stackName(), touched, in.deadline());
+      } catch (PortException e) {
+        failure = new StepFailure(VERIFY, FailureKind.TRIED_AND_FAILED,
+            failure.reason() + "; rolling back " + String.join(", ", touched) + " failed too: " + e.getMessage(), e);
+      }
+    }
+    throw new Failed(failure, rolledBack);
+  }
+
+  static String describe(Convergence convergence) {
+    StringBuilder text = new StringBuilder();
+    if (!convergence.rolledBack().isEmpty()) {
+      text.append("Swarm rolled back the update of ").append(String.join(", ", convergence.rolledBack()));
+    }
+    if (!convergence.failures().isEmpty()) {
+      if (!text.isEmpty()) {
+        text.append("; ");
+      }
+      text.append("tasks failed: ").append(String.join("; ", convergence.failures().stream().map(Object::toString).toList()));
+    }
+    if (text.isEmpty()) {
+      text.append("did not converge: ").append(String.join(", ", convergence.services().stream()
+          .filter(s -> s.runningReplicas() < s.desiredReplicas())
+          .map(s -> s.name() + " runs " + s.runningReplicas() + " of " + s.desiredReplicas()).toList()));
+    }
+    return text.toString();
+  }
+
+  /** The images to deploy: each pinned to the digest its tag points at now, when asked to. */
+  static Map<String, ImageReference> pinned(Map<String, ImageReference> images, Optional<DigestCatalog> digests,
+      Deadline deadline) throws StepFailure {
+    if (digests.isEmpty()) {
+      return images;
+    }
+    Map<String, ImageReference> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ImageReference> e : images.entrySet()) {
+      ImageReference image = e.getValue();
+      if (image.digest().isPresent()) {
+        out.put(e.getKey(), image);
+        continue;
+      }
+      try {
+        out.put(e.getKey(), image.withDigest(digests.get().digest(image, deadline)));
+      } catch (PortException x) {
+        throw StepFailure.of(Resolution.STEP, x);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,20 @@
+package se.kth.aspen.core.pass;
+
+import java.time.Clock;
+import java.util.Optional;
+import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.policy.Policies;
+import se.kth.aspen.core.version.TagCatalog;
+
+/** What every target of one pass shares: ports, settings, the per-pass catalogs, the revision. */
+record PassContext(
+    Ports ports,
+    PassSettings settings,
+    Clock clock,
+    PassMode mode,
+    String revision,
+    StackReader reader,
+    Policies policies,
+    TagCatalog tags,
+    Optional<DigestCatalog> digests,
+    Recording recording) {}

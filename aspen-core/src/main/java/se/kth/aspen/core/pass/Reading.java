@@ -1,0 +1,112 @@
+package se.kth.aspen.core.pass;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.kth.aspen.core.compose.ConfinedPath;
+import se.kth.aspen.core.compose.PathEscapeException;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackFileException;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.compose.StackSource;
+import se.kth.aspen.core.compose.VolumeMount;
+import se.kth.aspen.core.port.ImageReference;
+
+/**
+ * Read: the stack's typed model after interpolation, the image every service runs, and every
+ * file the stack names checked to stay inside the target's directory on disk (links included).
+ */
+final class Reading {
+
+  static final String STEP = "Read";
+
+  record Input(AppTarget target, StackSource source, Map<String, String> variables) {}
+
+  /** @param images by service, in file order */
+  record Output(StackModel stack, Map<String, ImageReference> images) {}
+
+  private final StackReader reader;
+
+  Reading(StackReader reader) {
+    this.reader = reader;
+  }
+
+  StackSource parse(AppTarget target) throws StepFailure {
+    try {
+      return reader.parse(target.stackFile(), target.stackPath());
+    } catch (StackFileException e) {
+      throw new StepFailure(STEP, FailureKind.INVALID, e.getMessage(), e);
+    }
+  }
+
+  Output read(Input in) throws StepFailure {
+    StackModel stack;
+    try {
+      stack = reader.model(in.source(), in.variables());
+    } catch (StackFileException e) {
+      throw new StepFailure(STEP, FailureKind.INVALID, e.getMessage(), e);
+    }
+    Map<String, ImageReference> images = new LinkedHashMap<>();
+    for (ServiceSpec service : stack.services().values()) {
+      images.put(service.name(), image(in.target(), service));
+      confine(in.target(), service);
+    }
+    confineFiles(in.target(), stack);
+    return new Output(stack, images);
+  }
+
+  private static ImageReference image(AppTarget target, ServiceSpec service) throws StepFailure {
+    String where = target.stackPath() + ":" + service.line() + ": service " + service.name() + ": ";
+    ImageReference image;
+    try {
+      image = ImageReference.parse(service.image());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage());
+    }
+    if (image.tag().isEmpty() && image.digest().isEmpty()) {
+      throw new StepFailure(STEP, FailureKind.INVALID, where + "image \"" + service.image()
+          + "\" has no tag; name one (without it Swarm runs whatever :latest is at the moment)");
+    }
+    return image;
+  }
+
+  private static void confine(AppTarget target, ServiceSpec service) throws StepFailure {
+    Path dir = target.directory();
+    String where = target.stackPath() + ":" + service.line() + ": service " + service.name() + ": ";
+    try {
+      for (String envFile : service.envFiles()) {
+        if (!Unlocking.namesDecryptedSecrets(envFile)) {
+          ConfinedPath.resolve(dir, envFile);
+        }
+      }
+      for (VolumeMount mount : service.volumes()) {
+        if (mount.relativeBind()) {
+          ConfinedPath.resolve(dir, mount.source().get());
+        }
+      }
+    } catch (PathEscapeException e) {
+      throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage());
+    }
+  }
+
+  private static void confineFiles(AppTarget target, StackModel stack) throws StepFailure {
+    Map<String, se.kth.aspen.core.compose.FileObjectSpec> files = new LinkedHashMap<>();
+    stack.secrets().forEach((k, v) -> files.put("secret " + k, v));
+    stack.configs().forEach((k, v) -> files.put("config " + k, v));
+    for (Map.Entry<String, se.kth.aspen.core.compose.FileObjectSpec> e : files.entrySet()) {
+      if (e.getValue().file().isPresent()) {
+        try {
+          ConfinedPath.resolve(target.directory(), e.getValue().file().get());
+        } catch (PathEscapeException x) {
+          throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": " + e.getKey() + ": " + x.getMessage());
+        }
+      }
+    }
+  }
+
+  static List<String> warnings(StackModel stack) {
+    return stack.warnings().stream().map(Object::toString).toList();
+  }
+}

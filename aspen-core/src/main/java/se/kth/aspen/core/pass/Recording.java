@@ -1,0 +1,146 @@
+package se.kth.aspen.core.pass;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.notice.ErrorReports;
+import se.kth.aspen.core.notice.Notices;
+import se.kth.aspen.core.port.DeployRecord;
+import se.kth.aspen.core.port.ErrorMark;
+import se.kth.aspen.core.port.ErrorNotice;
+import se.kth.aspen.core.port.FailureRecord;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.Notifier;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RecoveryNotice;
+import se.kth.aspen.core.port.StateStore;
+import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.core.port.TargetState;
+
+/**
+ * Record: what a deploy's outcome leaves behind. A verified deploy becomes the last good record,
+ * clears the target's error marks and is announced (with recommendations, and a recovery notice
+ * when it had failed before). A deploy that was tried and failed becomes the last failed record,
+ * so the same state is not applied again. Errors are announced once (de-duplicated).
+ * A notifier or state store that fails here never turns a result into an exception.
+ */
+final class Recording {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
+
+  private final StateStore state;
+  private final Notifier notifier;
+  private final ErrorReports errors;
+  private final Clock clock;
+  private final String frontEndRuleLabel;
+
+  Recording(StateStore state, Notifier notifier, Clock clock, PassSettings settings) {
+    this.state = state;
+    this.notifier = notifier;
+    this.clock = clock;
+    this.errors = new ErrorReports(state, clock, settings.errorRepeatAfter());
+    this.frontEndRuleLabel = settings.frontEndRuleLabel();
+  }
+
+  /** A verified deploy. @return a warning when the state store could not record it */
+  Optional<String> success(AppTarget target, TargetKey key, DeployRecord record, TargetState before, StackModel stack,
+      Map<String, ImageReference> images) {
+    Optional<String> warning = Optional.empty();
+    try {
+      state.recordSuccess(key, record);
+      errors.clear(key);
+    } catch (PortException e) {
+      warning = Optional.of("deployed, but not recorded (it will be deployed again next pass): " + e.getMessage());
+    }
+    Instant now = clock.instant();
+    safely(() -> notifier.deployment(Notices.deployment(target.application(), target.cluster(), stack, images, frontEndRuleLabel, now)));
+    for (var recommendation : Notices.recommendations(target.application(), stack)) {
+      safely(() -> notifier.recommendation(recommendation));
+    }
+    before.lastFailed().ifPresent(failed -> safely(() -> notifier.recovery(new RecoveryNotice(
+        "Recovered: *" + target.cluster() + "/" + target.application() + "* deployed "
+            + images.values().stream().map(ImageReference::toString).sorted().toList()
+            + " (failing in step _" + failed.step() + "_ since " + failed.since() + ")",
+        Notices.slackChannels(stack)))));
+    return warning;
+  }
+
+  /** Only records, for RECORD_ONLY passes: nothing was deployed, nothing is announced. */
+  Optional<String> adopted(TargetKey key, DeployRecord record) {
+    try {
+      state.recordSuccess(key, record);
+      return Optional.empty();
+    } catch (PortException e) {
+      return Optional.of("not recorded: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A failed target: a TRIED_AND_FAILED state is remembered (attempts counted when it is the
+   * same state tried again); the error is announced unless it was announced recently.
+   *
+   * @param fingerprint the desired state, when known
+   * @param retried the earlier failure of this same state, when this was a retry
+   * @return a warning when the state store could not record it
+   */
+  Optional<String> failure(AppTarget target, TargetKey key, StepFailure failure, Optional<String> fingerprint,
+      Optional<FailureRecord> retried, Optional<StackModel> stack, boolean announce) {
+    Optional<String> warning = Optional.empty();
+    if (failure.kind() == FailureKind.TRIED_AND_FAILED && fingerprint.isPresent()) {
+      Instant since = retried.map(FailureRecord::since).orElse(clock.instant());
+      int attempts = retried.map(r -> r.attempts() + 1).orElse(1);
+      try {
+        state.recordFailure(key, new FailureRecord(fingerprint.get(), since, failure.step(), failure.reason(), attempts));
+      } catch (PortException e) {
+        warning = Optional.of("the failure was not recorded (it may be tried again next pass): " + e.getMessage());
+      }
+    }
+    if (announce) {
+      announce(target, key, failure, stack);
+    }
+    return warning;
+  }
+
+  private void announce(AppTarget target, TargetKey key, StepFailure failure, Optional<StackModel> stack) {
+    boolean expected = failure.kind() == FailureKind.INVALID || failure.kind() == FailureKind.TRIED_AND_FAILED;
+    String message = ErrorReports.message(target.cluster(), target.application(), failure.step(), failure.reason());
+    ErrorNotice notice = new ErrorNotice(message,
+        expected ? stack.flatMap(Notices::slackChannels) : Optional.empty(),
+        expected ? Optional.empty() : Optional.of(stackTrace(failure)));
+    Optional<ErrorNotice> admitted;
+    try {
+      admitted = errors.admit(new ErrorMark(key, failure.step()), notice);
+    } catch (PortException e) {
+      admitted = Optional.of(notice);
+    }
+    admitted.ifPresent(n -> safely(() -> notifier.error(n)));
+  }
+
+  private static String stackTrace(StepFailure failure) {
+    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+    StringWriter out = new StringWriter();
+    cause.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  private static void safely(Runnable notice) {
+    try {
+      notice.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a notifier threw, which it must not; the notice is lost: {}", e.toString());
+    }
+  }
+
+  static Map<String, String> texts(Map<String, ImageReference> images) {
+    Map<String, String> out = new TreeMap<>();
+    images.forEach((k, v) -> out.put(k, v.toString()));
+    return out;
+  }
+}

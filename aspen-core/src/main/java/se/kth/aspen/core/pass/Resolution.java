@@ -1,0 +1,73 @@
+package se.kth.aspen.core.pass;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import se.kth.aspen.core.compose.StackSource;
+import se.kth.aspen.core.compose.VersionRequest;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.version.TagCatalog;
+import se.kth.aspen.core.version.UnsatisfiedRangeException;
+import se.kth.aspen.core.version.VersionRange;
+
+/**
+ * Resolve: each version range of the stack becomes the highest tag within it, from the pass's tag
+ * catalog (one listing per repository per pass).
+ */
+final class Resolution {
+
+  static final String STEP = "Resolve";
+
+  /**
+   * @param source the parsed stack, empty when its images name no variable
+   * @param fixed the target's fixed variables ({@code APPLICATION_NAME}, {@code PORTILLO_CLUSTER}),
+   *     which a repository name may use
+   */
+  record Input(Optional<StackSource> source, Map<String, String> fixed, Deadline deadline) {}
+
+  /** Each range variable's winning tag, by variable. */
+  record Output(Map<String, String> resolved) {}
+
+  private final TagCatalog catalog;
+
+  Resolution(TagCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  Output resolve(Input in) throws StepFailure {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    if (in.source().isEmpty()) {
+      return new Output(resolved);
+    }
+    for (VersionRequest request : in.source().get().versionRequests()) {
+      String where = "service " + request.service() + ": ";
+      VersionRange range;
+      ImageReference repository;
+      try {
+        range = VersionRange.parse(request.range());
+        repository = ImageReference.parse(substitute(request.repositoryTemplate(), in.fixed()) + ":0");
+      } catch (IllegalArgumentException e) {
+        throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");
+      }
+      try {
+        resolved.put(request.variable(), catalog.resolve(repository, range, in.deadline()));
+      } catch (UnsatisfiedRangeException e) {
+        throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage());
+      } catch (PortException e) {
+        throw StepFailure.of(STEP, e);
+      }
+    }
+    return new Output(resolved);
+  }
+
+  /** {@code ${NAME}} and {@code $NAME} of the fixed variables; anything else is left for the parse to refuse. */
+  static String substitute(String template, Map<String, String> fixed) {
+    String out = template;
+    for (Map.Entry<String, String> v : fixed.entrySet()) {
+      out = out.replace("${" + v.getKey() + "}", v.getValue()).replace("$" + v.getKey(), v.getValue());
+    }
+    return out;
+  }
+}

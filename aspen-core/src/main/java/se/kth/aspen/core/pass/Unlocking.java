@@ -1,0 +1,95 @@
+package se.kth.aspen.core.pass;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import se.kth.aspen.core.compose.ConfinedPath;
+import se.kth.aspen.core.compose.PathEscapeException;
+import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.VolumeMount;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.core.port.SecretEnvironment;
+import se.kth.aspen.core.port.SecretStore;
+
+/**
+ * Unlock (CONTRACT §1-2): when a service's {@code env_file} names {@code secrets.decrypted.env},
+ * the application's {@code secrets.env} is decrypted into an environment; every relative bind
+ * file that starts with {@code $ANSIBLE_VAULT} is decrypted into bytes. In memory only, wrapped
+ * in {@link Secret}. Only reached for a target that changed, never in a plan.
+ */
+final class Unlocking {
+
+  static final String STEP = "Unlock";
+  static final String DECRYPTED_ENV = "secrets.decrypted.env";
+  static final String SECRETS_ENV = "secrets.env";
+  private static final byte[] VAULT_HEADER = "$ANSIBLE_VAULT".getBytes(StandardCharsets.US_ASCII);
+
+  record Input(AppTarget target, StackModel stack) {}
+
+  /** @param files plaintext of vaulted bind files, by the source as written */
+  record Output(SecretEnvironment environment, Map<String, Secret> files) {}
+
+  private final SecretStore secrets;
+
+  Unlocking(SecretStore secrets) {
+    this.secrets = secrets;
+  }
+
+  static boolean namesDecryptedSecrets(String envFile) {
+    return Path.of(envFile).getFileName() != null && Path.of(envFile).getFileName().toString().equals(DECRYPTED_ENV);
+  }
+
+  static boolean usesSecrets(StackModel stack) {
+    return stack.services().values().stream().flatMap(s -> s.envFiles().stream()).anyMatch(Unlocking::namesDecryptedSecrets);
+  }
+
+  Output unlock(Input in) throws StepFailure {
+    AppTarget target = in.target();
+    SecretEnvironment environment = SecretEnvironment.empty();
+    try {
+      if (usesSecrets(in.stack())) {
+        Path file = ConfinedPath.resolve(target.directory(), SECRETS_ENV);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + " uses " + DECRYPTED_ENV
+              + " but there is no " + SECRETS_ENV + " beside it");
+        }
+        environment = secrets.environment(target.application(), file);
+      }
+      Map<String, Secret> files = new LinkedHashMap<>();
+      for (ServiceSpec service : in.stack().services().values()) {
+        for (VolumeMount mount : service.volumes()) {
+          if (mount.relativeBind() && !files.containsKey(mount.source().get())) {
+            Path file = ConfinedPath.resolve(target.directory(), mount.source().get());
+            if (vaulted(file)) {
+              files.put(mount.source().get(), secrets.decrypt(target.application(), file));
+            }
+          }
+        }
+      }
+      return new Output(environment, files);
+    } catch (PathEscapeException e) {
+      throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": " + e.getMessage());
+    } catch (PortException e) {
+      throw StepFailure.of(STEP, e);
+    } catch (IOException e) {
+      throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": reading a bind file: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean vaulted(Path file) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Arrays.equals(in.readNBytes(VAULT_HEADER.length), VAULT_HEADER);
+    }
+  }
+}

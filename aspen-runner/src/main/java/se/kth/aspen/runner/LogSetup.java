@@ -1,0 +1,67 @@
+package se.kth.aspen.runner;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up logback in code: every log line to stderr (stdout is for results, such as the JSON of
+ * {@code plan --json}), plain lines or, with {@code LOG_FORMAT=json}, one JSON object per line.
+ */
+final class LogSetup {
+
+  private LogSetup() {}
+
+  static void configure(Map<String, String> env) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    boolean json = "json".equals(env.getOrDefault("LOG_FORMAT", "").strip().toLowerCase(Locale.ROOT));
+    context.reset();
+    Encoder<ILoggingEvent> encoder;
+    if (json) {
+      JsonEncoder jsonEncoder = new JsonEncoder();
+      jsonEncoder.setWithSequenceNumber(false);
+      jsonEncoder.setWithNanoseconds(false);
+      jsonEncoder.setWithContext(false);
+      jsonEncoder.setWithArguments(false);
+      jsonEncoder.setWithFormattedMessage(true);
+      jsonEncoder.setWithMessage(false);
+      encoder = jsonEncoder;
+    } else {
+      PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+      pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{0}: %msg%n");
+      encoder = pattern;
+    }
+    encoder.setContext(context);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName("stderr");
+    console.setTarget("System.err");
+    console.setEncoder(encoder);
+    console.start();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.INFO);
+    root.addAppender(console);
+    // Libraries that narrate every request at INFO or DEBUG.
+    for (String chatty : new String[] {"org.eclipse.jgit", "com.github.dockerjava", "org.apache.hc", "org.apache.sshd", "redis.clients"}) {
+      context.getLogger(chatty).setLevel(Level.WARN);
+    }
+  }
+
+  /** Writes out what is buffered and stops logging; for the very end of the process. */
+  static void stop() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
+  }
+}

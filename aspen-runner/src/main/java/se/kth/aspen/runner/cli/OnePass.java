@@ -1,0 +1,40 @@
+package se.kth.aspen.runner.cli;
+
+import java.time.Clock;
+import se.kth.aspen.core.pass.Pass;
+import se.kth.aspen.core.pass.PassMode;
+import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.runner.Adapters;
+import se.kth.aspen.runner.config.Configuration;
+import se.kth.aspen.runner.report.ProgressLine;
+import se.kth.aspen.runner.report.ReportJson;
+import se.kth.aspen.runner.report.SummaryTable;
+
+/**
+ * One pass from the command line ({@code run --once}, {@code plan}): a progress line per app on
+ * stderr as it finishes, then the summary table, or the JSON document, on stdout.
+ */
+final class OnePass {
+
+  private OnePass() {}
+
+  static int run(CliContext context, Configuration configuration, PassMode mode, boolean json) throws Exception {
+    Clock clock = context.clock();
+    try (Adapters adapters = context.adapters().open(configuration, clock)) {
+      Pass pass = new Pass(adapters.ports(), configuration.passSettings(), clock);
+      PassReport report = pass.run(mode, result -> context.err().println(ProgressLine.of(result)));
+      if (json) {
+        context.out().println(ReportJson.text(report));
+      } else {
+        context.out().print(SummaryTable.render(report));
+      }
+      context.out().flush();
+      return failed(report) ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+  }
+
+  /** An app failed or is blocked, or the registry could not be read at all. */
+  static boolean failed(PassReport report) {
+    return report.anyFailed() || (report.revision().isEmpty() && !report.problems().isEmpty());
+  }
+}

@@ -1,0 +1,163 @@
+package se.kth.aspen.runner.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import se.kth.aspen.runner.config.ConfigurationReader.Purpose;
+
+class ConfigurationReaderTest {
+
+  @TempDir Path dir;
+
+  private Map<String, String> minimal() throws IOException {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    Map<String, String> env = new HashMap<>();
+    env.put("HOME", dir.resolve("home").toString());
+    env.put("REGISTRY_REPOSITORY_URL", dir.toString());
+    env.put("CLUSTER_STATUS_API_URL", clusters.toString());
+    env.put("CLUSTER_STATUS_URL_IS_FILE", "yes");
+    return env;
+  }
+
+  private Configuration read(Map<String, String> env) throws ConfigurationException {
+    return ConfigurationReader.read(env, dir, Purpose.PASSES);
+  }
+
+  @Test
+  void unsetNamesTakeTheOldToolsDefaults() throws Exception {
+    Configuration c = read(minimal());
+    assertThat(c.parallelism()).isEqualTo(5);
+    assertThat(c.verify().attempts()).isEqualTo(5);
+    assertThat(c.verify().delay()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.delayBetweenRuns()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(c.frontEndRuleLabel()).isEqualTo("traefik.frontend.rule");
+    assertThat(c.knownHostFile()).isEqualTo(Path.of("/root/.ssh/known_hosts"));
+    assertThat(c.syncStartOnRun()).isFalse();
+    assertThat(c.skipDeployment()).isFalse();
+    assertThat(c.api().port()).isEqualTo(3005);
+    assertThat(c.api().bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(c.api().token()).isEmpty();
+    assertThat(c.logFormat()).isEqualTo(LogFormat.PLAIN);
+    assertThat(c.failedRetryBackoff()).isEmpty();
+    assertThat(c.rollbackOnFailure()).isFalse();
+    assertThat(c.prune()).isFalse();
+    assertThat(c.redisUrl()).isEmpty();
+    assertThat(c.stateDir()).isEqualTo(dir.resolve("home/.local/state/aspen"));
+    assertThat(c.registryClone()).isEqualTo(dir.resolve("home/.local/state/aspen/registry"));
+    assertThat(c.registry()).contains(new RegistryLocation.LocalDirectory(dir));
+    assertThat(c.clustersToDeploy()).isEmpty();
+  }
+
+  @Test
+  void aBadConfigurationListsEveryProblemAtOnce() {
+    Map<String, String> env = Map.of(
+        "HOME", dir.toString(),
+        "PARALLELISM", "many",
+        "VERIFY_START_RETRY_TIMES", "0",
+        "REQUEST_TIMEOUT", "5 minutes",
+        "LOG_FORMAT", "xml",
+        "ROLLBACK_ON_FAILURE", "perhaps",
+        "REDIS_URL", "http://redis:6379",
+        "VAULT_KEY_PATH", dir.resolve("missing.key").toString());
+
+    assertThatThrownBy(() -> read(env))
+        .isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactlyInAnyOrder(
+            "REGISTRY_REPOSITORY_URL is not set: name the application registry (a git URL or a local directory)",
+            "CLUSTER_STATUS_API_URL is not set: name the cluster status API, or a JSON file with CLUSTER_STATUS_URL_IS_FILE=1",
+            "PARALLELISM: \"many\" is not a whole number",
+            "VERIFY_START_RETRY_TIMES: 0 is outside 1..10000",
+            "REQUEST_TIMEOUT: \"5 minutes\" is not a duration (seconds, or a number with ms, s, m, h or d)",
+            "LOG_FORMAT: \"xml\" is neither plain nor json",
+            "ROLLBACK_ON_FAILURE: \"perhaps\" is not true or false",
+            "REDIS_URL: \"http://redis:6379\" is not redis://host:port, rediss://host:port or host[:port]",
+            "VAULT_KEY_PATH is set but APP_PWD_FILE_PATH is not: the passwords file needs its key"))
+        .hasMessageStartingWith("bad configuration (9 problems):\n  - ");
+  }
+
+  @Test
+  void offlineCommandsNeedNoRegistryNorClusters() throws Exception {
+    Configuration c = ConfigurationReader.read(Map.of("HOME", dir.toString()), dir, Purpose.OFFLINE);
+    assertThat(c.registry()).isEmpty();
+  }
+
+  @Test
+  void secretsNeverShowInToString() throws Exception {
+    Map<String, String> env = minimal();
+    env.put("API_TOKEN", "tok-123-secret");
+    env.put("WEBHOOK_SECRET", "hook-456-secret");
+    env.put("DOCKER_REGISTRY_URL", "https://registry.example.org");
+    env.put("DOCKER_REGISTRY_USER", "deployer");
+    env.put("DOCKER_REGISTRY_PWD", "pwd-789-secret");
+    env.put("REDIS_URL", "redis://:redis-000-secret@redis:6379");
+    env.put("SLACK_ERROR_POST_URL", "https://hook:notify-111-secret@alvares.example.org/error");
+
+    String shown = read(env).toString();
+
+    assertThat(shown).doesNotContain("secret").contains("deployer").contains("token required")
+        .contains("https://***@alvares.example.org/error");
+  }
+
+  @Test
+  void aGitUrlWithATokenIsShownWithoutIt() throws Exception {
+    Map<String, String> env = minimal();
+    env.put("REGISTRY_REPOSITORY_URL", "https://x-access-token:ghp_abc@github.com/org/registry.git");
+    Configuration c = read(env);
+    assertThat(c.registry()).containsInstanceOf(RegistryLocation.GitRemote.class);
+    assertThat(c.toString()).contains("https://***@github.com/org/registry.git").doesNotContain("ghp_abc");
+  }
+
+  @ParameterizedTest(name = "{0} is a {1}")
+  @CsvSource({
+      "https://github.com/org/registry.git, GitRemote",
+      "ssh://git@github.com/org/registry.git, GitRemote",
+      "git@github.com:org/registry.git, GitRemote",
+      "file:///srv/registry.git, GitRemote",
+      ".,LocalDirectory"})
+  void registryLocationsOfEveryAcceptedForm(String url, String kind) throws Exception {
+    Map<String, String> env = minimal();
+    env.put("REGISTRY_REPOSITORY_URL", url);
+    assertThat(read(env).registry().orElseThrow().getClass().getSimpleName()).isEqualTo(kind);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({"15, PT15S", "500ms, PT0.5S", "10s, PT10S", "15m, PT15M", "2h, PT2H", "1d, PT24H"})
+  void durationsAreSecondsOrCarryAUnit(String text, Duration expected) throws Exception {
+    Map<String, String> env = minimal();
+    env.put("DELAY_SECS_BETWEEN_RUNS", text);
+    assertThat(read(env).delayBetweenRuns()).isEqualTo(expected);
+  }
+
+  @Test
+  void theOldToolsSetToAnythingFlagsAndListSeparators() throws Exception {
+    Map<String, String> env = minimal();
+    env.put("SYNC_START_ON_RUN", "x");
+    env.put("SKIP_DEPLOYMENT", "1");
+    env.put("EXCLUDED_APPS", "app-a; app-b,app-c");
+    env.put("CLUSTERS_TO_DEPLOY", "active, stage");
+    env.put("REDIS_URL", "redis");
+    env.put("FAILED_RETRY_BACKOFF", "15m");
+    Configuration c = read(env);
+    assertThat(c.syncStartOnRun()).isTrue();
+    assertThat(c.skipDeployment()).isTrue();
+    assertThat(c.excludedApps()).containsExactlyInAnyOrder("app-a", "app-b", "app-c");
+    assertThat(c.clustersToDeploy()).contains(Set.of("active", "stage"));
+    assertThat(c.redisUrl().map(s -> s.text())).isEqualTo(Optional.of("redis://redis"));
+    assertThat(c.failedRetryBackoff()).contains(Duration.ofMinutes(15));
+    assertThat(c.passSettings().failedRetryBackoff()).contains(Duration.ofMinutes(15));
+    assertThat(c.passSettings().skipDeployment()).isTrue();
+  }
+}

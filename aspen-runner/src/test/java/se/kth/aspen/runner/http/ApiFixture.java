@@ -1,0 +1,73 @@
+package se.kth.aspen.runner.http;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import se.kth.aspen.core.fake.FakeClusterDirectory;
+import se.kth.aspen.core.fake.FakeImageRegistry;
+import se.kth.aspen.core.fake.FakeOrchestrator;
+import se.kth.aspen.core.fake.FakeRegistrySource;
+import se.kth.aspen.core.fake.FakeSecretStore;
+import se.kth.aspen.core.fake.RecordingNotifier;
+import se.kth.aspen.core.pass.Pass;
+import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.pass.PassSettings;
+import se.kth.aspen.core.pass.Ports;
+import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.core.state.InMemoryStateStore;
+import se.kth.aspen.runner.config.Configuration;
+import se.kth.aspen.runner.loop.PassObserver;
+import se.kth.aspen.runner.loop.SyncLoop;
+import se.kth.aspen.runner.metrics.PassMetrics;
+
+/** The API on a free loopback port, over a loop whose passes return the report a test sets. */
+final class ApiFixture implements AutoCloseable {
+
+  static final String GROUP = "test-group";
+
+  final AtomicReference<PassReport> nextReport = new AtomicReference<>(Reports.report("abc123"));
+  final AtomicInteger passes = new AtomicInteger();
+  final InMemoryStateStore state = new InMemoryStateStore(Clock.systemUTC());
+  final PassMetrics metrics = new PassMetrics();
+  final SyncLoop loop;
+  final ApiServer server;
+  final ApiClient client;
+
+  ApiFixture(Optional<String> token, Optional<String> webhookSecret) throws Exception {
+    Ports ports = new Ports(new FakeRegistrySource(Path.of("/registry"), "abc123"), FakeClusterDirectory.of("active"),
+        new FakeImageRegistry(), new FakeSecretStore(), new FakeOrchestrator(), state, new RecordingNotifier());
+    Pass pass = new Pass(ports, PassSettings.defaults(GROUP).build(), Clock.systemUTC());
+    loop = new SyncLoop(listener -> {
+      passes.incrementAndGet();
+      return nextReport.get();
+    }, Duration.ofHours(1), List.of(new PassObserver() {
+      @Override
+      public void passDone(PassReport report) {
+        metrics.record(report);
+      }
+    }));
+    loop.begin(false);
+    Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of));
+    server = ApiServer.start(api, new ApiBackend(loop, state, GROUP, pass::retry, metrics), Clock.systemUTC());
+    client = new ApiClient(server.port());
+  }
+
+  /** Runs one pass through the loop and waits for its report. */
+  void passNow() {
+    int before = passes.get();
+    loop.trigger();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> passes.get() > before && loop.lastReport().isPresent()
+            && loop.state() != se.kth.aspen.runner.loop.LoopState.RUNNING);
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    loop.shutdown(Duration.ofSeconds(5));
+  }
+}

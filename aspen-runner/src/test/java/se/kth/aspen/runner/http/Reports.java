@@ -1,0 +1,44 @@
+package se.kth.aspen.runner.http;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import se.kth.aspen.core.pass.AppResult;
+import se.kth.aspen.core.pass.AppStatus;
+import se.kth.aspen.core.pass.AppTarget;
+import se.kth.aspen.core.pass.FailureKind;
+import se.kth.aspen.core.pass.PassReport;
+
+/** Pass reports for tests. */
+public final class Reports {
+
+  private Reports() {}
+
+  public static AppTarget target(String app, String cluster) {
+    return new AppTarget(app, cluster, Path.of("/registry", app, cluster), app + "/" + cluster + "/docker-stack.yml");
+  }
+
+  public static AppResult deployed(String app, String cluster, String image) {
+    return new AppResult(target(app, cluster), AppStatus.DEPLOYED, Optional.empty(), Optional.empty(),
+        new TreeMap<>(Map.of("web", image)), Duration.ofMillis(1500), Optional.empty(), Optional.empty(),
+        List.of(), List.of());
+  }
+
+  public static AppResult blocked(String app, String cluster, Instant since) {
+    return new AppResult(target(app, cluster), AppStatus.BLOCKED, Optional.of("Verify"),
+        Optional.of("service web did not converge: task failed (exit 1)"), new TreeMap<>(), Duration.ZERO,
+        Optional.empty(), Optional.of(since), List.of(), List.of());
+  }
+
+  public static AppResult failed(String app, String cluster, String step, String reason) {
+    return AppResult.failed(target(app, cluster), FailureKind.INVALID, step, reason);
+  }
+
+  public static PassReport report(String revision, AppResult... results) {
+    return new PassReport(revision, Instant.parse("2026-11-25T21:00:00Z"), Duration.ofSeconds(3), List.of(results), List.of());
+  }
+}
