@@ -28,7 +28,7 @@ final class Block {
   }
 
   String child(String key) {
-    return path + "." + key;
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   boolean has(String key) {
@@ -188,9 +188,5 @@ final class Block {
       return out;
     }
     throw context.invalid(at, node.line(), "must be a mapping or a list of NAME=value, got " + node.kind());
-  }
-
-  static Map<String, String> copyOf(Map<String, String> map) {
-    return Map.copyOf(map);
   }
 }

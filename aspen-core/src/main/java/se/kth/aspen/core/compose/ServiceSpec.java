@@ -21,6 +21,12 @@ import java.util.SequencedMap;
  * @param labels container labels (service-level {@code labels})
  * @param deploy the {@code deploy} block, empty when absent
  * @param logging the {@code logging} block, empty when absent
+ * @param extraHosts {@code HOST:IP} as written (the map form is written the same way); Swarm
+ *     wants {@code IP HOST}
+ * @param capAdd as written, without the {@code CAP_} prefix Swarm wants when it is missing
+ * @param ulimits sorted by name, as the CLI sends them
+ * @param restart the service-level {@code restart} (not a Swarm option; stands in for a missing
+ *     {@code deploy.restart_policy} as the CLI does)
  */
 public record ServiceSpec(
     String name,

@@ -26,6 +26,23 @@ import java.util.regex.Pattern;
  *
  * <p>Every failure is a {@link StackFileException} naming the file, the line and the service. A
  * reader is immutable and can be shared between threads.
+ *
+ * <p>Decisions where the CLI leaves a choice:
+ *
+ * <ul>
+ *   <li>An image without a tag (or digest) is an error, although the CLI deploys it as
+ *       {@code :latest}: Aspen deploys when a file or a resolved tag changes, so a moving
+ *       {@code latest} would silently never be redeployed.
+ *   <li>There is no limit on the number of services as such; {@link ReadLimits} bound the file's
+ *       size and expanded node count instead (5 000 one-line services read fine).
+ *   <li>Scalars are kept as written and typed after interpolation (YAML 1.2-like, as CLI 28 does):
+ *       {@code FOO: yes} in an environment stays {@code yes}; booleans in typed fields accept
+ *       {@code true/false/yes/no/on/off}.
+ *   <li>Keys outside the Compose v3 schema are errors, not warnings: a typo such as
+ *       {@code replica: 2} must not deploy a stack that silently ignores it.
+ *   <li>{@code env_file}, relative bind sources and secret or config files must stay inside the
+ *       stack file's directory (see {@link ConfinedPath}).
+ * </ul>
  */
 public final class StackReader {
 

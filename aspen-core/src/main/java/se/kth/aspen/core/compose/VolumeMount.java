@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param source a volume key, a host path as written ({@code ./conf/app.yml} stays relative; it
  *     is resolved against the stack file's directory), or empty for an anonymous volume
  * @param readOnly {@code :ro} or {@code read_only: true}
- * @param options the rest of the long form ({@code nocopy}, {@code propagation},
- *     {@code tmpfs.size}...), as strings
+ * @param options the rest of the long form, as strings: {@code nocopy} ({@code true}/{@code false}),
+ *     {@code propagation} ({@code rshared}...), {@code create_host_path}, {@code tmpfs.size} (in
+ *     bytes), {@code tmpfs.mode} (as written)
  */
 public record VolumeMount(
     String type, Optional<String> source, String target, boolean readOnly, Map<String, String> options) {

@@ -10,7 +10,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +44,20 @@ import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
  */
 final class YamlLoader {
 
+  /**
+   * Only nulls and merge keys matter here: every other scalar stays text until interpolation and
+   * its field decide its type, so the regular expressions for booleans, numbers and timestamps are
+   * not worth running on every scalar.
+   */
+  private static final Resolver NULL_AND_MERGE = new Resolver() {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+      addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+    }
+  };
+
   private final ReadLimits limits;
 
   YamlLoader(ReadLimits limits) {
@@ -59,8 +72,9 @@ final class YamlLoader {
     }
     Node root;
     try {
-      Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options()),
-          new Resolver(), options());
+      LoaderOptions options = options();
+      Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+          NULL_AND_MERGE, options);
       root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       throw new StackFileException(display, lineOf(e), "", "invalid YAML: " + yamlProblem(e), e);

@@ -1,0 +1,62 @@
+package se.kth.aspen.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import se.kth.aspen.core.compose.StackWarning;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackValidationTest {
+
+  @TempDir Path root;
+
+  Path stack(String yaml) throws IOException {
+    Path dir = Files.createDirectories(root.resolve("team/app/active"));
+    Path file = dir.resolve("docker-stack.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void aCompliantStackWithARangeIsValidOffline() throws IOException {
+    Path file = stack(CompliantStacks.replacing("    image: 127.0.0.1:5000/busybox:1.2.3\n",
+        "    image: 127.0.0.1:5000/busybox:${TAG}\n    environment:\n      TAG: \"~1.2.0\"\n      NAME: ${APPLICATION_NAME}-${PORTILLO_CLUSTER}\n"
+            + "    env_file: [secrets.decrypted.env]\n    container_name: x\n"));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.violations()).isEmpty();
+    assertThat(report.valid()).isTrue();
+    assertThat(report.warnings()).extracting(StackWarning::message).containsExactly("container_name is deprecated and ignored by Swarm");
+  }
+
+  @Test
+  void aFileThatCannotBeReadGivesItsErrorAndNoViolations() throws IOException {
+    Path file = stack("services:\n  web:\n    image: a:1\n    image: b:2\n");
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.errors()).containsExactly(CompliantStacks.FILE + ":4: duplicate key \"image\" (first on line 3)");
+    assertThat(report.violations()).isEmpty();
+  }
+
+  @Test
+  void policyViolationsAreAllReported() throws IOException {
+    Path file = stack(CompliantStacks.without("      replicas: 2").replace("        max-size: 10m\n", ""));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.violations()).extracting(Violation::policy).containsExactly("ReplicasPolicy", "LoggingPolicy");
+  }
+
+  @Test
+  void anEnvFileMustExistInsideTheDirectory() throws IOException {
+    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [missing.env, link.env]\n    logging:\n"));
+    Files.writeString(root.resolve("outside.env"), "X=1\n");
+    Files.createSymbolicLink(file.getParent().resolve("link.env"), root.resolve("outside.env"));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.errors()).containsExactly(
+        CompliantStacks.FILE + ":3: service web: env_file \"missing.env\" does not exist",
+        CompliantStacks.FILE + ":3: service web: env_file: path \"link.env\" leads out of the stack file's directory through a symbolic link");
+  }
+}
