@@ -22,6 +22,12 @@ final class Reading {
 
   static final String STEP = "Read";
 
+  /**
+   * More services than this in one stack is refused: real stacks have tens; thousands are a
+   * generated or hostile file, and each would cost a Swarm service and its notices.
+   */
+  static final int MAX_SERVICES = 1000;
+
   record Input(AppTarget target, StackSource source, Map<String, String> variables) {}
 
   /** @param images by service, in file order */
@@ -47,6 +53,10 @@ final class Reading {
       stack = reader.model(in.source(), in.variables());
     } catch (StackFileException e) {
       throw new StepFailure(STEP, FailureKind.INVALID, e.getMessage(), e);
+    }
+    if (stack.services().size() > MAX_SERVICES) {
+      throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + ": " + stack.services().size()
+          + " services; a stack may have at most " + MAX_SERVICES);
     }
     Map<String, ImageReference> images = new LinkedHashMap<>();
     for (ServiceSpec service : stack.services().values()) {
