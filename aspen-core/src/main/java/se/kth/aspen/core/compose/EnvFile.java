@@ -60,12 +60,13 @@ public final class EnvFile {
       int newline = indexOf(content, (byte) '\n', start);
       int end = newline < 0 ? content.length : newline;
       int next = newline < 0 ? content.length : newline + 1;
-      if (end > start && content[end - 1] == '\r') {
-        end--;
-      }
+      // The CLI's scanner must hold the whole line, CR included, before it sees the LF.
       if (end - start >= MAX_LINE_BYTES) {
         throw new InvalidLineException(
             source, lineNumber, "is " + (end - start) + " bytes long; docker reads at most " + (MAX_LINE_BYTES - 1));
+      }
+      if (end > start && content[end - 1] == '\r') {
+        end--;
       }
       if (!Utf8.isValid(content, start, end)) {
         throw new InvalidLineException(source, lineNumber, "is not valid UTF-8");

@@ -163,6 +163,8 @@ class EnvFileTest {
 
     assertThatThrownBy(() -> EnvFile.parse("l.env", "B=1\n" + longest + "x\n"))
         .hasMessage("l.env line 2 is 65536 bytes long; docker reads at most 65535");
+    assertThatThrownBy(() -> EnvFile.parse("l.env", longest + "\r\n"))
+        .hasMessage("l.env line 1 is 65536 bytes long; docker reads at most 65535");
   }
 
   @Test
