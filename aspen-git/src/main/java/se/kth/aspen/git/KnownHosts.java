@@ -91,25 +91,25 @@ final class KnownHosts implements ServerKeyDatabase {
     HostAndPort host = HostAndPort.of(connectAddress);
     List<String> problems = new ArrayList<>();
     List<KnownHostEntry> known = all(problems);
+    // Revocation first: a revoked key stays refused wherever else it is listed.
+    for (KnownHostEntry entry : known) {
+      if (REVOKED.equals(entry.getMarker())
+          && host.matches(entry)
+          && resolve(entry).filter(key -> KeyUtils.compareKeys(key, serverKey)).isPresent()) {
+        reject("the ssh host key of " + connectAddress + " (" + fingerprint(serverKey)
+            + ") is marked @revoked in the known hosts");
+        return false;
+      }
+    }
     boolean listed = false;
     for (KnownHostEntry entry : known) {
-      if (!host.matches(entry)) {
+      if (entry.getMarker() != null || !host.matches(entry)) {
         continue;
       }
       Optional<PublicKey> key = resolve(entry);
-      if (key.isEmpty()) {
-        continue;
-      }
-      boolean same = KeyUtils.compareKeys(key.get(), serverKey);
-      if (REVOKED.equals(entry.getMarker())) {
-        if (same) {
-          reject("the ssh host key of " + connectAddress + " (" + fingerprint(serverKey)
-              + ") is marked @revoked in the known hosts");
-          return false;
-        }
-      } else if (entry.getMarker() == null) {
+      if (key.isPresent()) {
         listed = true;
-        if (same) {
+        if (KeyUtils.compareKeys(key.get(), serverKey)) {
           return true;
         }
       }

@@ -79,6 +79,7 @@ final class RemoteRepository implements AutoCloseable {
   }
 
   private void write(Map<String, String> files) throws IOException, GitAPIException {
+    boolean added = false;
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path path = authorDirectory.resolve(file.getKey());
       if (file.getValue() == null) {
@@ -86,8 +87,11 @@ final class RemoteRepository implements AutoCloseable {
       } else {
         Files.createDirectories(path.getParent());
         Files.writeString(path, file.getValue());
-        author.add().addFilepattern(file.getKey()).call();
+        added = true;
       }
+    }
+    if (added) {
+      author.add().addFilepattern(".").call();
     }
   }
 
