@@ -26,7 +26,7 @@ final class RegistryHttp {
 
   RegistryHttp(Duration requestTimeout) {
     this(HttpClient.newBuilder()
-            .connectTimeout(requestTimeout)
+            .connectTimeout(positive(requestTimeout))
             // A redirect could carry the Authorization header to another host; registries do
             // not redirect the calls made here.
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -35,11 +35,15 @@ final class RegistryHttp {
   }
 
   RegistryHttp(HttpClient client, Duration requestTimeout) {
+    this.client = client;
+    this.requestTimeout = positive(requestTimeout);
+  }
+
+  private static Duration positive(Duration requestTimeout) {
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("the request timeout must be positive, not " + requestTimeout);
     }
-    this.client = client;
-    this.requestTimeout = requestTimeout;
+    return requestTimeout;
   }
 
   /**

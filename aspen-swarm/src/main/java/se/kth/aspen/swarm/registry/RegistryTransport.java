@@ -51,20 +51,28 @@ final class RegistryTransport {
         .map(BearerToken::authorization)
         .or(() -> ours.map(RegistryCredentials::basicAuthorization));
     HttpResponse<byte[]> response = http.send(attempt, counterpart, method, uri, accept, authorization, deadline);
+    Optional<String> freshScope = Optional.empty();
     if (response.statusCode() == 401) {
       Optional<BearerChallenge> challenge = challenge(attempt, counterpart, response);
       if (challenge.isPresent()) {
         tokens.remove(tokenKey);
         BearerToken token = tokenFetcher.fetch(attempt, challenge.get(), location.pullScope(), ours, deadline);
         tokens.put(tokenKey, token);
+        freshScope = Optional.of(challenge.get().scope().orElse(location.pullScope()));
         response = http.send(attempt, counterpart, method, uri, accept, Optional.of(token.authorization()), deadline);
-        if (response.statusCode() == 401) {
-          tokens.remove(tokenKey);
-        }
       }
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
+      if (freshScope.isPresent()) {
+        tokens.remove(tokenKey);
+        // The token server took the credentials, so this is about the repository: Docker Hub
+        // answers so for repositories that do not exist as well as for ones the user may not pull.
+        throw new RefusedException(attempt + ": " + counterpart + " did not accept the token issued for "
+            + freshScope.get() + " (HTTP " + status + "): repository " + location.repository()
+            + " does not exist or " + ours.map(c -> "user \"" + c.user() + "\" may not pull it")
+                .orElse("needs credentials"));
+      }
       throw new RefusedException(attempt + ": " + counterpart + rejection(ours, location, status));
     }
     return response;

@@ -156,14 +156,15 @@ class DockerRegistryBearerTest {
   }
 
   @Test
-  void refusesWhenTheRegistryRejectsAFreshToken() {
+  void saysTheRepositoryIsMissingOrForbiddenWhenTheRegistryRejectsAFreshToken() {
     TokenAuthRegistry.challenges(registry, "team/app", realm());
     TokenAuthRegistry.issues(auth, "team/app", "tok-1", 300, ISSUED, DATE);
 
     assertThatThrownBy(() -> configuredClient().tags(image("team/app"), deadline()))
         .isInstanceOf(RefusedException.class)
         .hasMessage("listing tags of localhost:" + registry.getPort() + "/team/app: registry localhost:"
-            + registry.getPort() + " rejected the credentials of user \"aspen\" (HTTP 401)");
+            + registry.getPort() + " did not accept the token issued for repository:team/app:pull (HTTP 401):"
+            + " repository team/app does not exist or user \"aspen\" may not pull it");
   }
 
   @Test

@@ -59,6 +59,16 @@ class DockerRegistryFailuresTest {
   }
 
   @Test
+  void reportsABodyTricklingInSlowerThanTheRequestTimeoutAsUnreachable() {
+    answers(aResponse().withStatus(200).withBody("{\"name\":\"team/app\",\"tags\":[\"1.0.0\",\"1.1.0\"]}")
+        .withChunkedDribbleDelay(10, 5_000));
+
+    assertThatThrownBy(() -> client(Duration.ofMillis(300)).tags(image(), Deadline.in(Duration.ofSeconds(30))))
+        .isInstanceOf(UnreachableException.class)
+        .hasMessage(listing() + registryName() + " did not answer within 300 ms");
+  }
+
+  @Test
   void waitsNoLongerThanTheDeadlineAllows() {
     answers(aResponse().withStatus(200).withBody("{\"tags\":[]}").withFixedDelay(3_000));
 
@@ -135,5 +145,27 @@ class DockerRegistryFailuresTest {
     assertThatThrownBy(() -> client().tags(image(), Deadline.in(Duration.ofSeconds(5))))
         .isInstanceOf(RefusedException.class)
         .hasMessage(listing() + registryName() + " requires credentials and none are configured for it (HTTP 401)");
+  }
+
+  @Test
+  void refusesABearerChallengeWithoutRealm() {
+    answers(aResponse().withStatus(401).withHeader("Www-Authenticate", "Bearer service=\"registry.test\""));
+
+    assertThatThrownBy(() -> client().tags(image(), Deadline.in(Duration.ofSeconds(5))))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage(listing() + registryName()
+            + " sent an unusable challenge: bearer challenge \"service=\"registry.test\"\" names no realm");
+  }
+
+  @Test
+  void refusesATokenAnswerWithoutAToken() {
+    answers(aResponse().withStatus(401).withHeader("Www-Authenticate",
+        "Bearer realm=\"" + registry.baseUrl() + "/token\",service=\"registry.test\""));
+    registry.stubFor(get(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"expires_in\": 300}")));
+
+    assertThatThrownBy(() -> client().tags(image(), Deadline.in(Duration.ofSeconds(5))))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage(listing() + "token endpoint " + registry.baseUrl() + "/token answered without a token");
   }
 }
