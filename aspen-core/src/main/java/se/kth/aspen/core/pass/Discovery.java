@@ -74,6 +74,7 @@ final class Discovery {
       }
     });
     targets.sort(Comparator.comparing(AppTarget::stackPath));
+    problems.sort(null);
     return new Output(targets, problems);
   }
 

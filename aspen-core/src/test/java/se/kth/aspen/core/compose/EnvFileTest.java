@@ -49,6 +49,25 @@ class EnvFileTest {
   }
 
   @Test
+  void givesWhatTheDockerCliMadeOfTheSameBytes() throws Exception {
+    // Observed on 2026-11-25 with the test environment's docker CLI: `docker create --env-file`
+    // (the same env-file reader as stack deploy) on these bytes, then `docker inspect` Config.Env.
+    byte[] content = java.util.HexFormat.of().parseHex(
+        "efbbbf46495253543d310d0a20204c4541443d780d0d0ac2a04e4253503d790ae2808345"
+            + "4d3d7a0a545241494c3d6120200a23630a2020202363320a45513d613d620a424152455f"
+            + "554e5345545f58595a0a484f4d450ae2808b5a573d310a513d2271220a560b4b3d310a4c"
+            + "4153543d6e6c");
+
+    var environment = EnvFile.parse("t.env", content)
+        .resolve(k -> k.equals("HOME") ? Optional.of("/root") : Optional.empty());
+
+    assertThat(environment).containsExactly(
+        Map.entry("FIRST", "1"), Map.entry("LEAD", "x\r"), Map.entry("NBSP", "y"), Map.entry("EM", "z"),
+        Map.entry("TRAIL", "a  "), Map.entry("EQ", "a=b"), Map.entry("HOME", "/root"), Map.entry("\u200bZW", "1"),
+        Map.entry("Q", "\"q\""), Map.entry("V\u000bK", "1"), Map.entry("LAST", "nl"));
+  }
+
+  @Test
   void dropsOneCarriageReturnBeforeEachLineFeedAndAtTheEnd() throws Exception {
     EnvFile file = EnvFile.parse("crlf.env", "A=1\r\nB=2\r\r\nC=x\ry\r");
 

@@ -9,7 +9,7 @@ import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationReader;
 
 /** {@code aspen plan [--json]}. */
-@Command(name = "plan", sortOptions = false,
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class, sortOptions = false,
     description = {
         "Show what a pass would change, deploying and recording nothing: CHANGED, UNCHANGED, SKIPPED, FAILED or BLOCKED per app.",
         "No secret is decrypted and no cluster is changed."},

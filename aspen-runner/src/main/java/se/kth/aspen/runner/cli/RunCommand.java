@@ -11,7 +11,7 @@ import se.kth.aspen.runner.config.ConfigurationReader;
 import se.kth.aspen.runner.config.Setting;
 
 /** {@code aspen run [--once [--json]]}. */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class, sortOptions = false,
     description = {
         "Keep the clusters in step with the registry: a pass every DELAY_SECS_BETWEEN_RUNS seconds, and the HTTP API.",
         "With --once: one pass, a summary table, and exit 0 when no app failed, 1 otherwise."},

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code aspen validate PATH...}: the offline check of stack files or app directories. */
-@Command(name = "validate",
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class,
     description = {"Check stack files or application directories offline: parse, interpolate, policies.",
         "No network, no secrets."},
     exitCodeListHeading = "%nExit codes:%n",

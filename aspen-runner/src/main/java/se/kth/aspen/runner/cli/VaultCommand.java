@@ -20,7 +20,7 @@ import se.kth.aspen.vault.VaultException;
  * {@code aspen vault view|decrypt|encrypt FILE --password-file F}: ansible-vault compatible, so
  * secrets can be read and written without Python on the machine.
  */
-@Command(name = "vault", sortOptions = false,
+@Command(name = "vault", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class, sortOptions = false,
     description = "Ansible Vault files, byte-compatible with ansible-vault (format 1.1 and 1.2, AES256).",
     subcommands = {VaultCommand.View.class, VaultCommand.Decrypt.class, VaultCommand.Encrypt.class},
     exitCodeListHeading = "%nExit codes:%n",
@@ -82,7 +82,7 @@ final class VaultCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "view", description = "Write the plaintext to stdout, byte for byte, adding nothing.")
+  @Command(name = "view", mixinStandardHelpOptions = true, description = "Write the plaintext to stdout, byte for byte, adding nothing.")
   static final class View extends FileCommand {
     View(CliContext context) {
       super(context);
@@ -101,7 +101,7 @@ final class VaultCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "decrypt", description = "Decrypt the file in place, or to --output (- for stdout).")
+  @Command(name = "decrypt", mixinStandardHelpOptions = true, description = "Decrypt the file in place, or to --output (- for stdout).")
   static final class Decrypt extends FileCommand {
     @Option(names = "--output", paramLabel = "F", description = "Where to write the plaintext; - for stdout.")
     Optional<String> output = Optional.empty();
@@ -122,7 +122,7 @@ final class VaultCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "encrypt", description = "Encrypt the file in place, or to --output (- for stdout).")
+  @Command(name = "encrypt", mixinStandardHelpOptions = true, description = "Encrypt the file in place, or to --output (- for stdout).")
   static final class Encrypt extends FileCommand {
     @Option(names = "--output", paramLabel = "F", description = "Where to write the vault; - for stdout.")
     Optional<String> output = Optional.empty();

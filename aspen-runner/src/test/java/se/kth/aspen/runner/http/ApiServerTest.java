@@ -183,6 +183,21 @@ class ApiServerTest {
   }
 
   @Test
+  void metricsAreServedInThePrometheusTextFormat() throws Exception {
+    api = new ApiFixture(Optional.empty(), Optional.empty());
+    api.nextReport.set(Reports.report("abc123", Reports.deployed("app-a", "active", "reg/app-a:1")));
+    api.passNow();
+
+    HttpResponse<String> response = api.client.send("GET", "/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    var families = se.kth.aspen.runner.metrics.PrometheusText.parse(response.body());
+    assertThat(families).containsKeys("aspen_pass_duration_seconds", "aspen_apps", "aspen_deploys_total",
+        "aspen_last_pass_timestamp_seconds", "aspen_registry_revision_info", "jvm_memory_used_bytes");
+  }
+
+  @Test
   void malformedRequestsGetA4xxAndTheServerKeepsAnswering() throws Exception {
     api = new ApiFixture(Optional.empty(), Optional.empty());
 
