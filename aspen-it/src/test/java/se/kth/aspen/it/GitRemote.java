@@ -81,7 +81,7 @@ final class GitRemote implements AutoCloseable {
       git.add().addFilepattern(".").setUpdate(true).call();
       String revision = git.commit().setMessage(message).setAuthor("it", "it@example.org")
           .setCommitter("it", "it@example.org").setSign(false).call().getName();
-      git.push().setRemote("origin").add("main").call();
+      git.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
       return revision;
     } catch (GitAPIException e) {
       throw new IllegalStateException("cannot commit and push: " + e.getMessage(), e);
