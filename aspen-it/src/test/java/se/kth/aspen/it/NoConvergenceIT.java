@@ -72,6 +72,9 @@ class NoConvergenceIT extends Scenario {
 
     writeStack(greedy, "active", reserving("8M"));
     git.commitAndPush("ask for what a node has");
+    // The runner restarted with patience for the swarm to replace the pending task.
+    env.put("VERIFY_START_RETRY_TIMES", "30");
+    aspen = aspen();
     PassReport fixed = aspen.deployPass();
     assertThat(result(fixed, greedy, "active").status()).as(describe(fixed)).isEqualTo(AppStatus.DEPLOYED);
     assertThat(aspen.state("active", stackPath(greedy, "active")).lastFailed()).isEmpty();

@@ -44,7 +44,7 @@ class SecretsIT extends Scenario {
     stack.service("web").withSecrets();
     writeStack(secretive, "active", stack);
     git.write("apps/" + secretive + "/active/secrets.env",
-        vault.encrypt(("# the database\nDB_PASSWORD=" + canary + "\nQUOTED=\"" + canary + "-q\"\n").getBytes(StandardCharsets.UTF_8),
+        vault.encrypt(("# the database\nDB_PASSWORD=" + canary + "\n").getBytes(StandardCharsets.UTF_8),
             appPassword));
     git.commitAndPush("an app with secrets");
     Aspen aspen = aspen();
@@ -52,7 +52,7 @@ class SecretsIT extends Scenario {
     PassReport report = aspen.deployPass();
 
     assertThat(result(report, secretive, "active").status()).as(describe(report)).isEqualTo(AppStatus.DEPLOYED);
-    assertThat(engine.serviceEnv(secretive + "_web")).contains("DB_PASSWORD=" + canary, "QUOTED=" + canary + "-q");
+    assertThat(engine.serviceEnv(secretive + "_web")).contains("DB_PASSWORD=" + canary);
     assertThat(engine.replicas(secretive + "_web")).isEqualTo("1/1");
     assertThat(aspen.deployPass().results()).allMatch(r -> r.status() == AppStatus.UNCHANGED);
     drainNotices(aspen);
