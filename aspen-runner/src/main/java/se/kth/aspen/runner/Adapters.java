@@ -1,6 +1,12 @@
 package se.kth.aspen.runner;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +20,14 @@ import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.RegistrySource;
 import se.kth.aspen.core.port.SecretStore;
 import se.kth.aspen.core.port.StateStore;
-import se.kth.aspen.core.state.InMemoryStateStore;
+import se.kth.aspen.core.local.DirectoryRegistrySource;
+import se.kth.aspen.core.state.FileStateStore;
+import se.kth.aspen.git.GitRegistrySettings;
+import se.kth.aspen.git.GitRegistrySource;
+import se.kth.aspen.swarm.SwarmOrchestrator;
+import se.kth.aspen.swarm.SwarmSettings;
+import se.kth.aspen.swarm.cluster.ClusterStatusDirectory;
+import se.kth.aspen.vault.VaultSecretStore;
 import se.kth.aspen.notify.HttpNotifier;
 import se.kth.aspen.notify.LogNotifier;
 import se.kth.aspen.redis.RedisStateStore;
@@ -55,33 +68,44 @@ public final class Adapters implements AutoCloseable {
     List<AutoCloseable> owned = new ArrayList<>();
     try {
       Ports ports = new Ports(
-          registrySource(configuration),
+          registrySource(configuration, owned),
           clusterDirectory(configuration),
           imageRegistry(configuration),
           secretStore(configuration),
-          orchestrator(configuration),
+          orchestrator(configuration, owned),
           stateStore(configuration, clock, owned),
           notifier(configuration, owned));
       return new Adapters(ports, owned);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | ConfigurationException e) {
       closeAll(owned);
       throw e;
     }
   }
 
-  /** REGISTRY_REPOSITORY_URL: a git remote (aspen-git) or a plain directory read as it is (CONTRACT §9). */
-  static RegistrySource registrySource(Configuration configuration) {
+  /** REGISTRY_REPOSITORY_URL: a git remote, cloned under REGISTRY_SUB_DIRECTORY, or a plain directory read as it is. */
+  static RegistrySource registrySource(Configuration configuration, List<AutoCloseable> owned) {
     RegistryLocation location = configuration.registry()
         .orElseThrow(() -> new IllegalStateException("passes need a registry; the configuration reader ensures one"));
     return switch (location) {
-      case RegistryLocation.GitRemote remote -> new Unwired("the git registry source (aspen-git)");
-      case RegistryLocation.LocalDirectory directory -> new Unwired("the plain-directory registry source");
+      case RegistryLocation.LocalDirectory directory -> new DirectoryRegistrySource(directory.path(), "directory");
+      case RegistryLocation.GitRemote remote -> {
+        List<Path> knownHostFiles = Files.isRegularFile(configuration.knownHostFile())
+            ? List.of(configuration.knownHostFile()) : List.of();
+        GitRegistrySettings settings = GitRegistrySettings.of(remote.url(), configuration.registryClone())
+            .withIdentityFiles(GitRegistrySettings.conventionalIdentityFiles(configuration.sshDirectory()))
+            .withKnownHosts(configuration.knownHostEntry().map(List::of).orElse(List.of()), knownHostFiles);
+        GitRegistrySource git = new GitRegistrySource(settings);
+        owned.add(git);
+        yield git;
+      }
     };
   }
 
   /** CLUSTER_STATUS_API_URL, or the JSON file with CLUSTER_STATUS_URL_IS_FILE. */
   static ClusterDirectory clusterDirectory(Configuration configuration) {
-    return new Unwired("the cluster directory (aspen-swarm)");
+    String source = configuration.clusterStatus()
+        .orElseThrow(() -> new IllegalStateException("passes need a cluster directory; the configuration reader ensures one"));
+    return ClusterStatusDirectory.fromSettings(source, configuration.clusterStatusIsFile(), configuration.requestTimeout());
   }
 
   /** DOCKER_REGISTRY_URL with its credentials; without it, images name their own registry. */
@@ -94,25 +118,48 @@ public final class Adapters implements AutoCloseable {
         configuration.requestTimeout());
   }
 
-  /** VAULT_KEY_PATH and APP_PWD_FILE_PATH open each app's secrets.env in memory. */
+  /** VAULT_KEY_PATH and APP_PWD_FILE_PATH open each app's secrets.env in memory; without them, apps needing secrets fail. */
   static SecretStore secretStore(Configuration configuration) {
-    return new Unwired("the vault secret store (aspen-vault)");
+    return configuration.vault()
+        .<SecretStore>map(files -> new VaultSecretStore(files.keyFile(), files.passwordsFile()))
+        .orElseGet(NoVault::new);
   }
 
-  /** Docker Swarm through each cluster's endpoint (DOCKER_CERT_PATH for TLS). */
-  static Orchestrator orchestrator(Configuration configuration) {
-    return new Unwired("the swarm orchestrator (aspen-swarm)");
+  /**
+   * Docker Swarm through each cluster's endpoint: DOCKER_CERT_PATH for TLS endpoints, and the
+   * DOCKER_REGISTRY_* credentials sent with deploys of that registry's images.
+   */
+  static Orchestrator orchestrator(Configuration configuration, List<AutoCloseable> owned) {
+    SwarmSettings settings = SwarmSettings.defaults();
+    Optional<Configuration.DockerRegistryAccess> access = configuration.dockerRegistry();
+    if (access.isPresent() && access.get().user().isPresent() && access.get().password().isPresent()) {
+      URI url = access.get().url();
+      String host = url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+      settings = settings.withRegistryLogins(
+          Map.of(host, new SwarmSettings.RegistryLogin(access.get().user().get(), access.get().password().get())));
+    }
+    if (configuration.dockerCertPath().isPresent()) {
+      settings = settings.withCertPath(configuration.dockerCertPath().get());
+    }
+    SwarmOrchestrator swarm = new SwarmOrchestrator(settings);
+    owned.add(swarm);
+    return swarm;
   }
 
-  /** REDIS_URL, else the embedded store under ASPEN_STATE_DIR. */
-  static StateStore stateStore(Configuration configuration, Clock clock, List<AutoCloseable> owned) {
+  /** REDIS_URL, else the embedded file store under ASPEN_STATE_DIR, which survives restarts. */
+  static StateStore stateStore(Configuration configuration, Clock clock, List<AutoCloseable> owned)
+      throws ConfigurationException {
     if (configuration.redisUrl().isPresent()) {
       RedisStateStore redis = RedisStateStore.connect(configuration.redisUrl().get().text(), configuration.requestTimeout());
       owned.add(redis);
       return redis;
     }
-    log.warn("the embedded file state store is not in this build yet: state lives in memory and is lost on exit");
-    return new InMemoryStateStore(clock);
+    Path file = configuration.stateDir().resolve("state.json");
+    try {
+      return FileStateStore.open(file, clock);
+    } catch (IOException e) {
+      throw new ConfigurationException(List.of("ASPEN_STATE_DIR: cannot open the state file " + file + ": " + e.getMessage()));
+    }
   }
 
   /** The SLACK_*_POST_URLs, else the log notifier. */

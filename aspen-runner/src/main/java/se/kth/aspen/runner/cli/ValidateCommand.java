@@ -1,20 +1,39 @@
 package se.kth.aspen.runner.cli;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import se.kth.aspen.core.compose.StackWarning;
+import se.kth.aspen.core.policy.PolicySettings;
+import se.kth.aspen.core.policy.StackValidation;
+import se.kth.aspen.core.policy.ValidationReport;
+import se.kth.aspen.core.policy.Violation;
+import se.kth.aspen.runner.config.Configuration;
+import se.kth.aspen.runner.config.ConfigurationReader;
 
 /** {@code aspen validate PATH...}: the offline check of stack files or app directories. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class,
-    description = {"Check stack files or application directories offline: parse, interpolate, policies.",
-        "No network, no secrets."},
+    description = {"Check stack files, or every docker-stack.yml under directories, offline: parse, interpolate, policies.",
+        "No network, no secrets; version ranges stand for their base version. Honours FRONT_END_RULE_LABEL and ROOT_PATH_ALLOWED_APPS."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every stack is valid", "1:a stack is invalid", "2:usage"})
+    exitCodeList = {"0:every stack is valid", "1:a stack is invalid, or none was found", "2:usage"})
 final class ValidateCommand implements Callable<Integer> {
 
+  private static final String STACK_FILE = "docker-stack.yml";
+
   private final CliContext context;
+
+  @Mixin
+  ConfigOptions options = new ConfigOptions();
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "docker-stack.yml files, or directories searched for them.")
   List<Path> paths;
@@ -24,8 +43,78 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    context.err().println("aspen validate: the offline stack check (core-compose) is not in this build yet");
-    return ExitCodes.FAILED;
+  public Integer call() throws IOException {
+    Configuration configuration;
+    try {
+      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.OFFLINE);
+    } catch (Configurations.Reported e) {
+      return ExitCodes.USAGE;
+    }
+    PolicySettings policies = new PolicySettings(configuration.frontEndRuleLabel(), configuration.rootPathAllowedApps());
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      Path resolved = context.workingDirectory().resolve(path).normalize();
+      if (Files.isDirectory(resolved)) {
+        files.addAll(stackFilesUnder(resolved));
+      } else if (Files.isRegularFile(resolved)) {
+        files.add(resolved);
+      } else {
+        context.err().println("aspen validate: " + path + ": no such file or directory");
+        return ExitCodes.FAILED;
+      }
+    }
+    if (files.isEmpty()) {
+      context.err().println("aspen validate: no " + STACK_FILE + " found under " + paths);
+      return ExitCodes.FAILED;
+    }
+    int invalid = 0;
+    for (Path file : files) {
+      ValidationReport report = StackValidation.validate(file, display(file), policies);
+      print(report);
+      invalid += report.valid() ? 0 : 1;
+    }
+    context.out().println();
+    context.out().println(files.size() + (files.size() == 1 ? " stack" : " stacks") + " checked, "
+        + invalid + " invalid");
+    return invalid == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private void print(ValidationReport report) {
+    context.out().println((report.valid() ? "VALID    " : "INVALID  ") + report.file());
+    for (String error : report.errors()) {
+      context.out().println("  error: " + error);
+    }
+    for (Violation violation : report.violations()) {
+      context.out().println("  " + violation.policy() + ": " + violation.message());
+    }
+    for (StackWarning warning : report.warnings()) {
+      context.out().println("  warning: " + warning);
+    }
+  }
+
+  private String display(Path file) {
+    Path base = context.workingDirectory();
+    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+  }
+
+  private static List<Path> stackFilesUnder(Path directory) throws IOException {
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+        return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
+            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (attributes.isRegularFile() && file.getFileName().toString().equals(STACK_FILE)) {
+          found.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    found.sort(null);
+    return found;
   }
 }

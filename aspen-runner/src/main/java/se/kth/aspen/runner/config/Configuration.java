@@ -22,6 +22,7 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * @param vault the master key and application password files, when secrets are used
  * @param redisUrl Redis for state; empty: the embedded store under {@code stateDir}
  * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
+ * @param sshDirectory where the conventional ssh keys for an ssh registry are ({@code $HOME/.ssh})
  */
 public record Configuration(
     Optional<RegistryLocation> registry,
@@ -53,7 +54,8 @@ public record Configuration(
     boolean rollbackOnFailure,
     boolean prune,
     Optional<Path> dockerCertPath,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Path sshDirectory) {
 
   public Configuration {
     Objects.requireNonNull(registry, "registry");

@@ -123,7 +123,7 @@ public final class ConfigurationReader {
         dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, rootPathAllowed, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, certPath,
-        shutdownGrace);
+        shutdownGrace, sshDirectory());
   }
 
   private Optional<String> text(Setting setting) {
@@ -222,6 +222,16 @@ public final class ConfigurationReader {
       return workingDirectory;
     }
     return Path.of(home, ".local", "state", "aspen");
+  }
+
+  private Path sshDirectory() {
+    String home = env.get("HOME");
+    return home == null || home.isBlank() ? knownHostDirectory() : Path.of(home, ".ssh");
+  }
+
+  private Path knownHostDirectory() {
+    Path parent = Path.of(text(Setting.KNOWN_HOST_FILE).orElse("/root/.ssh/known_hosts")).toAbsolutePath().getParent();
+    return parent == null ? workingDirectory : parent;
   }
 
   private Optional<RegistryLocation> registryLocation(String text) {

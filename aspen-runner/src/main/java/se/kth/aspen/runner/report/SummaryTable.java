@@ -80,8 +80,14 @@ public final class SummaryTable {
         + " in " + ProgressLine.seconds(report.duration());
   }
 
+  /** {@code web=registry/name:tag@sha256:0123456789ab}: a digest is shortened as docker does; the JSON keeps it whole. */
   private static String image(Map.Entry<String, String> service) {
-    return service.getKey() + "=" + service.getValue();
+    String image = service.getValue();
+    int digest = image.indexOf("@sha256:");
+    if (digest >= 0 && image.length() > digest + 8 + 12) {
+      image = image.substring(0, digest + 8 + 12);
+    }
+    return service.getKey() + "=" + image;
   }
 
   private static String pad(String text, int width) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.core.fake.FakeClusterDirectory;
+import se.kth.aspen.core.fake.FakeRegistrySource;
 import se.kth.aspen.core.fake.RecordingNotifier;
+import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.Pass;
 import se.kth.aspen.core.pass.PassMode;
 import se.kth.aspen.core.pass.PassReport;
@@ -77,6 +83,46 @@ class SyncLoopTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> passes.get() >= 3);
     assertThat(loop.state()).isIn(LoopState.RUNNING, LoopState.WAITING);
+  }
+
+  @Test
+  void aPassReachingEveryAppStageGoesOnWhenTheAdaptersBehindThemThrow(@TempDir Path registry) throws Exception {
+    Path stack = registry.resolve("app-a/active/docker-stack.yml");
+    Files.createDirectories(stack.getParent());
+    Files.writeString(stack, """
+        services:
+          web:
+            image: 127.0.0.1:5000/busybox:${WEB_VERSION}
+            environment:
+              WEB_VERSION: "~1.2.0"
+            deploy:
+              replicas: 1
+              restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3}
+              resources:
+                limits: {cpus: "0.25", memory: 32M}
+                reservations: {cpus: "0.05", memory: 8M}
+            logging:
+              options: {max-size: 10m, max-file: "3"}
+        """);
+    RecordingNotifier notifier = new RecordingNotifier();
+    Ports ports = new Ports(new FakeRegistrySource(registry, "rev-1"), FakeClusterDirectory.of("active"),
+        throwing(ImageRegistry.class), throwing(SecretStore.class), throwing(Orchestrator.class),
+        throwing(StateStore.class), notifier);
+    Pass pass = new Pass(ports, PassSettings.defaults("g").build(), Clock.systemUTC());
+    List<PassReport> reports = new CopyOnWriteArrayList<>();
+    loop = new SyncLoop(listener -> pass.run(PassMode.DEPLOY, listener), Duration.ofMillis(5),
+        List.of(new PassObserver() {
+          @Override
+          public void passDone(PassReport report) {
+            reports.add(report);
+          }
+        }, new PassLog(notifier)));
+
+    loop.begin(true);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> reports.size() >= 3);
+    assertThat(reports.getLast().results()).singleElement()
+        .satisfies(result -> assertThat(result.status()).isEqualTo(AppStatus.FAILED));
   }
 
   @Test
