@@ -3,9 +3,11 @@ package se.kth.aspen.it;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import se.kth.aspen.core.pass.Pass;
 import se.kth.aspen.core.pass.PassMode;
 import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
@@ -24,16 +26,21 @@ final class Aspen implements AutoCloseable {
   private final Adapters adapters;
   private final Pass pass;
 
-  private Aspen(Configuration configuration, Adapters adapters, Clock clock) {
+  private Aspen(Configuration configuration, Adapters adapters, Clock clock, UnaryOperator<Ports> observed) {
     this.configuration = configuration;
     this.adapters = adapters;
-    this.pass = new Pass(adapters.ports(), configuration.passSettings(), clock);
+    this.pass = new Pass(observed.apply(adapters.ports()), configuration.passSettings(), clock);
   }
 
   static Aspen compose(Map<String, String> env, Path workingDirectory, Clock clock) {
+    return compose(env, workingDirectory, clock, UnaryOperator.identity());
+  }
+
+  /** The runner's composition with some of its ports watched by the test ({@code observed}). */
+  static Aspen compose(Map<String, String> env, Path workingDirectory, Clock clock, UnaryOperator<Ports> observed) {
     try {
       Configuration configuration = ConfigurationReader.read(env, workingDirectory, ConfigurationReader.Purpose.PASSES);
-      return new Aspen(configuration, Adapters.open(configuration, clock), clock);
+      return new Aspen(configuration, Adapters.open(configuration, clock), clock, observed);
     } catch (ConfigurationException e) {
       throw new IllegalStateException("the test's configuration is refused: " + e.getMessage(), e);
     }
