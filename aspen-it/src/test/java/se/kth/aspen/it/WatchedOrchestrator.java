@@ -49,17 +49,26 @@ final class WatchedOrchestrator implements Orchestrator {
 
   private final Orchestrator real;
   private final Overlaps overlaps;
+  private final Runnable afterDeploy;
 
   WatchedOrchestrator(Orchestrator real, Overlaps overlaps) {
+    this(real, overlaps, () -> { });
+  }
+
+  /** With {@code afterDeploy} run once the engine took the new spec, before it is verified. */
+  WatchedOrchestrator(Orchestrator real, Overlaps overlaps, Runnable afterDeploy) {
     this.real = real;
     this.overlaps = overlaps;
+    this.afterDeploy = afterDeploy;
   }
 
   @Override
   public DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException {
     overlaps.begin(request.stackName());
     try {
-      return real.deploy(request, deadline);
+      DeployOutcome outcome = real.deploy(request, deadline);
+      afterDeploy.run();
+      return outcome;
     } catch (PortException | RuntimeException e) {
       overlaps.end(request.stackName());
       throw e;
