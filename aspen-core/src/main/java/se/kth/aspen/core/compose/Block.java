@@ -96,7 +96,7 @@ final class Block {
     }
     try {
       return Optional.of(conversion.apply(text.get()));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       String problem = expected != null ? "must be " + expected : e.getMessage();
       throw context.invalid(child(key), line(key), problem + ", got \"" + text.get() + "\"");
     }

@@ -49,6 +49,7 @@ public final class StackReader {
   private static final Set<String> TOP_LEVEL = Set.of("version", "services", "networks", "volumes", "secrets", "configs");
   private static final Pattern TAG_VARIABLE =
       Pattern.compile(".+:\\$(?:\\{([_a-zA-Z][_a-zA-Z0-9]*)}|([_a-zA-Z][_a-zA-Z0-9]*))");
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern RANGE = Pattern.compile("[~^]?\\d+\\.\\d+\\.\\d+");
 
   private final ReadLimits limits;
@@ -70,7 +71,9 @@ public final class StackReader {
    */
   public StackSource parse(Path file, String displayPath) throws StackFileException {
     YNode.Mapping root = new YamlLoader(limits).load(file, displayPath);
-    return new StackSource(displayPath, root, versionRequests(root));
+    List<VersionRequest> requests = versionRequests(root);
+    checkOneRangePerVariable(requests, displayPath);
+    return new StackSource(displayPath, root, requests);
   }
 
   /**
@@ -92,6 +95,10 @@ public final class StackReader {
       String path = "services." + name;
       int line = servicesNode.keyLine(name);
       context.lines.put(path, line);
+      if (!SERVICE_NAME.matcher(name).matches()) {
+        throw context.error("", line, "service name \"" + name
+            + "\" may only hold letters, digits, '.', '_' and '-', and must start with a letter or digit");
+      }
       YNode node = entry.getValue();
       YNode.Mapping mapping;
       if (node instanceof YNode.Mapping m) {
@@ -192,6 +199,20 @@ public final class StackReader {
           out.add(new VersionRequest(entry.getKey(), variable, range.text(), image.text().strip(), range.line())));
     }
     return out;
+  }
+
+  /** A variable has one value for the whole file, so two services cannot give it different ranges. */
+  private static void checkOneRangePerVariable(List<VersionRequest> requests, String displayPath)
+      throws StackFileException {
+    Map<String, VersionRequest> first = new LinkedHashMap<>();
+    for (VersionRequest request : requests) {
+      VersionRequest earlier = first.putIfAbsent(request.variable(), request);
+      if (earlier != null && !earlier.range().equals(request.range())) {
+        throw new StackFileException(displayPath, request.line(), request.service(), "variable " + request.variable()
+            + " is given the range " + request.range() + " here and " + earlier.range() + " in service "
+            + earlier.service() + " (line " + earlier.line() + "); a variable has one value, so use one variable per range");
+      }
+    }
   }
 
   private record WrittenRange(String text, int line) {}

@@ -27,6 +27,7 @@ final class Units {
       "m", BigDecimal.valueOf(60_000_000_000L),
       "h", BigDecimal.valueOf(3_600_000_000_000L));
   private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?) ?([kKmMgGtTpP])?[iI]?[bB]?");
+  private static final Pattern CPUS = Pattern.compile("\\d{1,18}(?:\\.\\d{0,18})?|\\.\\d{1,18}");
   private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
   static Duration duration(String text) {
@@ -73,15 +74,15 @@ final class Units {
   }
 
   static long nanoCpus(String text) {
-    BigDecimal cpus;
-    try {
-      cpus = new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be a number of CPUs such as 0.5");
-    }
-    if (cpus.signum() < 0) {
+    String s = text.strip();
+    if (s.startsWith("-") && CPUS.matcher(s.substring(1)).matches()) {
       throw new IllegalArgumentException("must not be negative");
     }
+    // Decimal notation only: an exponent such as 1e-2147483647 would make BigDecimal work for nothing.
+    if (!CPUS.matcher(s).matches()) {
+      throw new IllegalArgumentException("must be a number of CPUs such as 0.5");
+    }
+    BigDecimal cpus = new BigDecimal(s);
     BigDecimal nanos = cpus.movePointRight(9);
     if (nanos.compareTo(MAX_LONG) > 0) {
       throw new IllegalArgumentException("is too large");

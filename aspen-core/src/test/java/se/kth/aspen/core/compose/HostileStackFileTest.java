@@ -34,7 +34,8 @@ class HostileStackFileTest {
     yaml.append("services:\n  web:\n    image: a:1\n    labels: *a9\n");
     assertThatThrownBy(() -> files.parse(yaml.toString()))
         .isInstanceOf(StackFileException.class)
-        .hasMessage(StackFiles.FILE + ":1: the file expands to more than 500000 YAML nodes (too many or too large aliases)");
+        .hasMessageStartingWith(StackFiles.FILE + ":")
+        .hasMessageEndingWith(": the file expands to more than 500000 YAML nodes (too many or too large aliases)");
   }
 
   @Test
@@ -45,7 +46,7 @@ class HostileStackFileTest {
     assertThatThrownBy(() -> files.parse(yaml.toString()))
         .isInstanceOf(StackFileException.class)
         .hasMessageStartingWith(StackFiles.FILE + ":")
-        .hasMessageContaining("invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=100");
+        .hasMessage(StackFiles.FILE + ":103: the file uses more than 100 aliases of mappings or lists");
   }
 
   @Test
@@ -64,7 +65,7 @@ class HostileStackFileTest {
   void anAliasInsideItsOwnAnchorIsRefused() {
     assertThatThrownBy(() -> files.parse("services: &s\n  web:\n    image: a:1\n    labels: *s\n"))
         .isInstanceOf(StackFileException.class)
-        .hasMessage(StackFiles.FILE + ":1: an alias refers to a node that contains it");
+        .hasMessage(StackFiles.FILE + ":4: an alias refers to a node that contains it (*s)");
   }
 
   @Test
@@ -87,11 +88,11 @@ class HostileStackFileTest {
     String yaml = "services: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
     assertThatThrownBy(() -> files.parse(yaml))
         .isInstanceOf(StackFileException.class)
-        .hasMessageContaining("invalid YAML: Nesting Depth exceeded max 64");
+        .hasMessage(StackFiles.FILE + ":1: nested more than 64 levels deep");
     String mappings = "services: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n";
     assertThatThrownBy(() -> files.parse(mappings))
         .isInstanceOf(StackFileException.class)
-        .hasMessageContaining("Nesting Depth exceeded max 64");
+        .hasMessage(StackFiles.FILE + ":1: nested more than 64 levels deep");
   }
 
   @Test
@@ -181,7 +182,7 @@ class HostileStackFileTest {
   void severalDocumentsAreAnError() {
     assertThatThrownBy(() -> files.parse("services: {}\n---\nservices: {}\n"))
         .isInstanceOf(StackFileException.class)
-        .hasMessageContaining("invalid YAML: expected a single document in the stream");
+        .hasMessage(StackFiles.FILE + ":2: the file holds more than one YAML document; a stack file is one document");
   }
 
   @Test
@@ -206,14 +207,19 @@ class HostileStackFileTest {
     assertThatThrownBy(() -> tiny.parse("services:\n  web:\n    image: a:1\n    labels: {a: b, c: d, e: f, g: h, i: j}\n"))
         .hasMessage(StackFiles.FILE + ": the file has more than 64 bytes, the most a stack file may have");
     assertThatThrownBy(() -> tiny.parse("x: &x {a: 1}\ny: *x\n"))
-        .hasMessageContaining("Number of aliases for non-scalar nodes exceeds the specified max=0");
+        .hasMessage(StackFiles.FILE + ":2: the file uses more than 0 aliases of mappings or lists");
   }
 
   @Test
-  void globalTagsAreRefusedAndNothingIsEverConstructed() {
-    assertThatThrownBy(() -> files.parse("services:\n  a:\n    image: a:1\n    labels: {x: !!javax.script.ScriptEngineManager [y]}\n"))
+  void tagsAreIgnoredSoNothingIsEverConstructedFromThem() throws Exception {
+    StackModel model = files.model("services:\n  a:\n    image: a:1\n    labels: {x: !!javax.script.ScriptEngineManager \"y\"}\n");
+    assertThat(model.services().get("a").labels()).containsEntry("x", "y");
+  }
+
+  @Test
+  void anAliasWithoutAnAnchorIsAnError() {
+    assertThatThrownBy(() -> files.parse("services:\n  a: *nothing\n"))
         .isInstanceOf(StackFileException.class)
-        .hasMessageStartingWith(StackFiles.FILE + ":4: invalid YAML: ")
-        .hasMessageContaining("Global tag is not allowed: tag:yaml.org,2002:javax.script.ScriptEngineManager");
+        .hasMessage(StackFiles.FILE + ":2: invalid YAML: alias *nothing names no anchor before it");
   }
 }

@@ -120,6 +120,7 @@ class ServiceConversionTest {
       "deploy:\\n  replicas: [1]               | 6 | deploy.replicas must be a string, number or boolean, got a list",
       "deploy: [1]                                 | 5 | deploy must be a mapping, got a list",
       "deploy:\\n  replica: 2                  | 6 | unknown key \"replica\" in deploy (allowed: endpoint_mode, labels, mode, placement, replicas, resources, restart_policy, rollback_config, update_config)",
+      "deploy:\\n  resources:\\n    limits: {cpus: 1e-2147483647} | 7 | deploy.resources.limits.cpus must be a number of CPUs such as 0.5, got \"1e-2147483647\"",
       "init: maybe                                 | 5 | init must be true or false, got \"maybe\"",
       "stop_grace_period: long                     | 5 | stop_grace_period must be a duration such as 10s or 1m30s, got \"long\"",
       "command: echo \"open                         | 5 | command has an unterminated double quote",

@@ -70,5 +70,8 @@ class StackWarningsTest {
         .hasMessage(StackFiles.FILE + ":1: services is empty: a stack needs at least one service");
     assertThatThrownBy(() -> files.model("services:\n  web:\n"))
         .hasMessage(StackFiles.FILE + ":2: service web: image is missing");
+    assertThatThrownBy(() -> files.model("services:\n  \"we b\": {image: \"a:1\"}\n"))
+        .hasMessage(StackFiles.FILE + ":2: service name \"we b\" may only hold letters, digits, '.', '_' and '-', "
+            + "and must start with a letter or digit");
   }
 }

@@ -48,7 +48,7 @@ class UnitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"half", "-1", ""})
+  @ValueSource(strings = {"half", "-1", "", "1e-2147483647"})
   void cpusThatAreNotANonNegativeNumberAreRefused(String text) {
     assertThatThrownBy(() -> Units.nanoCpus(text)).isInstanceOf(IllegalArgumentException.class);
   }

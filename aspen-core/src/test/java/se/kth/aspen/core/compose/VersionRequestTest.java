@@ -63,4 +63,29 @@ class VersionRequestTest {
     assertThat(model.services().get("web").image()).isEqualTo("r.org/web:1.2.4_0a1b2c3");
     assertThat(model.services().get("api").environment()).containsEntry("TAG", Optional.of("~1.2.0"));
   }
+
+  @Test
+  void twoServicesCannotGiveOneVariableDifferentRanges() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StackFiles(dir).parse("""
+        services:
+          web:
+            image: r.org/web:${TAG}
+            environment: [TAG=~1.2.0]
+          api:
+            image: r.org/api:${TAG}
+            environment: [TAG=^2.0.0]
+        """))
+        .isInstanceOf(StackFileException.class)
+        .hasMessage(StackFiles.FILE + ":7: service api: variable TAG is given the range ^2.0.0 here and ~1.2.0 in service web "
+            + "(line 4); a variable has one value, so use one variable per range");
+  }
+
+  @Test
+  void twoServicesMayShareOneVariableWithTheSameRange() throws Exception {
+    assertThat(new StackFiles(dir).parse("""
+        services:
+          web: {image: "r.org/web:${TAG}", environment: [TAG=~1.2.0]}
+          api: {image: "r.org/api:${TAG}", environment: [TAG=~1.2.0]}
+        """).versionRequests()).hasSize(2);
+  }
 }
