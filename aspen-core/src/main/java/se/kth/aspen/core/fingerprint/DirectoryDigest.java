@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,10 +43,22 @@ public record DirectoryDigest(String hex) {
    *     #MAX_BYTES}; the message names the file
    */
   public static DirectoryDigest of(Path directory) throws IOException {
+    return of(directory, "", 0).digest();
+  }
+
+  /**
+   * Hashes the directory, and keeps the bytes of one of its files on the way, so a caller that
+   * needs them does not read the file twice.
+   *
+   * @param keep the relative path of the file to keep
+   * @param keepLimit a file longer than this is hashed but not kept
+   */
+  public static Kept of(Path directory, String keep, int keepLimit) throws IOException {
     List<Entry> entries = list(directory);
     entries.sort(null);
     MessageDigest sha = sha256();
-    byte[] buffer = new byte[64 * 1024];
+    byte[] buffer = null;
+    byte[] kept = null;
     long total = 0;
     for (Entry entry : entries) {
       sha.update(entry.relative().getBytes(StandardCharsets.UTF_8));
@@ -65,6 +76,21 @@ public record DirectoryDigest(String hex) {
         throw new IOException("the directory " + directory.getFileName() + " holds more than "
             + (MAX_BYTES >> 20) + " MiB (at " + entry.relative() + "); not a stack directory");
       }
+      if (entry.size() <= SMALL) {
+        // Most stack directories hold a few small files: one read each, no stream.
+        byte[] content = Files.readAllBytes(entry.path());
+        if (content.length != entry.size()) {
+          throw new IOException(entry.relative() + " changed while it was being read");
+        }
+        sha.update(content);
+        if (entry.relative().equals(keep) && content.length <= keepLimit) {
+          kept = content;
+        }
+        continue;
+      }
+      if (buffer == null) {
+        buffer = new byte[64 * 1024];
+      }
       try (InputStream in = Files.newInputStream(entry.path(), LinkOption.NOFOLLOW_LINKS)) {
         long read = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
@@ -76,8 +102,17 @@ public record DirectoryDigest(String hex) {
         }
       }
     }
-    return new DirectoryDigest(HexFormat.of().formatHex(sha.digest()));
+    return new Kept(new DirectoryDigest(HexFormat.of().formatHex(sha.digest())), kept);
   }
+
+  /** A digest and the bytes of the file asked for, or null when it was absent, a link or too long. */
+  public record Kept(DirectoryDigest digest, byte[] content) {
+    public java.util.Optional<byte[]> kept() {
+      return java.util.Optional.ofNullable(content).map(byte[]::clone);
+    }
+  }
+
+  private static final int SMALL = 256 * 1024;
 
   private record Entry(String relative, Path path, long size, String linkTarget) implements Comparable<Entry> {
     @Override
@@ -88,38 +123,28 @@ public record DirectoryDigest(String hex) {
 
   private static List<Entry> list(Path directory) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(directory)
-            ? FileVisitResult.SKIP_SUBTREE
-            : FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String relative = relative(directory, file);
-        if (attrs.isSymbolicLink()) {
-          entries.add(new Entry(relative, file, 0, Files.readSymbolicLink(file).toString()));
-        } else if (attrs.isRegularFile()) {
-          entries.add(new Entry(relative, file, attrs.size(), null));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    collect(directory, "", entries);
     return entries;
   }
 
-  private static String relative(Path directory, Path file) {
-    Path rel = directory.relativize(file);
-    StringBuilder text = new StringBuilder();
-    for (Path part : rel) {
-      if (!text.isEmpty()) {
-        text.append('/');
+  // One lstat per entry, links never followed; .git skipped at any depth.
+  private static void collect(Path dir, String prefix, List<Entry> entries) throws IOException {
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+      for (Path child : children) {
+        String name = child.getFileName().toString();
+        String relative = prefix + name;
+        BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+          entries.add(new Entry(relative, child, 0, Files.readSymbolicLink(child).toString()));
+        } else if (attrs.isDirectory()) {
+          if (!name.equals(".git")) {
+            collect(child, relative + "/", entries);
+          }
+        } else if (attrs.isRegularFile()) {
+          entries.add(new Entry(relative, child, attrs.size(), null));
+        }
       }
-      text.append(part);
     }
-    return text.toString();
   }
 
   static MessageDigest sha256() {

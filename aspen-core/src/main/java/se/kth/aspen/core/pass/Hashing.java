@@ -1,11 +1,11 @@
 package se.kth.aspen.core.pass;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.regex.Pattern;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
 
@@ -25,7 +25,7 @@ final class Hashing {
   private static final Pattern IMAGE_WITH_VARIABLE = Pattern.compile("image['\"]?\\s*:[^\\n]*\\$");
 
   /** Files bigger than this are not scanned; the parse that follows refuses them with its own reason. */
-  private static final long SCAN_LIMIT = 1 << 20;
+  private static final int SCAN_LIMIT = 1 << 20;
 
   record Input(AppTarget target) {}
 
@@ -33,29 +33,25 @@ final class Hashing {
 
   Output hash(Input in) throws StepFailure {
     Path stack = in.target().stackFile();
-    if (Files.isSymbolicLink(stack)) {
-      throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath()
-          + " is a symbolic link; a stack file must be a regular file inside the registry");
-    }
-    if (!Files.isRegularFile(stack, LinkOption.NOFOLLOW_LINKS)) {
-      throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
-    }
     try {
-      DirectoryDigest digest = DirectoryDigest.of(in.target().directory());
-      return new Output(digest, namesVariables(stack));
+      BasicFileAttributes attrs = Files.readAttributes(stack, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attrs.isSymbolicLink()) {
+        throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath()
+            + " is a symbolic link; a stack file must be a regular file inside the registry");
+      }
+      if (!attrs.isRegularFile()) {
+        throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
+      }
+      DirectoryDigest.Kept digest = DirectoryDigest.of(in.target().directory(), Discovery.STACK_FILE, SCAN_LIMIT);
+      // A stack too big to scan is parsed, and the parse refuses it with its own reason.
+      boolean variables = digest.kept().map(Hashing::namesVariables).orElse(true);
+      return new Output(digest.digest(), variables);
     } catch (IOException e) {
       throw new StepFailure(STEP, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
     }
   }
 
-  private static boolean namesVariables(Path stack) throws IOException {
-    if (Files.size(stack) > SCAN_LIMIT) {
-      return true;
-    }
-    byte[] content;
-    try (InputStream in = Files.newInputStream(stack, LinkOption.NOFOLLOW_LINKS)) {
-      content = in.readNBytes((int) SCAN_LIMIT + 1);
-    }
+  private static boolean namesVariables(byte[] content) {
     // ISO-8859-1 maps every byte to one char: no decoding error on invalid UTF-8, which the
     // parse reports properly later.
     return IMAGE_WITH_VARIABLE.matcher(new String(content, StandardCharsets.ISO_8859_1)).find();

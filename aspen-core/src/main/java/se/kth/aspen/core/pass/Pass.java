@@ -35,6 +35,11 @@ import se.kth.aspen.core.port.TargetState;
  * One pass over the application registry: discover every target, and for each, in parallel,
  * decide whether it changed, and deploy, verify and record it when it did. Never throws: every
  * problem ends up in the {@link PassReport}, one target's failure never touching another.
+ *
+ * <p>Keep one {@code Pass} for as long as the runner runs: when the registry source says which
+ * paths changed since its previous snapshot, the pass remembers every directory's digest and
+ * reads only what changed, so a pass over an unchanged registry reads no file. Passes of one
+ * instance must not overlap (the runner never runs two at once).
  */
 public final class Pass {
 
@@ -43,10 +48,11 @@ public final class Pass {
   private final Clock clock;
   private final StackReader reader = new StackReader();
   private final Policies policies;
+  private final PassMemory memory = new PassMemory();
 
   private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
   // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
-  private static final Duration TIMEOUT_GRACE = Duration.ofSeconds(30);
+  private static final Duration MAX_TIMEOUT_GRACE = Duration.ofSeconds(30);
 
   public Pass(Ports ports, PassSettings settings, Clock clock) {
     this.ports = Objects.requireNonNull(ports, "ports");
@@ -81,7 +87,11 @@ public final class Pass {
 
   private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems)
       throws IOException {
-    Discovery.Output found = new Discovery().discover(new Discovery.Input(snapshot.root()));
+    Optional<Discovery.Output> remembered = memory.begin(snapshot);
+    Discovery.Output found = remembered.isPresent() ? remembered.get() : new Discovery().discover(new Discovery.Input(snapshot.root()));
+    if (remembered.isEmpty()) {
+      memory.discovered(snapshot, found);
+    }
     problems.addAll(found.problems());
     ClusterList clusters;
     try {
@@ -103,7 +113,7 @@ public final class Pass {
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()),
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        new Recording(ports.state(), ports.notifier(), clock, settings));
+        new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot);
     Selection selection = new Selection();
     Semaphore permits = new Semaphore(settings.parallelism());
     List<Future<AppResult>> futures = new ArrayList<>(found.targets().size());
@@ -144,7 +154,8 @@ public final class Pass {
     FutureTask<AppResult> work = new FutureTask<>(() -> new TargetRun(context, target, cluster, deadline).run());
     Thread.ofVirtual().name("aspen-target-" + target).start(work);
     try {
-      return work.get(settings.targetTimeout().plus(TIMEOUT_GRACE).toNanos(), TimeUnit.NANOSECONDS);
+      Duration grace = settings.targetTimeout().compareTo(MAX_TIMEOUT_GRACE) < 0 ? settings.targetTimeout() : MAX_TIMEOUT_GRACE;
+      return work.get(settings.targetTimeout().plus(grace).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       work.cancel(true);
       return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout",

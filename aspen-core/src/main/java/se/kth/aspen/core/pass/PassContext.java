@@ -3,6 +3,7 @@ package se.kth.aspen.core.pass;
 import java.time.Clock;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.version.TagCatalog;
 
@@ -17,4 +18,6 @@ record PassContext(
     Policies policies,
     TagCatalog tags,
     Optional<DigestCatalog> digests,
-    Recording recording) {}
+    Recording recording,
+    PassMemory memory,
+    RegistrySnapshot snapshot) {}

@@ -2,8 +2,7 @@ package se.kth.aspen.core.pass;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import se.kth.aspen.core.compose.StackSource;
+import java.util.List;
 import se.kth.aspen.core.compose.VersionRequest;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.ImageReference;
@@ -21,11 +20,11 @@ final class Resolution {
   static final String STEP = "Resolve";
 
   /**
-   * @param source the parsed stack, empty when its images name no variable
+   * @param requests the stack's version ranges, as its parse found them
    * @param fixed the target's fixed variables ({@code APPLICATION_NAME}, {@code PORTILLO_CLUSTER}),
    *     which a repository name may use
    */
-  record Input(Optional<StackSource> source, Map<String, String> fixed, Deadline deadline) {}
+  record Input(List<VersionRequest> requests, Map<String, String> fixed, Deadline deadline) {}
 
   /** Each range variable's winning tag, by variable. */
   record Output(Map<String, String> resolved) {}
@@ -38,10 +37,7 @@ final class Resolution {
 
   Output resolve(Input in) throws StepFailure {
     Map<String, String> resolved = new LinkedHashMap<>();
-    if (in.source().isEmpty()) {
-      return new Output(resolved);
-    }
-    for (VersionRequest request : in.source().get().versionRequests()) {
+    for (VersionRequest request : in.requests()) {
       String where = "service " + request.service() + ": ";
       VersionRange range;
       ImageReference repository;

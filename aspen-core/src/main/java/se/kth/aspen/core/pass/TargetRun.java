@@ -68,15 +68,21 @@ final class TargetRun {
 
   private AppResult stages() throws StepFailure, Deploying.Failed {
     Clock clock = pass.clock();
-    Hashing.Output hashed = new Hashing().hash(new Hashing.Input(target));
-
-    step = Reading.STEP;
     Reading reading = new Reading(pass.reader());
-    Optional<StackSource> source = hashed.imagesNameVariables() ? Optional.of(reading.parse(target)) : Optional.empty();
+    Optional<StackSource> source = Optional.empty();
+    PassMemory.Hashed hashed = pass.memory().hashed(target).orElse(null);
+    if (hashed == null) {
+      Hashing.Output fresh = new Hashing().hash(new Hashing.Input(target));
+      step = Reading.STEP;
+      source = fresh.imagesNameVariables() ? Optional.of(reading.parse(target)) : Optional.empty();
+      hashed = new PassMemory.Hashed(fresh.digest(), source.map(StackSource::versionRequests).orElse(List.of()));
+      pass.memory().remember(target, hashed, pass.snapshot());
+    }
 
     step = Resolution.STEP;
     Map<String, String> fixed = Map.of("APPLICATION_NAME", target.application(), "PORTILLO_CLUSTER", cluster.portilloCluster());
-    Map<String, String> resolved = new Resolution(pass.tags()).resolve(new Resolution.Input(source, fixed, deadline)).resolved();
+    Map<String, String> resolved = new Resolution(pass.tags())
+        .resolve(new Resolution.Input(hashed.versionRequests(), fixed, deadline)).resolved();
 
     step = "Decide";
     Fingerprint fp = Fingerprint.of(hashed.digest(), cluster.endpoint().toString(), cluster.portilloCluster(), resolved);
@@ -157,7 +163,7 @@ final class TargetRun {
   private Lease lease() throws StepFailure {
     try {
       return pass.ports().state().tryLease(key, pass.settings().targetTimeout().plusMinutes(1))
-          .orElseThrow(() -> new StepFailure(step, FailureKind.COULD_NOT_TRY,
+          .orElseThrow(() -> StepFailure.quiet(step, FailureKind.COULD_NOT_TRY,
               "another runner is deploying " + target + " (its lease is held); tried again next pass"));
     } catch (PortException e) {
       throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "taking the lease of " + target + ": " + e.getMessage(), e);
@@ -183,7 +189,7 @@ final class TargetRun {
   }
 
   private AppResult failed(StepFailure failure, List<String> rolledBack) {
-    boolean announce = pass.mode() != PassMode.PLAN && !failure.reason().contains("(its lease is held)");
+    boolean announce = pass.mode() != PassMode.PLAN && failure.announce();
     if (pass.mode() != PassMode.PLAN) {
       pass.recording().failure(target, key, failure, fingerprint, retried, stack, announce).ifPresent(warnings::add);
     }

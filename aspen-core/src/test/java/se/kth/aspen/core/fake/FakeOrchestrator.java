@@ -31,6 +31,7 @@ public final class FakeOrchestrator implements Orchestrator {
   private final Map<String, PortException> verifyFailures = new ConcurrentHashMap<>();
   private final Map<String, Convergence> convergence = new ConcurrentHashMap<>();
   private final Map<String, RuntimeException> crashes = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> running = new ConcurrentHashMap<>();
 
   /** Deploys of this stack throw the exception until {@link #heal}. */
@@ -48,6 +49,15 @@ public final class FakeOrchestrator implements Orchestrator {
   /** Deploys of this stack throw an unexpected runtime exception, as a defect would. */
   public FakeOrchestrator crashDeploy(String stack, RuntimeException crash) {
     crashes.put(stack, crash);
+    return this;
+  }
+
+  /**
+   * Deploys of this stack hang, ignoring their deadline (as a broken adapter would), until the
+   * latch is released or the thread interrupted.
+   */
+  public FakeOrchestrator hangDeploy(String stack, java.util.concurrent.CountDownLatch release) {
+    holds.put(stack, release);
     return this;
   }
 
@@ -69,6 +79,7 @@ public final class FakeOrchestrator implements Orchestrator {
     verifyFailures.remove(stack);
     convergence.remove(stack);
     crashes.remove(stack);
+    holds.remove(stack);
     return this;
   }
 
@@ -87,6 +98,15 @@ public final class FakeOrchestrator implements Orchestrator {
 
   @Override
   public DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException {
+    java.util.concurrent.CountDownLatch hold = holds.get(request.stackName());
+    if (hold != null) {
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new se.kth.aspen.core.port.UnreachableException("deploying " + request.stackName() + ": interrupted", e);
+      }
+    }
     RuntimeException crash = crashes.get(request.stackName());
     if (crash != null) {
       throw crash;

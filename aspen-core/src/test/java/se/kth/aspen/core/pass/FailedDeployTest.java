@@ -219,6 +219,21 @@ class FailedDeployTest {
   }
 
   @Test
+  void aPortThatHangsPastTheDeadlineFailsOnlyItsTarget() {
+    f.settings = f.settings.toBuilder().targetTimeout(Duration.ofMillis(300)).build();
+    f.registry.write("other/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.0.0"));
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    f.orchestrator.hangDeploy("app", never);
+
+    PassReport report = f.deploy();
+    never.countDown();
+
+    assertThat(only(report, STACK).couldNotTry()).isTrue();
+    assertThat(only(report, STACK).reason()).contains("did not finish within PT0.3S; abandoned, tried again next pass");
+    assertThat(only(report, "other/active/docker-stack.yml").status()).isEqualTo(AppStatus.DEPLOYED);
+  }
+
+  @Test
   void aFailureInOneAppNeverTouchesAnother() {
     f.registry.write("other/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.0.0"));
     f.orchestrator.crashDeploy("app", new IllegalStateException("bug"));

@@ -1,0 +1,83 @@
+package se.kth.aspen.core.pass;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import se.kth.aspen.core.compose.VersionRequest;
+import se.kth.aspen.core.fingerprint.DirectoryDigest;
+import se.kth.aspen.core.port.RegistrySnapshot;
+
+/**
+ * What one {@link Pass} remembers from its previous passes so that a pass over an unchanged
+ * registry costs no file reading: the targets discovered, and per target directory its digest
+ * and version requests.
+ *
+ * <p>Used only when the registry source says which paths changed since its previous snapshot (a
+ * git source does; a plain directory cannot, and is hashed afresh every pass). A changed path
+ * forgets every directory above it; a changed path named {@code docker-stack.yml} (a stack added,
+ * removed or moved) forgets the discovery as well.
+ */
+final class PassMemory {
+
+  /** A directory as hashed: its digest and the version ranges its stack asks for. */
+  record Hashed(DirectoryDigest digest, List<VersionRequest> versionRequests) {
+    Hashed {
+      versionRequests = List.copyOf(versionRequests);
+    }
+  }
+
+  private record Seen(Path root, Discovery.Output found) {}
+
+  private volatile Seen seen;
+  private final Map<String, Hashed> directories = new ConcurrentHashMap<>();
+
+  /**
+   * Starts a pass over the snapshot: forgets what its changes invalidate.
+   *
+   * @return the previous discovery, when it still holds
+   */
+  synchronized Optional<Discovery.Output> begin(RegistrySnapshot snapshot) {
+    Seen before = seen;
+    if (before == null || !before.root().equals(snapshot.root()) || snapshot.changedPaths().isEmpty()) {
+      seen = null;
+      directories.clear();
+      return Optional.empty();
+    }
+    Set<String> changed = snapshot.changedPaths().get();
+    boolean stacksMoved = false;
+    for (String path : changed) {
+      stacksMoved |= path.equals(Discovery.STACK_FILE) || path.endsWith("/" + Discovery.STACK_FILE);
+      for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+        directories.remove(path.substring(0, slash));
+      }
+    }
+    if (stacksMoved) {
+      seen = null;
+      return Optional.empty();
+    }
+    return Optional.of(before.found());
+  }
+
+  /** Remembers a fresh discovery, to be reused while no stack file is added, removed or moved. */
+  synchronized void discovered(RegistrySnapshot snapshot, Discovery.Output found) {
+    seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found) : null;
+  }
+
+  Optional<Hashed> hashed(AppTarget target) {
+    return Optional.ofNullable(directories.get(directoryOf(target)));
+  }
+
+  void remember(AppTarget target, Hashed hashed, RegistrySnapshot snapshot) {
+    if (snapshot.changedPaths().isPresent()) {
+      directories.put(directoryOf(target), hashed);
+    }
+  }
+
+  private static String directoryOf(AppTarget target) {
+    String path = target.stackPath();
+    return path.substring(0, path.lastIndexOf('/'));
+  }
+}

@@ -1,0 +1,101 @@
+package se.kth.aspen.core.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.port.DeploymentNotice;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.RecommendationNotice;
+
+/** The notices of CONTRACT §7, against the bodies in notify-examples.json. */
+class NoticesTest {
+
+  @TempDir Path dir;
+
+  private StackModel read(String yaml) throws Exception {
+    Path file = Files.writeString(dir.resolve("docker-stack.yml"), yaml);
+    return new StackReader().read(file, "kth-azure-app/active/docker-stack.yml", Map.of());
+  }
+
+  static final String STACK = """
+      version: "3.8"
+      services:
+        web:
+          image: registry.example.org/kth-azure-app:2.9.202_3b01b96
+          labels:
+            - se.kth.slackChannels=#team-pipeline-build,#pipeline-logs
+            - se.kth.importance=low
+            - 'se.kth.publicName.swedish="Continuous delivery referens applikation"'
+            - se.kth.publicName.english=Continuous Delivery Reference Application
+            - se.kth.description.swedish=Referens applikation
+            - se.kth.description.english=Reference application
+            - se.kth.monitorUrl=https://app.example.org/kth-azure-app/_monitor
+          deploy:
+            replicas: 2
+            labels:
+              traefik.frontend.rule: "PathPrefix:/kth-azure-app/"
+        api:
+          image: registry.example.org/api:1.0.0
+      """;
+
+  @Test
+  void theDeploymentNoticeMatchesTheContractsExample() throws Exception {
+    StackModel stack = read(STACK);
+    Map<String, ImageReference> images = Map.of(
+        "web", ImageReference.parse("registry.example.org/kth-azure-app:2.9.202_3b01b96"),
+        "api", ImageReference.parse("registry.example.org/api:1.0.0"));
+
+    DeploymentNotice notice = Notices.deployment("kth-azure-app", "active", stack, images, "traefik.frontend.rule",
+        Instant.parse("2024-11-24T22:13:20.123Z"));
+
+    assertThat(notice).isEqualTo(new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96", "kth-azure-app",
+        Optional.of("/kth-azure-app/"), Instant.parse("2024-11-24T22:13:20.123Z"), 2, Map.of(
+            "slackChannels", "#team-pipeline-build,#pipeline-logs",
+            "importance", "low",
+            "publicNameSwedish", "Continuous delivery referens applikation",
+            "publicNameEnglish", "Continuous Delivery Reference Application",
+            "descriptionSwedish", "Referens applikation",
+            "descriptionEnglish", "Reference application",
+            "monitorUrl", "https://app.example.org/kth-azure-app/_monitor")));
+  }
+
+  @Test
+  void aMissingRecommendedLabelGivesTheContractsRecommendation() throws Exception {
+    StackModel stack = read(STACK);
+
+    assertThat(Notices.recommendations("kth-azure-app", stack)).containsExactly(
+        new RecommendationNotice("*kth-azure-app*: Recommended docker-stack.yml config\n "
+            + "`se.kth.detectify.profileToken=\"the token of the application's Detectify scan profile\"`",
+            Optional.of("#team-pipeline-build,#pipeline-logs")));
+  }
+
+  @Test
+  void everyMissingRecommendedLabelIsRecommendedTheImportanceOneAsInTheExample() throws Exception {
+    StackModel stack = read("services:\n  web:\n    image: x/app:1.0.0\n    labels: {se.kth.slackChannels: \"#team-pipeline-build\"}\n");
+
+    assertThat(Notices.recommendations("kth-azure-app", stack)).hasSize(6).contains(new RecommendationNotice(
+        "*kth-azure-app*: Recommended docker-stack.yml config\n `se.kth.importance=\"low, medium or high\"`",
+        Optional.of("#team-pipeline-build")));
+  }
+
+  @Test
+  void withoutAFrontEndRuleThereIsNoApplicationPath() throws Exception {
+    StackModel stack = read("services:\n  web:\n    image: x/app:1.0.0\n");
+
+    DeploymentNotice notice = Notices.deployment("app", "stage", stack, Map.of("web", ImageReference.parse("x/app:1.0.0")),
+        "traefik.frontend.rule", Instant.EPOCH);
+
+    assertThat(notice.applicationPath()).isEmpty();
+    assertThat(notice.replicas()).isEqualTo(1);
+    assertThat(notice.imageName()).isEqualTo("x/app");
+    assertThat(notice.labelFields()).isEmpty();
+  }
+}

@@ -1,0 +1,72 @@
+package se.kth.aspen.core.pass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.kth.aspen.core.pass.PassFixture.only;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.Secret;
+
+class UnlockTest {
+
+  static final String STACK = "app/active/docker-stack.yml";
+  static final String IMAGE = "registry.example.org/app";
+
+  @TempDir Path root;
+  PassFixture f;
+  Path secretsEnv;
+  Path vaulted;
+
+  @BeforeEach
+  void appWithSecrets() {
+    f = new PassFixture(root);
+    f.images.push(IMAGE, "1.0.0");
+    f.registry.write(STACK, TestRegistry.stack(IMAGE + ":1.0.0").replace("    labels:\n      se.kth.slackChannels",
+        "    env_file:\n      - secrets.decrypted.env\n      - ./plain.env\n    volumes:\n      - ./conf/app.yml:/etc/app.yml:ro\n"
+            + "      - ./conf/plain.yml:/etc/plain.yml:ro\n    labels:\n      se.kth.slackChannels"));
+    secretsEnv = f.registry.write("app/active/secrets.env", "$ANSIBLE_VAULT;1.1;AES256\n6162\n");
+    vaulted = f.registry.write("app/active/conf/app.yml", "$ANSIBLE_VAULT;1.2;AES256;dev\n6162\n");
+    f.registry.write("app/active/conf/plain.yml", "plain: true\n");
+    f.registry.write("app/active/plain.env", "A=1\n");
+    f.secrets.environment(secretsEnv, Map.of("DB_PASSWORD", "hunter2"));
+    f.secrets.file(vaulted, "password: hunter2\n");
+  }
+
+  @Test
+  void secretsAndVaultedBindFilesAreDecryptedIntoTheRequestOnly() {
+    assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.DEPLOYED);
+
+    DeployRequest request = f.orchestrator.deploys().getFirst();
+    assertThat(request.secretEnvironment().values()).containsExactly(Map.entry("DB_PASSWORD", Secret.of("hunter2")));
+    assertThat(request.decryptedFiles()).containsExactly(Map.entry("./conf/app.yml", Secret.of("password: hunter2\n")));
+    assertThat(request.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void anUnchangedAppIsNeverDecrypted() {
+    f.deploy();
+    int calls = f.secrets.calls().size();
+
+    assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.UNCHANGED);
+    assertThat(f.secrets.calls()).hasSize(calls);
+  }
+
+  @Test
+  void aPlanStopsBeforeUnlocking() {
+    assertThat(only(f.run(PassMode.PLAN), STACK).status()).isEqualTo(AppStatus.CHANGED);
+    assertThat(f.secrets.calls()).isEmpty();
+  }
+
+  @Test
+  void changingTheVaultedSecretsFileRedeploys() {
+    f.deploy();
+    f.registry.write("app/active/secrets.env", "$ANSIBLE_VAULT;1.1;AES256\n6163\n");
+    f.secrets.environment(secretsEnv, Map.of("DB_PASSWORD", "hunter3"));
+
+    assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.DEPLOYED);
+  }
+}
