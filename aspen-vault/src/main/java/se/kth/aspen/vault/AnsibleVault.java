@@ -68,6 +68,7 @@ public final class AnsibleVault {
    * Decrypts vault content.
    *
    * @param source names the content in error messages, usually its file
+   * @throws IllegalArgumentException if the password is empty, which no ansible-vault password is
    */
   public byte[] decrypt(byte[] content, byte[] password, String source) throws VaultException {
     Objects.requireNonNull(password, "password");

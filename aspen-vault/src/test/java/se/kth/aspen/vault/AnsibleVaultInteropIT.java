@@ -146,6 +146,29 @@ class AnsibleVaultInteropIT {
   }
 
   @Test
+  void vaultFilesWithCrlfOrWithoutFinalNewlineReadTheSameInBoth() throws Exception {
+    Path pw = cli.passwordFile("pw", "crlf-pw\n".getBytes(StandardCharsets.US_ASCII));
+    byte[] password = AnsibleVault.readPasswordFile(pw);
+    byte[] plaintext = "A=1\r\nB=2".getBytes(StandardCharsets.US_ASCII);
+    String sealed = new String(vault.encrypt(plaintext, password, "prod"), StandardCharsets.US_ASCII);
+    Map<String, byte[]> variants = new LinkedHashMap<>();
+    variants.put("crlf", sealed.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
+    variants.put("no-final-newline", sealed.strip().getBytes(StandardCharsets.US_ASCII));
+    variants.put("crlf-no-final-newline", sealed.strip().replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
+    variants.put("blank-lines", sealed.replace("\n", "\n\n").getBytes(StandardCharsets.US_ASCII));
+    List<Path> files = writeAll("variants", variants);
+
+    for (Path file : files) {
+      assertThat(vault.decrypt(file, password)).as(file.getFileName().toString()).isEqualTo(plaintext);
+    }
+    cli.succeed(args(List.of("decrypt", "--vault-password-file", pw.toString()), files));
+
+    for (Path file : files) {
+      assertThat(Files.readAllBytes(file)).as(file.getFileName().toString()).isEqualTo(plaintext);
+    }
+  }
+
+  @Test
   void decryptToStandardOutputGivesTheExactBytes() throws Exception {
     Path pw = cli.passwordFile("pw", "stdout-pw".getBytes(StandardCharsets.US_ASCII));
     byte[] plaintext = plaintexts().get("every-byte");

@@ -176,4 +176,26 @@ class VaultSecretStoreTest {
         .hasMessage("application 'app1': cannot read its password: " + passwordsFile
             + " does not hold a YAML mapping of application names to passwords");
   }
+
+  @Test
+  void servesManyApplicationsFromManyThreadsAtOnce() throws Exception {
+    writePasswords("a0: p0\na1: p1\na2: p2\na3: p3\n");
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      files.add(vaulted("a" + i + "/secrets.env", "APP=a" + i + "\n", "p" + i));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int call = 0; call < 200; call++) {
+        int app = call % 4;
+        results.add(pool.submit(() -> store.environment("a" + app, files.get(app)).values().get("APP").text()));
+      }
+      for (int call = 0; call < 200; call++) {
+        assertThat(results.get(call).get()).isEqualTo("a" + call % 4);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
