@@ -111,6 +111,16 @@ public record GitRegistrySettings(
   }
 
   /**
+   * True when {@code value} is meant as a repository URL ({@code scheme://...} or scp-like {@code
+   * user@host:path}; as with git, a colon before any slash makes it scp-like), false for a plain
+   * local directory, which the runner reads as it is. A URL of an unsupported kind is still a URL:
+   * constructing settings from it says what is wrong.
+   */
+  public static boolean isRepositoryUrl(String value) {
+    return value != null && RemoteUrl.looksLikeUrl(value.strip());
+  }
+
+  /**
    * The conventional private keys in {@code sshDirectory} that exist ({@code id_ed25519}, {@code
    * id_ecdsa}, {@code id_rsa}), for a runner that wants the usual default.
    */

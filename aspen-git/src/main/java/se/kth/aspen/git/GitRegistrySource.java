@@ -30,6 +30,8 @@ import se.kth.aspen.core.port.UnreachableException;
 public final class GitRegistrySource implements RegistrySource, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GitRegistrySource.class);
+  /** More packs than this (one per fetch that brought something) and the clone is repacked. */
+  private static final int MAX_PACKS = 50;
 
   private final RemoteUrl remote;
   private final CheckoutArea area;
@@ -51,6 +53,7 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
             settings.branch(),
             RemoteFetch.credentials(remote, settings),
             ssh,
+            settings.identityFiles(),
             new RemoteFailures(remote, knownHosts));
   }
 
@@ -93,13 +96,26 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
       if (!target.equals(before) || !copy.isPristine()) {
         copy.checkout(target);
       }
+      RegistrySnapshot snapshot = snapshot(copy, target);
       if (!target.equals(before)) {
         LOG.info("Registry {} moved from {} to {}", remote, abbreviate(before), abbreviate(target));
+        compact(copy);
       }
-      return snapshot(copy, target);
+      return snapshot;
     } catch (IOException | GitAPIException | RuntimeException e) {
       LOG.warn("Updating the registry clone {} failed ({}); cloning {} afresh", copy.directory(), e.getMessage(), remote);
       return cloneAfresh(deadline);
+    }
+  }
+
+  /** After the diff: packing drops commits a force push left unreachable. Never fails a sync. */
+  private static void compact(WorkingCopy copy) {
+    try {
+      if (copy.compactIfFragmented(MAX_PACKS)) {
+        LOG.info("Packed the registry clone {}", copy.directory());
+      }
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      LOG.warn("Packing the registry clone {} failed: {}", copy.directory(), e.getMessage());
     }
   }
 
@@ -115,7 +131,7 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
     boolean promoted = false;
     try (WorkingCopy copy = WorkingCopy.create(directory, remote.gitUrl())) {
       ObjectId target = fetch.fetch(copy, deadline);
-      copy.checkout(target);
+      copy.checkout(target, false);
       area.promote(directory);
       promoted = true;
       LOG.info("Cloned registry {} at {} into {}", remote, abbreviate(target), directory);

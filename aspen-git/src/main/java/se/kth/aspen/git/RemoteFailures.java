@@ -71,6 +71,9 @@ final class RemoteFailures {
       return new RefusedException(
           attempt + ": the ssh server did not accept any of the private keys given");
     }
+    if (chain.contains("remote does not have head ")) {
+      return new RefusedException(attempt + ": the remote's HEAD names no commit (is the repository empty?)");
+    }
     if (chain.contains("remote does not have")) {
       return new RefusedException(attempt + ": the remote has no such branch");
     }

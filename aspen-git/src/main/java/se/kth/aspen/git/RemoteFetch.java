@@ -13,6 +13,7 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
@@ -25,7 +26,8 @@ final class RemoteFetch {
   private final RemoteUrl remote;
   private final Optional<String> branch;
   private final Optional<CredentialsProvider> credentials;
-  private final Optional<SshdSessionFactory> ssh;
+  private final Optional<BoundedSshSessions> ssh;
+  private final java.util.List<java.nio.file.Path> identityFiles;
   private final RemoteFailures failures;
 
   RemoteFetch(
@@ -33,11 +35,13 @@ final class RemoteFetch {
       Optional<String> branch,
       Optional<CredentialsProvider> credentials,
       Optional<SshdSessionFactory> ssh,
+      java.util.List<java.nio.file.Path> identityFiles,
       RemoteFailures failures) {
+    this.identityFiles = java.util.List.copyOf(identityFiles);
     this.remote = remote;
     this.branch = branch;
     this.credentials = credentials;
-    this.ssh = ssh;
+    this.ssh = ssh.map(BoundedSshSessions::new);
     this.failures = failures;
   }
 
@@ -73,9 +77,13 @@ final class RemoteFetch {
     if (deadline.passed()) {
       throw new UnreachableException(description() + ": no time left before the deadline");
     }
+    if (remote.kind() == RemoteUrl.Kind.SSH) {
+      checkIdentityFiles();
+    }
     String source = branch.map(b -> "refs/heads/" + b).orElse("HEAD");
     RefSpec spec = new RefSpec(source + ":" + WorkingCopy.FETCHED).setForceUpdate(true);
     failures.beforeCall();
+    ssh.ifPresent(sessions -> sessions.bound(deadline));
     try (Git git = Git.wrap(copy.repository())) {
       var fetch =
           git.fetch()
@@ -97,6 +105,19 @@ final class RemoteFetch {
           .orElseThrow(() -> new IOException("the fetch left no " + WorkingCopy.FETCHED));
     } catch (GitAPIException | IOException | RuntimeException e) {
       throw failures.describe(description(), e, deadline);
+    }
+  }
+
+  /** A missing key file would otherwise surface as "no key accepted", which misleads. */
+  private void checkIdentityFiles() throws PortException {
+    if (identityFiles.isEmpty()) {
+      throw new RefusedException(description() + ": no ssh private key file is configured");
+    }
+    for (java.nio.file.Path file : identityFiles) {
+      if (!java.nio.file.Files.isReadable(file)) {
+        throw new RefusedException(
+            description() + ": the ssh private key file " + file + " is missing or unreadable");
+      }
     }
   }
 

@@ -82,6 +82,10 @@ record RemoteUrl(
             + " is neither an https://, ssh://, file:// URL nor of the form user@host:path");
   }
 
+  static boolean looksLikeUrl(String text) {
+    return SCHEME.matcher(text).find() || SCP_LIKE.matcher(text).matches();
+  }
+
   /** The text with every {@code user:password@} after a scheme replaced by {@code ***@}. */
   static String redact(String text) {
     return USER_INFO.matcher(text).replaceAll("***@");

@@ -65,7 +65,10 @@ final class WorkingCopy implements AutoCloseable {
     repository.create();
     StoredConfig config = repository.getConfig();
     config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, "origin", "url", gitUrl);
-    // The registry is read by Aspen only: no hooks, no filters, no automatic gc during a pass.
+    // Pinned here so that a user's ~/.gitconfig cannot change what a checkout looks like: links
+    // stay links (readers must see and refuse them), bytes stay bytes, no gc during a pass.
+    config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_SYMLINKS, true);
+    config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOCRLF, "false");
     config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
     config.save();
     return new WorkingCopy(directory, repository);
@@ -130,6 +133,11 @@ final class WorkingCopy implements AutoCloseable {
    * reset, and every untracked or ignored file and directory removed.
    */
   void checkout(ObjectId commit) throws IOException, GitAPIException {
+    checkout(commit, true);
+  }
+
+  /** As {@link #checkout(ObjectId)}; a fresh clone has nothing to clean, so may skip that walk. */
+  void checkout(ObjectId commit, boolean clean) throws IOException, GitAPIException {
     RefUpdate update = repository.updateRef(Constants.HEAD, true);
     update.setNewObjectId(commit);
     update.disableRefLog();
@@ -141,7 +149,9 @@ final class WorkingCopy implements AutoCloseable {
     }
     try (Git git = Git.wrap(repository)) {
       git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
-      git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      if (clean) {
+        git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      }
     }
   }
 
@@ -184,6 +194,31 @@ final class WorkingCopy implements AutoCloseable {
       }
       return Optional.of(paths);
     }
+  }
+
+  /**
+   * Packs the object store when fetches have left more than {@code maxPacks} pack files: every
+   * fetch that brings something adds one, and lookups slow down as they pile up over months.
+   * Objects no longer reachable (a force-pushed history) are pruned after git's usual grace.
+   *
+   * @return true when it packed
+   */
+  boolean compactIfFragmented(int maxPacks) throws IOException, GitAPIException {
+    Path packs = repository.getDirectory().toPath().resolve("objects/pack");
+    long count;
+    try (var files = Files.list(packs)) {
+      count = files.filter(f -> f.getFileName().toString().endsWith(".pack")).count();
+    }
+    if (count <= maxPacks) {
+      return false;
+    }
+    // Syncs are serialised and nothing else reads this clone, so the replaced packs may go at
+    // once (JGit otherwise keeps them an hour, and the count would stay over the limit).
+    repository.getConfig().setString(ConfigConstants.CONFIG_GC_SECTION, null, "prunePackExpire", "now");
+    try (Git git = Git.wrap(repository)) {
+      git.gc().call();
+    }
+    return true;
   }
 
   @Override

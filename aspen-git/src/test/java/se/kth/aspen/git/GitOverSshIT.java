@@ -147,6 +147,35 @@ class GitOverSshIT {
   }
 
   @Test
+  void aMissingPrivateKeyFileIsNamedInsteadOfTryingTheServer() throws Exception {
+    Path missing = directory.resolve("no-such-key");
+    GitRegistrySettings settings =
+        settings(List.of(server.knownHostsLine()), List.of()).withIdentityFiles(List.of(missing));
+    try (GitRegistrySource source = new GitRegistrySource(settings)) {
+      assertThatThrownBy(() -> source.sync(deadline()))
+          .isInstanceOf(RefusedException.class)
+          .hasMessage(
+              "fetching " + server.url("registry.git") + " (the remote's default branch):"
+                  + " the ssh private key file " + missing + " is missing or unreadable");
+    }
+  }
+
+  @Test
+  void aServerThatAcceptsButNeverAnswersTimesOutAtTheDeadline() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        GitRegistrySource source =
+            new GitRegistrySource(
+                GitRegistrySettings.of("ssh://git@127.0.0.1:" + silent.getLocalPort() + "/registry.git", directory.resolve("w"))
+                    .withIdentityFiles(List.of(clientKeyFile)))) {
+      assertThatThrownBy(() -> source.sync(se.kth.aspen.core.port.Deadline.in(java.time.Duration.ofSeconds(2))))
+          .isInstanceOf(se.kth.aspen.core.port.UnreachableException.class)
+          .hasMessageStartingWith(
+              "fetching ssh://git@127.0.0.1:" + silent.getLocalPort() + "/registry.git"
+                  + " (the remote's default branch): timed out (deadline Deadline[in ");
+    }
+  }
+
+  @Test
   void aServerThatGoesDownLeavesTheLastSnapshotStaleAndItsReturnRecovers() throws Exception {
     try (GitRegistrySource source = new GitRegistrySource(settings(List.of(server.knownHostsLine()), List.of()))) {
       RegistrySnapshot good = source.sync(deadline());

@@ -12,6 +12,21 @@ class GitRegistrySettingsTest {
 
   private static final Path WORK = Path.of("/var/lib/aspen/registry");
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} is a repository URL: {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "https://github.com/org/r.git, true",
+    "ssh://git@github.com/org/r.git, true",
+    "git@github.com:org/r.git, true",
+    "file:///srv/git/r.git, true",
+    "/srv/registry, false",
+    "registry, false",
+    "./team/registry, false",
+    "git://github.com/org/r.git, true",
+  })
+  void aRepositoryUrlIsToldFromAPlainDirectory(String value, boolean repository) {
+    assertThat(GitRegistrySettings.isRepositoryUrl(value)).isEqualTo(repository);
+  }
+
   @Test
   void toStringShowsNoCredentialFromTheUrlOrTheSettings() {
     GitRegistrySettings settings =

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.UnreachableException;
 import se.kth.aspen.core.port.RegistrySnapshot;
 
 /** A remote that goes away, a local copy that breaks: the last good snapshot, then a re-clone. */
@@ -102,6 +104,20 @@ class GitRegistrySourceFaultTest {
   }
 
   @Test
+  void anEmptyRemoteIsRefused() throws Exception {
+    Path empty = directory.resolve("empty.git");
+    org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(empty.toFile()).call().close();
+    try (GitRegistrySource emptySource =
+        new GitRegistrySource(GitRegistrySettings.of("file://" + empty, directory.resolve("w3")))) {
+      assertThatThrownBy(() -> emptySource.sync(deadline()))
+          .isInstanceOf(RefusedException.class)
+          .hasMessage(
+              "fetching file://" + empty + " (the remote's default branch):"
+                  + " the remote's HEAD names no commit (is the repository empty?)");
+    }
+  }
+
+  @Test
   void afterARestartWithTheRemoteDownTheCloneOnDiskIsServedStale() throws Exception {
     RegistrySnapshot good = source.sync(deadline());
     source.close();
@@ -115,6 +131,15 @@ class GitRegistrySourceFaultTest {
       assertThat(snapshot.changedPaths()).isEqualTo(Optional.empty());
       assertThat(snapshot.staleBecause().orElseThrow()).contains("there is no repository at that URL");
     }
+  }
+
+  @Test
+  void aDeadlineAlreadyPassedIsUnreachableWithoutTrying() {
+    assertThatThrownBy(() -> source.sync(new Deadline(System.nanoTime() - 1)))
+        .isInstanceOf(UnreachableException.class)
+        .hasMessage(
+            "fetching " + remote.fileUrl() + " (the remote's default branch):"
+                + " no time left before the deadline");
   }
 
   enum Damage {

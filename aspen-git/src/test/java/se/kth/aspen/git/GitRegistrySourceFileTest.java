@@ -143,6 +143,22 @@ class GitRegistrySourceFileTest {
   }
 
   @Test
+  void aSubmoduleIsIgnoredAndDoesNotUnsettleLaterSyncs() throws Exception {
+    remote.addGitlink("vendored", ObjectId.fromString("0123456789abcdef0123456789abcdef01234567"));
+    ObjectId withSubmodule = remote.commit("a submodule", Map.of("app-z/active/docker-stack.yml", "z\n"));
+
+    RegistrySnapshot snapshot = source.sync(deadline());
+    RegistrySnapshot again = source.sync(deadline());
+
+    assertThat(snapshot.revision()).isEqualTo(withSubmodule.name());
+    assertThat(snapshot.root().resolve("app-z/active/docker-stack.yml")).hasContent("z");
+    assertThat(snapshot.root().resolve("vendored")).satisfiesAnyOf(
+        path -> assertThat(path).doesNotExist(), path -> assertThat(path).isEmptyDirectory());
+    assertThat(again.revision()).isEqualTo(withSubmodule.name());
+    assertThat(again.changedPaths()).contains(Set.of());
+  }
+
+  @Test
   void aNewSourceOnTheSameDirectoryReusesTheCloneOnDisk() throws Exception {
     RegistrySnapshot first = source.sync(deadline());
     source.close();

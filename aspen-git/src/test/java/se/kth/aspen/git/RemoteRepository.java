@@ -74,6 +74,21 @@ final class RemoteRepository implements AutoCloseable {
     author.add().addFilepattern(path).call();
   }
 
+  /** Stages a submodule entry (a gitlink) at {@code path}, pointing at {@code commit}. */
+  void addGitlink(String path, ObjectId commit) throws IOException {
+    org.eclipse.jgit.dircache.DirCache index = author.getRepository().lockDirCache();
+    org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+    editor.add(
+        new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(path) {
+          @Override
+          public void apply(org.eclipse.jgit.dircache.DirCacheEntry entry) {
+            entry.setFileMode(org.eclipse.jgit.lib.FileMode.GITLINK);
+            entry.setObjectId(commit);
+          }
+        });
+    editor.commit();
+  }
+
   void removePath(String path) throws IOException, GitAPIException {
     author.rm().addFilepattern(path).call();
   }
