@@ -16,6 +16,10 @@ final class ConfinedFiles {
     this.stackFile = stackFile;
   }
 
+  String stackFile() {
+    return stackFile;
+  }
+
   Path directory() {
     return directory;
   }

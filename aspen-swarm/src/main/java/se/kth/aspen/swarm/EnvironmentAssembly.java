@@ -1,14 +1,11 @@
 package se.kth.aspen.swarm;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.kth.aspen.core.compose.EnvFile;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.SecretEnvironment;
@@ -58,32 +55,10 @@ final class EnvironmentAssembly {
   private Map<String, String> read(ServiceSpec service, String envFile) throws RefusedException {
     String what = "env_file of service " + service.name();
     byte[] bytes = files.read(envFile, what);
-    String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new RefusedException(what + " \"" + envFile + "\" is not valid UTF-8", e);
+      return EnvFile.parse(envFile, bytes).resolve(name -> Optional.empty());
+    } catch (EnvFile.InvalidLineException e) {
+      throw new RefusedException(files.stackFile() + ": " + what + ": " + e.getMessage(), e);
     }
-    Map<String, String> values = new java.util.LinkedHashMap<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].stripLeading();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int equals = line.indexOf('=');
-      String key = equals < 0 ? line : line.substring(0, equals);
-      if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
-        throw new RefusedException(what + " \"" + envFile + "\" line " + (i + 1)
-            + ": variable \"" + key + "\" contains whitespaces or is empty");
-      }
-      if (equals >= 0) {
-        values.put(key, line.substring(equals + 1));
-      }
-    }
-    return values;
   }
 }

@@ -133,7 +133,10 @@ final class FileObjects {
       result.add(reference(ref.target().orElse(ref.source()), ref.uid().orElse("0"), ref.gid().orElse("0"),
           ref.mode().orElse(0444), id, namesByKey.get(ref.source())));
     }
-    result.sort(Comparator.comparing(n -> n.path(kind.nameField).asText()));
+    // The CLI sorts by name only and leaves several references to one object in random order;
+    // the target breaks the tie here so that an unchanged file gives an unchanged spec.
+    result.sort(Comparator.comparing((ObjectNode n) -> n.path(kind.nameField).asText())
+        .thenComparing(n -> n.path("File").path("Name").asText()));
     return result;
   }
 

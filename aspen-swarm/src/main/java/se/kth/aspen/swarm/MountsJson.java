@@ -18,7 +18,7 @@ final class MountsJson {
 
   private static final Set<String> VOLUME_OPTIONS = Set.of("nocopy", "volume.nocopy");
   private static final Set<String> BIND_OPTIONS = Set.of("propagation", "bind.propagation");
-  private static final Set<String> TMPFS_OPTIONS = Set.of("size", "tmpfs.size");
+  private static final Set<String> TMPFS_OPTIONS = Set.of("size", "tmpfs.size", "mode", "tmpfs.mode");
 
   private final StackModel model;
   private final StackNames names;
@@ -112,12 +112,20 @@ final class MountsJson {
     node.put("Target", mount.target());
     readOnly(node, mount);
     String size = option(mount, "size");
-    if (size != null) {
-      try {
-        node.putObject("TmpfsOptions").put("SizeBytes", Long.parseLong(size));
-      } catch (NumberFormatException e) {
-        throw new UnsupportedSpecException(service.name(), "tmpfs size \"" + size + "\" of " + mount.target() + " is not a byte count");
+    String mode = option(mount, "mode");
+    ObjectNode options = SpecValues.NODES.objectNode();
+    try {
+      if (size != null) {
+        options.put("SizeBytes", Long.parseLong(size));
       }
+      if (mode != null) {
+        options.put("Mode", Integer.parseInt(mode, 8));
+      }
+    } catch (NumberFormatException e) {
+      throw new UnsupportedSpecException(service.name(), "tmpfs size or mode of " + mount.target() + " is not a number");
+    }
+    if (!options.isEmpty()) {
+      node.set("TmpfsOptions", options);
     }
     return node;
   }

@@ -85,7 +85,8 @@ final class StackDeployment {
       List<ObjectNode> secretRefs = new ArrayList<>(secrets.references(service));
       VaultedBinds.Delivered delivered = vaulted.deliver(service, progress);
       secretRefs.addAll(delivered.references());
-      secretRefs.sort(java.util.Comparator.comparing(n -> n.path("SecretName").asText()));
+      secretRefs.sort(java.util.Comparator.comparing((ObjectNode n) -> n.path("SecretName").asText())
+          .thenComparing(n -> n.path("File").path("Name").asText()));
       long forceUpdate = current == null ? 0 : current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong(0);
       ServiceInputs inputs = new ServiceInputs(image.image().toString(), image.platforms(), environment.of(service),
           secretRefs, configs.references(service), delivered.targets(), forceUpdate, networks, volumes, files.directory());

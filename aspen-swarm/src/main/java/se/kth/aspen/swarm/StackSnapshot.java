@@ -75,7 +75,14 @@ final class StackSnapshot {
 
   /** Whether a task runs the service's current spec (the runtime and placement the engine may leave behind aside). */
   private static boolean current(JsonNode service, JsonNode task) {
-    ObjectNode wanted = service.path("Spec").path("TaskTemplate").deepCopy();
+    return sameTemplate(service.path("Spec"), task);
+  }
+
+  private static boolean sameTemplate(JsonNode spec, JsonNode task) {
+    if (!spec.path("TaskTemplate").isObject() || !task.path("Spec").isObject()) {
+      return false;
+    }
+    ObjectNode wanted = spec.path("TaskTemplate").deepCopy();
     ObjectNode actual = task.path("Spec").deepCopy();
     for (ObjectNode node : List.of(wanted, actual)) {
       node.remove("Runtime");
@@ -131,19 +138,37 @@ final class StackSnapshot {
     return new Convergence(converged, states, converged ? List.of() : failures, rolledBack);
   }
 
-  /** Failed, rejected or stuck tasks since the service's last update, one entry per distinct error. */
+  /**
+   * Failed, rejected or stuck tasks of the spec that is failing, one entry per distinct error: the
+   * current spec, or, once Swarm rolled an update back, the spec it rolled back from (the engine
+   * keeps no copy of it: it is the spec of the newest failed task of another spec). Older tasks of
+   * earlier versions are history, not this deploy's failure.
+   */
   private static List<Convergence.TaskFailure> failures(JsonNode service, String key, List<JsonNode> tasks) {
-    java.time.Instant since = instant(service.path("UpdatedAt").asText(""));
+    boolean rolledBack = updateState(service).filter(s -> s.startsWith("rollback")).isPresent();
+    List<JsonNode> newestFirst = tasks.stream()
+        .sorted(java.util.Comparator.comparing((JsonNode t) -> instant(t.path("CreatedAt").asText(""))).reversed())
+        .toList();
+    JsonNode failing = service.path("Spec");
+    if (rolledBack) {
+      JsonNode template = newestFirst.stream()
+          .filter(t -> FAILED_STATES.contains(t.path("Status").path("State").asText()) && !current(service, t))
+          .map(t -> t.path("Spec"))
+          .findFirst().orElse(null);
+      if (template == null) {
+        return List.of();
+      }
+      ObjectNode spec = SpecValues.NODES.objectNode();
+      spec.set("TaskTemplate", template);
+      failing = spec;
+    }
     Set<Convergence.TaskFailure> found = new LinkedHashSet<>();
-    tasks.stream()
-        .sorted(java.util.Comparator.comparing((JsonNode t) -> t.path("CreatedAt").asText()).reversed())
-        .forEach(task -> {
+    JsonNode failingSpec = failing;
+    newestFirst.forEach(task -> {
           String state = task.path("Status").path("State").asText();
           String error = task.path("Status").path("Err").asText("");
-          boolean recent = !instant(task.path("CreatedAt").asText("")).isBefore(since);
-          boolean failing = FAILED_STATES.contains(state)
-              || (!error.isEmpty() && task.path("DesiredState").asText().equals("running") && !state.equals("running"));
-          if (recent && failing) {
+          boolean stuck = !error.isEmpty() && task.path("DesiredState").asText().equals("running") && !state.equals("running");
+          if ((FAILED_STATES.contains(state) || stuck) && sameTemplate(failingSpec, task)) {
             found.add(new Convergence.TaskFailure(key, state, error.isEmpty() ? Optional.empty() : Optional.of(error)));
           }
         });

@@ -69,9 +69,21 @@ class DifferentialIT {
     orchestrator.deploy(Stacks.request(aspenStack, model, directory, SecretEnvironment.empty(), Map.of(), false),
         Deadline.in(Duration.ofMinutes(1)));
     Map<String, JsonNode> aspen = specs(aspenStack);
-    swarm.removeServices(aspenStack);
+    Map<String, JsonNode> aspenObjects = stackObjects(aspenStack, model);
+    if (model.networks().values().stream().anyMatch(n -> !n.subnets().isEmpty())) {
+      swarm.remove(aspenStack); // two networks with one written subnet: the second would never be allocated
+    } else {
+      swarm.removeServices(aspenStack);
+    }
     DockerCli.run(directory, "stack", "deploy", "--with-registry-auth", "-c", "docker-stack.yml", cliStack);
     Map<String, JsonNode> cli = specs(cliStack);
+    Map<String, JsonNode> cliObjects = stackObjects(cliStack, model);
+
+    assertThat(aspenObjects.keySet()).isEqualTo(cliObjects.keySet());
+    for (String object : aspenObjects.keySet()) {
+      assertThat(SpecDifferences.between(aspenObjects.get(object), cliObjects.get(object)))
+          .as("%s: Aspen vs docker stack deploy", object).isEmpty();
+    }
 
     Path out = Path.of("target", "differential");
     Files.createDirectories(out);
@@ -82,6 +94,48 @@ class DifferentialIT {
       List<String> differences = SpecDifferences.between(aspen.get(service), cli.get(service));
       assertThat(differences).as("service %s: Aspen vs docker stack deploy", service).isEmpty();
     }
+  }
+
+  /**
+   * The stack's networks (driver, options, labels, flags, IPAM as written: subnets the engine
+   * chose itself differ between any two networks), secrets and configs (name and labels).
+   */
+  private Map<String, JsonNode> stackObjects(String stack, StackModel model) throws Exception {
+    Map<String, JsonNode> result = new TreeMap<>();
+    String filter = new StackNames(stack).labelFilter();
+    for (JsonNode network : swarm.get("/networks?filters=" + filter)) {
+      ObjectNode kept = EngineClient.JSON.createObjectNode();
+      network = swarm.get("/networks/" + network.path("Id").asText() + "?scope=swarm");
+      for (String field : List.of("Name", "Driver", "Scope", "Internal", "Attachable", "Options", "Labels")) {
+        if (network.has(field)) {
+          kept.set(field, network.get(field));
+        }
+      }
+      if (kept.get("Options") instanceof ObjectNode options) {
+        options.remove("com.docker.network.driver.overlay.vxlanid_list");
+      }
+      String key = network.path("Name").asText().substring(stack.length() + 1);
+      kept.put("IPAMDriver", network.path("IPAM").path("Driver").asText());
+      boolean subnetsWritten = model.networks().containsKey(key) && !model.networks().get(key).subnets().isEmpty();
+      if (subnetsWritten) {
+        var subnets = kept.putArray("Subnets");
+        network.path("IPAM").path("Config").forEach(c -> subnets.add(c.path("Subnet").asText()));
+      }
+      result.put("network " + key, normalise(kept, stack));
+    }
+    for (String kind : List.of("secrets", "configs")) {
+      for (JsonNode object : swarm.get("/" + kind + "?filters=" + filter)) {
+        ObjectNode kept = EngineClient.JSON.createObjectNode();
+        kept.set("Name", object.path("Spec").path("Name"));
+        kept.set("Labels", object.path("Spec").path("Labels"));
+        result.put(kind + " " + object.path("Spec").path("Name").asText().substring(stack.length() + 1), normalise(kept, stack));
+      }
+    }
+    return result;
+  }
+
+  private static JsonNode normalise(JsonNode node, String stack) throws Exception {
+    return EngineClient.JSON.readTree(EngineClient.JSON.writeValueAsString(node).replace(stack, "STACK"));
   }
 
   /** The stack's stored specs by service key, with names, IDs and network IDs normalised. */
@@ -96,8 +150,16 @@ class DifferentialIT {
         ((ObjectNode) network).put("Target", name);
       }
       for (String field : List.of("Secrets", "Configs")) {
-        for (JsonNode ref : spec.path("TaskTemplate").path("ContainerSpec").path(field)) {
+        JsonNode refs = spec.path("TaskTemplate").path("ContainerSpec").path(field);
+        List<JsonNode> sorted = new java.util.ArrayList<>();
+        for (JsonNode ref : refs) {
           ((ObjectNode) ref).remove(List.of("SecretID", "ConfigID"));
+          sorted.add(ref);
+        }
+        // the CLI leaves several references to one object in random order
+        sorted.sort(java.util.Comparator.comparing(JsonNode::toString));
+        if (refs.isArray()) {
+          ((com.fasterxml.jackson.databind.node.ArrayNode) refs).removeAll().addAll(sorted);
         }
       }
       String text = EngineClient.JSON.writeValueAsString(spec).replace(stack, "STACK");

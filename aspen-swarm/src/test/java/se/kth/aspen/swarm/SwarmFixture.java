@@ -12,7 +12,7 @@ import se.kth.aspen.core.testenv.TestEnvironment;
 
 /**
  * The shared test swarm, read and cleaned through the raw engine API: lists a stack's objects
- * and removes everything a test created (services first, then, once their containers are gone,
+ * and removes everything a test created (services first, then, once their containers are gone, volumes,
  * networks, secrets and configs).
  */
 final class SwarmFixture implements AutoCloseable {
@@ -91,6 +91,9 @@ final class SwarmFixture implements AutoCloseable {
       }
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
           .until(() -> get("/containers/json?all=1&filters=" + filter).isEmpty());
+      for (JsonNode volume : get("/volumes?filters=" + filter).path("Volumes")) {
+        engine.delete("/volumes/" + volume.path("Name").asText(), "test cleanup");
+      }
       for (String kind : List.of("secrets", "configs")) {
         for (JsonNode object : get("/" + kind + "?filters=" + filter)) {
           engine.delete("/" + kind + "/" + object.path("ID").asText(), "test cleanup");
