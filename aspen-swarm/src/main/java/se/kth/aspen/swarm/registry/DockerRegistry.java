@@ -10,6 +10,7 @@ import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.Secret;
 
 /**
@@ -89,12 +90,20 @@ public final class DockerRegistry implements ImageRegistry {
 
   @Override
   public List<String> tags(ImageReference repository, Deadline deadline) throws PortException {
-    return tagLister.tags(repository, RegistryLocation.of(repository, configured), deadline);
+    return tagLister.tags(repository, location("listing tags of " + repository.name(), repository), deadline);
   }
 
   @Override
   public String digest(ImageReference image, Deadline deadline) throws PortException {
-    return digestChecker.digest(image, RegistryLocation.of(image, configured), deadline);
+    return digestChecker.digest(image, location("reading the manifest digest of " + image, image), deadline);
+  }
+
+  private RegistryLocation location(String attempt, ImageReference image) throws RefusedException {
+    try {
+      return RegistryLocation.of(image, configured);
+    } catch (IllegalArgumentException e) {
+      throw new RefusedException(attempt + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -35,10 +35,15 @@ final class NextPageLink {
   }
 
   private static URI resolve(URI page, String target, String header) {
+    URI next;
     try {
-      return page.resolve(URI.create(target));
+      next = page.resolve(URI.create(target));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Link header \"" + header + "\" has no usable URL", e);
     }
+    if (!("http".equals(next.getScheme()) || "https".equals(next.getScheme())) || next.getHost() == null) {
+      throw new IllegalArgumentException("Link header \"" + header + "\" has no usable URL");
+    }
+    return next;
   }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
@@ -21,8 +23,12 @@ import se.kth.aspen.core.port.UnreachableException;
  */
 final class RegistryHttp {
 
+  /** Far above any tag page or manifest list a registry sends. */
+  static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
   private final HttpClient client;
   private final Duration requestTimeout;
+  private final long maxBodyBytes;
 
   RegistryHttp(Duration requestTimeout) {
     this(HttpClient.newBuilder()
@@ -31,12 +37,14 @@ final class RegistryHttp {
             // not redirect the calls made here.
             .followRedirects(HttpClient.Redirect.NEVER)
             .build(),
-        requestTimeout);
+        requestTimeout,
+        MAX_BODY_BYTES);
   }
 
-  RegistryHttp(HttpClient client, Duration requestTimeout) {
+  RegistryHttp(HttpClient client, Duration requestTimeout, long maxBodyBytes) {
     this.client = client;
     this.requestTimeout = positive(requestTimeout);
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   private static Duration positive(Duration requestTimeout) {
@@ -60,7 +68,7 @@ final class RegistryHttp {
       List<String> accept,
       Optional<String> authorization,
       Deadline deadline)
-      throws UnreachableException {
+      throws PortException {
     Duration timeout = deadline.remaining().compareTo(requestTimeout) < 0 ? deadline.remaining() : requestTimeout;
     if (deadline.passed() || timeout.isZero()) {
       throw new UnreachableException(
@@ -74,8 +82,9 @@ final class RegistryHttp {
       request.header("Accept", String.join(", ", accept));
     }
     authorization.ifPresent(value -> request.header("Authorization", value));
+    CappedBody body = new CappedBody(maxBodyBytes);
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(request.build(), body);
     } catch (HttpConnectTimeoutException e) {
       throw new UnreachableException(
           attempt + ": could not connect to " + counterpart + " within " + timeout.toMillis() + " ms", e);
@@ -86,6 +95,10 @@ final class RegistryHttp {
       throw new UnreachableException(
           attempt + ": cannot connect to " + counterpart + " (" + describe(e, "connection refused") + ")", e);
     } catch (IOException e) {
+      if (body.exceeded()) {
+        throw new RefusedException(
+            attempt + ": " + counterpart + " sent an answer larger than " + maxBodyBytes + " bytes", e);
+      }
       throw new UnreachableException(
           attempt + ": talking to " + counterpart + " failed (" + describe(e, e.getClass().getSimpleName()) + ")", e);
     } catch (InterruptedException e) {

@@ -37,6 +37,11 @@ record RegistryLocation(URI base, String repository) {
     Objects.requireNonNull(repository, "repository");
   }
 
+  /**
+   * Where to ask about the image.
+   *
+   * @throws IllegalArgumentException naming the image when its registry part is not a host[:port]
+   */
   static RegistryLocation of(ImageReference image, Optional<URI> configured) {
     Optional<String> host = image.registry();
     if (host.isEmpty()) {
@@ -51,7 +56,16 @@ record RegistryLocation(URI base, String repository) {
       return new RegistryLocation(configured.get(), image.repository());
     }
     String scheme = isLoopback(authority) ? "http" : "https";
-    return new RegistryLocation(URI.create(scheme + "://" + authority), image.repository());
+    URI base;
+    try {
+      base = new URI(scheme + "://" + authority);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("registry \"" + host.get() + "\" of image " + image + " is not a host[:port]", e);
+    }
+    if (base.getHost() == null || base.getRawPath().length() > 0 || base.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("registry \"" + host.get() + "\" of image " + image + " is not a host[:port]");
+    }
+    return new RegistryLocation(base, image.repository());
   }
 
   /** The registry as messages name it: its host and port. */

@@ -2,6 +2,7 @@ package se.kth.aspen.swarm.cluster;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,6 +175,6 @@ class ClusterStatusDirectoryTest {
     assertThatThrownBy(() -> directory().clusters(Deadline.in(Duration.ZERO)))
         .isInstanceOf(UnreachableException.class)
         .hasMessage("reading clusters from " + url() + ": the deadline passed before the cluster status API could be asked");
-    api.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/clusters")));
+    api.verify(0, getRequestedFor(urlPathEqualTo("/api/clusters")));
   }
 }

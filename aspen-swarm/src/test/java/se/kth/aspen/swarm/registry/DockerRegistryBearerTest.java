@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -15,7 +16,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -193,7 +193,7 @@ class DockerRegistryBearerTest {
   @Test
   void usesTheChallengeForManifestDigestsToo() throws Exception {
     tokenRegistry("team/app", "tok-1", 300, ISSUED);
-    registry.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlPathEqualTo("/v2/team/app/manifests/1.0.0"))
+    registry.stubFor(head(urlPathEqualTo("/v2/team/app/manifests/1.0.0"))
         .atPriority(1)
         .withHeader("Authorization", equalTo("Bearer tok-1"))
         .willReturn(aResponse().withStatus(200)
@@ -203,6 +203,6 @@ class DockerRegistryBearerTest {
     client.tags(image("team/app"), deadline());
     assertThat(client.digest(image("team/app"), deadline())).isEqualTo("sha256:" + "ab".repeat(32));
     auth.verify(1, getRequestedFor(urlPathEqualTo("/token")));
-    assertThat(List.of(client.toString())).allSatisfy(s -> assertThat(s).doesNotContain("s3cret-pw"));
+    assertThat(client.toString()).doesNotContain("s3cret-pw");
   }
 }

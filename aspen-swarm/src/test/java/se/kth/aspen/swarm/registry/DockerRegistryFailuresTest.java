@@ -168,4 +168,12 @@ class DockerRegistryFailuresTest {
         .isInstanceOf(RefusedException.class)
         .hasMessage(listing() + "token endpoint " + registry.baseUrl() + "/token answered without a token");
   }
+
+  @Test
+  void refusesAnImageWhoseRegistryIsNotAHost() {
+    assertThatThrownBy(() -> client().digest(ImageReference.parse("a:b:c/app:1.0.0"), Deadline.in(Duration.ofSeconds(5))))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage("reading the manifest digest of a:b:c/app:1.0.0: registry \"a:b:c\" of image a:b:c/app:1.0.0"
+            + " is not a host[:port]");
+  }
 }

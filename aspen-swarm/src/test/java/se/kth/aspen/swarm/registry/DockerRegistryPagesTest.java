@@ -1,6 +1,7 @@
 package se.kth.aspen.swarm.registry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -47,7 +48,7 @@ class DockerRegistryPagesTest {
   @Test
   void followsRelativeAndAbsoluteNextLinksAskingForAHundredTagsAPage() throws Exception {
     registry.stubFor(get(urlPathEqualTo("/v2/team/app/tags/list")).withQueryParam("n", equalTo("100"))
-        .withQueryParam("last", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        .withQueryParam("last", absent())
         .willReturn(page("[\"1.0.0\",\"1.1.0\"]", "</v2/team/app/tags/list?last=1.1.0&n=100>; rel=\"next\"")));
     registry.stubFor(get(urlPathEqualTo("/v2/team/app/tags/list")).withQueryParam("last", equalTo("1.1.0"))
         .willReturn(page("[\"1.2.0\"]", "<" + registry.baseUrl() + "/v2/team/app/tags/list?last=1.2.0&n=100>; rel=\"next\"")));
@@ -68,7 +69,7 @@ class DockerRegistryPagesTest {
 
     assertThat(client().tags(image(), Deadline.in(Duration.ofSeconds(10)))).containsExactly("1.0.0", "1.1.0");
     elsewhere.verify(getRequestedFor(urlPathEqualTo("/v2/team/app/tags/list"))
-        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+        .withHeader("Authorization", absent()));
   }
 
   @Test

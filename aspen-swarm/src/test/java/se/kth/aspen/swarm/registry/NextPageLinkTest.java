@@ -1,12 +1,14 @@
 package se.kth.aspen.swarm.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NextPageLinkTest {
 
@@ -24,5 +26,17 @@ class NextPageLinkTest {
   void findsTheNextPage(String header, String expected) {
     assertThat(NextPageLink.find(PAGE, List.of(header.strip())))
         .isEqualTo(Optional.ofNullable(expected).map(URI::create));
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(strings = {
+      "<ftp://mirror.example/tags>; rel=\"next\"",
+      "<file:///etc/passwd>; rel=\"next\"",
+      "<http://[bad>; rel=\"next\"",
+  })
+  void refusesANextPageThatIsNotHttp(String header) {
+    assertThatThrownBy(() -> NextPageLink.find(PAGE, List.of(header)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Link header \"" + header + "\" has no usable URL");
   }
 }

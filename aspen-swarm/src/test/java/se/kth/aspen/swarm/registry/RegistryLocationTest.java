@@ -1,11 +1,13 @@
 package se.kth.aspen.swarm.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.port.ImageReference;
 
 class RegistryLocationTest {
@@ -45,5 +47,14 @@ class RegistryLocationTest {
     RegistryLocation location = RegistryLocation.of(ImageReference.parse("app"), Optional.of(URI.create(configured)));
     assertThat(location.registryName()).isEqualTo(expected);
     assertThat(location.pullScope()).isEqualTo("repository:app:pull");
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(strings = {"a:b:c/app:1.0.0", "host:port/app", "-bad.example/app"})
+  void refusesARegistryPartThatIsNotAHostAndPort(String image) {
+    ImageReference reference = ImageReference.parse(image);
+    assertThatThrownBy(() -> RegistryLocation.of(reference, Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("registry \"" + reference.registry().orElseThrow() + "\" of image " + reference + " is not a host[:port]");
   }
 }

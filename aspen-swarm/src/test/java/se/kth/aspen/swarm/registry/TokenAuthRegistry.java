@@ -1,10 +1,11 @@
 package se.kth.aspen.swarm.registry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -28,8 +29,7 @@ final class TokenAuthRegistry {
 
   /** Any request under {@code /v2/<repository>/} without the token gets the challenge. */
   static void challenges(WireMockExtension registry, String repository, String realm) {
-    registry.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v2/" + repository + "/.*"))
+    registry.stubFor(any(urlPathMatching("/v2/" + repository + "/.*"))
         .atPriority(10)
         .willReturn(aResponse()
             .withStatus(401)
@@ -70,9 +70,5 @@ final class TokenAuthRegistry {
             .withHeader("Content-Type", "application/json; charset=utf-8")
             .withHeader("Docker-Distribution-Api-Version", "registry/2.0")
             .withBody("{\"name\":\"" + repository + "\",\"tags\":" + tagsJson + "}")));
-  }
-
-  static com.github.tomakehurst.wiremock.matching.StringValuePattern noAuthorization() {
-    return absent();
   }
 }
