@@ -3,8 +3,8 @@
 # (scripts/test-env.sh, as root), and runs one pass over the example registry in examples/:
 # two apps deployed to the local swarm, one resolving a semantic-version range against the
 # local registry, one with a vaulted secrets.env. Ends with Aspen's summary table.
-# Run it again: nothing changed, so both apps are UNCHANGED. Remove the example stacks with
-#   docker stack rm example-semver example-secrets
+# Run it again: nothing changed, so both apps are UNCHANGED. To start over:
+#   docker stack rm example-semver example-secrets; rm -rf ~/.local/state/aspen-quickstart
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"

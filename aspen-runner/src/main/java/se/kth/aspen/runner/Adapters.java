@@ -76,6 +76,10 @@ public final class Adapters implements AutoCloseable {
           stateStore(configuration, clock, owned),
           notifier(configuration, owned));
       return new Adapters(ports, owned);
+    } catch (IllegalArgumentException e) {
+      // The adapters validate their settings too (a URL form the reader let through, a git setting).
+      closeAll(owned);
+      throw new ConfigurationException(List.of(e.getMessage()));
     } catch (RuntimeException | ConfigurationException e) {
       closeAll(owned);
       throw e;

@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
+import se.kth.aspen.runner.config.ConfigurationException;
 
 /** Builds the command line and runs it, returning the exit code (never calling System.exit). */
 public final class Cli {
@@ -28,6 +29,10 @@ public final class Cli {
     commandLine.setOut(new java.io.PrintWriter(context.out(), true));
     commandLine.setErr(new java.io.PrintWriter(context.err(), true));
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ConfigurationException bad) {
+        cmd.getErr().println("aspen: " + bad.getMessage());
+        return ExitCodes.USAGE;
+      }
       cmd.getErr().println("aspen: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       org.slf4j.LoggerFactory.getLogger(Cli.class).debug("command failed", e);
       return ExitCodes.FAILED;

@@ -76,6 +76,20 @@ class CliTest {
   }
 
   @Test
+  void aSettingAnAdapterRefusesIsABadConfigurationToo() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    Map<String, String> env = Map.of("HOME", dir.toString(), "REGISTRY_REPOSITORY_URL", dir.toString(),
+        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1");
+
+    CliRun run = CliRun.of(env, dir, (configuration, clock) -> {
+      throw new se.kth.aspen.runner.config.ConfigurationException(java.util.List.of("ASPEN_STATE_DIR: cannot open"));
+    }, "run", "--once");
+
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.err).contains("ASPEN_STATE_DIR: cannot open");
+  }
+
+  @Test
   void usageErrorsExit2() {
     assertThat(CliRun.of(env(), dir, "run", "--no-such-option").exitCode).isEqualTo(2);
     assertThat(CliRun.of(env(), dir, "run", "--json").exitCode).isEqualTo(2);

@@ -1,0 +1,90 @@
+package se.kth.aspen.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+  private static final String GOOD = """
+      services:
+        web:
+          image: 127.0.0.1:5000/busybox:${WEB_VERSION}
+          environment:
+            WEB_VERSION: "~1.2.0"
+          deploy:
+            replicas: 1
+            labels:
+              - traefik.frontend.rule=PathPrefix:/
+            restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3}
+            resources:
+              limits: {cpus: "0.25", memory: 32M}
+              reservations: {cpus: "0.05", memory: 8M}
+          logging:
+            options: {max-size: 10m, max-file: "3"}
+      """;
+
+  @TempDir Path dir;
+
+  private Path stack(String app, String text) throws Exception {
+    Path file = dir.resolve("registry").resolve(app).resolve("active").resolve("docker-stack.yml");
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  private CliRun validate(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "validate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return CliRun.of(Map.of("HOME", dir.toString()), dir, all);
+  }
+
+  @Test
+  void theShippedExamplesAreValid() {
+    Path examples = Path.of(System.getProperty("user.dir")).getParent().resolve("examples").resolve("registry");
+    CliRun run = validate(examples.toString());
+    assertThat(run.exitCode).as(run.out() + run.err).isZero();
+    assertThat(run.out()).contains("2 stacks checked, 0 invalid");
+  }
+
+  @Test
+  void everyViolationOfEveryStackIsListedAndTheExitCodeIs1() throws Exception {
+    stack("app-a", GOOD.replace("PathPrefix:/", "PathPrefix:/app-a"));
+    stack("app-b", GOOD.replace("PathPrefix:/", "PathPrefix:/app-b").replace("memory: 32M", "").replace("max-file: \"3\"", ""));
+
+    CliRun run = validate("registry");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.out())
+        .contains("VALID    registry/app-a/active/docker-stack.yml")
+        .contains("INVALID  registry/app-b/active/docker-stack.yml")
+        .contains("ResourcePolicy: service web: deploy.resources.limits.memory is missing")
+        .contains("LoggingPolicy: service web: logging.options.max-file is missing")
+        .contains("2 stacks checked, 1 invalid");
+  }
+
+  @Test
+  void theSiteRootIsRefusedUnlessTheAppIsAllowListed() throws Exception {
+    Path file = stack("app-root", GOOD);
+
+    CliRun refused = validate(file.toString());
+    CliRun allowed = validate("-s", "ROOT_PATH_ALLOWED_APPS=app-root", file.toString());
+
+    assertThat(refused.exitCode).isEqualTo(1);
+    assertThat(refused.out()).contains("publishes the site root");
+    assertThat(allowed.exitCode).as(allowed.out()).isZero();
+  }
+
+  @Test
+  void aMissingPathOrADirectoryWithoutStacksExits1() throws Exception {
+    assertThat(validate("nope").err).contains("nope: no such file or directory");
+    Files.createDirectories(dir.resolve("empty"));
+    CliRun empty = validate("empty");
+    assertThat(empty.exitCode).isEqualTo(1);
+    assertThat(empty.err).contains("no docker-stack.yml found");
+  }
+}

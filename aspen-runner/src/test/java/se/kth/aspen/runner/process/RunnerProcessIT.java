@@ -1,0 +1,155 @@
+package se.kth.aspen.runner.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real jar as a child process, stopped by SIGTERM as a container runtime would stop it. */
+class RunnerProcessIT {
+
+  private static final Pattern LISTENING = Pattern.compile("HTTP API listening on 127\\.0\\.0\\.1:(\\d+)");
+
+  @TempDir Path dir;
+
+  private Process process;
+  private Path stderr;
+  private final List<Socket> held = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws IOException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+    }
+    for (Socket socket : held) {
+      socket.close();
+    }
+  }
+
+  private Map<String, String> quietConfiguration(String clusterStatus, boolean isFile) throws IOException {
+    Path registry = Files.createDirectories(dir.resolve("registry"));
+    return Map.of(
+        "HOME", dir.toString(),
+        "REGISTRY_REPOSITORY_URL", registry.toString(),
+        "CLUSTER_STATUS_API_URL", clusterStatus,
+        "CLUSTER_STATUS_URL_IS_FILE", isFile ? "1" : "",
+        "ASPEN_STATE_DIR", dir.resolve("state").toString(),
+        "ASPEN_API_PORT", "0",
+        "ASPEN_API_BIND", "127.0.0.1",
+        "SYNC_START_ON_RUN", "1",
+        "DELAY_SECS_BETWEEN_RUNS", "1");
+  }
+
+  private int start(Map<String, String> env) throws IOException {
+    stderr = dir.resolve("stderr.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String jar = System.getProperty("aspen.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("system property aspen.jar (" + jar + ") names no jar: run this IT through Failsafe after package");
+    }
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "run");
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    // A file, not a pipe: nothing the process wrote before it exited can be lost to a reader race.
+    builder.redirectError(stderr.toFile());
+    process = builder.start();
+    await().atMost(Duration.ofSeconds(60)).failFast(() -> !process.isAlive())
+        .until(() -> LISTENING.matcher(log()).find());
+    Matcher m = LISTENING.matcher(log());
+    assertThat(m.find()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  private String log() throws IOException {
+    return Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
+  }
+
+  @Test
+  void sigtermEndsTheLoopCleanlyWithExitCode0() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    int port = start(quietConfiguration(clusters.toString(), true));
+    HttpResponse<String> health = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    HttpClient client = HttpClient.newHttpClient();
+    await().atMost(Duration.ofSeconds(60)).until(() -> client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString()).body().contains("lastPassStartedAt"));
+
+    process.destroy();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
+    assertThat(process.exitValue()).as(log()).isZero();
+    assertThat(log()).contains("asked to stop: finishing", "aspen stopped cleanly");
+  }
+
+  @Test
+  void withLogFormatJsonEveryLogLineIsOneJsonObject() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    Map<String, String> env = new java.util.HashMap<>(quietConfiguration(clusters.toString(), true));
+    env.put("LOG_FORMAT", "json");
+    env.put("API_TOKEN", "token-that-must-not-be-logged");
+    start(env);
+
+    process.destroy();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> lines = log().lines().toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      assertThat(json.readTree(line).get("formattedMessage")).as(line).isNotNull();
+    }
+    assertThat(log()).contains("aspen stopped cleanly").doesNotContain("token-that-must-not-be-logged");
+  }
+
+  @Test
+  void sigtermDuringAPassThatHangsAbandonsItWithinTheGraceAndStillExits0() throws Exception {
+    // A cluster status API that accepts connections and never answers: the pass hangs on it.
+    ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread.ofPlatform().daemon().start(() -> {
+      try {
+        while (true) {
+          held.add(silent.accept());
+        }
+      } catch (IOException e) {
+        // closed at the end of the test
+      }
+    });
+    Map<String, String> env = new java.util.HashMap<>(
+        quietConfiguration("http://127.0.0.1:" + silent.getLocalPort() + "/clusters", false));
+    env.put("REQUEST_TIMEOUT", "600");
+    env.put("SHUTDOWN_GRACE_SECS", "1");
+    start(env);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !held.isEmpty());
+
+    process.destroy();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
+    assertThat(process.exitValue()).as(log()).isZero();
+    assertThat(log()).contains("did not finish within 1s; abandoning it");
+    silent.close();
+  }
+}
