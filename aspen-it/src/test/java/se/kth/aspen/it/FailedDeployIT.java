@@ -2,10 +2,13 @@ package se.kth.aspen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.FailureKind;
@@ -78,10 +81,16 @@ class FailedDeployIT extends Scenario {
     assertThat(errors().getLast().path("message").asText()).startsWith("Recovered: *active/" + crashing + "*");
   }
 
-  @Test
-  void withWholeStackRollbackTheHealthyServiceGoesBackToItsPreviousImageToo() {
-    env.put("ROLLBACK_ON_FAILURE", "true");
+  @ParameterizedTest(name = "turned on by the {0}")
+  @ValueSource(strings = {"setting", "label"})
+  void withWholeStackRollbackTheHealthyServiceGoesBackToItsPreviousImageToo(String how) throws Exception {
+    if (how.equals("setting")) {
+      env.put("ROLLBACK_ON_FAILURE", "true");
+    }
     StackFile before = healthy();
+    if (how.equals("label")) {
+      before.service("web").label("se.kth.aspen.rollbackOnFailure", "true");
+    }
     before.add(new StackFile.Service("api").image("127.0.0.1:5000/busybox:1.2.3_def"));
     writeStack(crashing, "active", before);
     git.commitAndPush("two healthy services");
@@ -91,6 +100,9 @@ class FailedDeployIT extends Scenario {
     assertThat(apiBefore).startsWith("127.0.0.1:5000/busybox:1.2.3_def@sha256:");
 
     StackFile after = crashingStack();
+    if (how.equals("label")) {
+      after.service("web").label("se.kth.aspen.rollbackOnFailure", "true");
+    }
     after.add(new StackFile.Service("api").image("127.0.0.1:5000/busybox:2.0.0"));
     writeStack(crashing, "active", after);
     git.commitAndPush("api moves on, web crashes");
@@ -103,9 +115,12 @@ class FailedDeployIT extends Scenario {
     assertThat(result(aspen.deployPass(), crashing, "active").status()).isEqualTo(AppStatus.BLOCKED);
   }
 
-  @Test
-  void anEngineThatCannotBeReachedIsRetriedEveryPassAndNeverBlocks() throws Exception {
-    String dead = "unix://" + dir.resolve("dead.sock").toAbsolutePath();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"a unix socket nobody listens on", "a closed tcp port"})
+  void anEngineThatCannotBeReachedIsRetriedEveryPassAndNeverBlocks(String endpoint) throws Exception {
+    String dead = endpoint.startsWith("a unix")
+        ? "unix://" + dir.resolve("dead.sock").toAbsolutePath()
+        : "tcp://127.0.0.1:" + closedPort();
     clusters(cluster("active", dead, false));
     writeStack(crashing, "active", healthy());
     git.commitAndPush("an app");
@@ -118,10 +133,15 @@ class FailedDeployIT extends Scenario {
       assertThat(failed.failure()).contains(FailureKind.COULD_NOT_TRY);
       assertThat(aspen.state("active", stackPath(crashing, "active")).lastFailed()).isEmpty();
     }
-    assertThat(Path.of(dir.resolve("dead.sock").toString())).doesNotExist();
 
     clusters(cluster("active", testEnv.dockerHost(), false));
     PassReport recovered = aspen.deployPass();
     assertThat(result(recovered, crashing, "active").status()).as(describe(recovered)).isEqualTo(AppStatus.DEPLOYED);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }
