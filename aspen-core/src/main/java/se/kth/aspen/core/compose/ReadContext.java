@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What building one stack model shares: the file's name for messages, the variables for
@@ -66,17 +67,17 @@ final class ReadContext {
   }
 
   /** A scalar's interpolated text; a YAML null is empty; a mapping or list is an error. */
-  java.util.Optional<String> optText(YNode node, String path) throws StackFileException {
+  Optional<String> optText(YNode node, String path) throws StackFileException {
     if (node instanceof YNode.Scalar scalar) {
-      return scalar.isNull() ? java.util.Optional.empty()
-          : java.util.Optional.of(interpolate(scalar.text(), path, scalar.line()));
+      return scalar.isNull() ? Optional.empty()
+          : Optional.of(interpolate(scalar.text(), path, scalar.line()));
     }
     throw invalid(path, node.line(), "must be a string, number or boolean, got " + node.kind());
   }
 
   /** A scalar's interpolated text, required. */
   String text(YNode node, String path) throws StackFileException {
-    java.util.Optional<String> text = optText(node, path);
+    Optional<String> text = optText(node, path);
     if (text.isEmpty()) {
       throw invalid(path, node.line(), "must not be null");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import se.kth.aspen.core.port.ImageReference;
 
 /** One service of {@code services}, key by key. */
@@ -190,7 +191,7 @@ final class ServiceReader {
       return List.of();
     }
     Block ulimits = found.get();
-    Map<String, Ulimit> byName = new java.util.TreeMap<>();
+    Map<String, Ulimit> byName = new TreeMap<>();
     for (Map.Entry<String, YNode> entry : ulimits.mapping.entries().entrySet()) {
       String name = entry.getKey();
       ulimits.context.lines.put(ulimits.child(name), ulimits.line(name));

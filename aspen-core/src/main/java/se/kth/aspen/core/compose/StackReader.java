@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  *       {@code replica: 2} must not deploy a stack that silently ignores it.
  *   <li>{@code env_file}, relative bind sources and secret or config files must stay inside the
  *       stack file's directory (see {@link ConfinedPath}).
+ *   <li>Values are interpolated when they are read, so a value nobody reads (an {@code x-} key,
+ *       a key Swarm ignores) is never interpolated and a bad {@code $} there is not an error.
+ *   <li>YAML tags are ignored (nothing is constructed from them); an alias shares the anchored
+ *       subtree and lines point at the anchor's definition.
  * </ul>
  */
 public final class StackReader {

@@ -1,5 +1,6 @@
 package se.kth.aspen.core.compose;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class TopLevelReader {
       network.allowOnly(Set.of("name", "external", "driver", "driver_opts", "internal", "attachable", "labels",
           "ipam", "enable_ipv6"));
       Optional<String> ipamDriver = Optional.empty();
-      List<String> subnets = new java.util.ArrayList<>();
+      List<String> subnets = new ArrayList<>();
       Optional<Block> ipam = network.block("ipam");
       if (ipam.isPresent()) {
         ipam.get().allowOnly(Set.of("driver", "config"));

@@ -66,7 +66,9 @@ final class TreeBuilder {
   private YNode node(Event event, int depth) throws StackFileException {
     int line = line(event);
     if (depth > limits.maxDepth()) {
-      throw new StackFileException(display, line, "", "nested more than " + limits.maxDepth() + " levels deep");
+      // Worded as SnakeYAML's composer words it, which callers already recognise.
+      throw new StackFileException(display, line, "", "invalid YAML: Nesting Depth exceeded max " + limits.maxDepth()
+          + " (mappings and lists nested too deeply)");
     }
     if (event instanceof AliasEvent alias) {
       return alias(alias.getAnchor(), line);

@@ -88,11 +88,11 @@ class HostileStackFileTest {
     String yaml = "services: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
     assertThatThrownBy(() -> files.parse(yaml))
         .isInstanceOf(StackFileException.class)
-        .hasMessage(StackFiles.FILE + ":1: nested more than 64 levels deep");
+        .hasMessage(StackFiles.FILE + ":1: invalid YAML: Nesting Depth exceeded max 64 (mappings and lists nested too deeply)");
     String mappings = "services: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n";
     assertThatThrownBy(() -> files.parse(mappings))
         .isInstanceOf(StackFileException.class)
-        .hasMessage(StackFiles.FILE + ":1: nested more than 64 levels deep");
+        .hasMessage(StackFiles.FILE + ":1: invalid YAML: Nesting Depth exceeded max 64 (mappings and lists nested too deeply)");
   }
 
   @Test

@@ -286,4 +286,20 @@ class ServiceConversionTest {
     assertThat(model.services().get("b").deploy().orElseThrow().replicas()).contains(3);
     assertThat(model.services().get("b").image()).isEqualTo("127.0.0.1:5000/busybox:1.0.0_abc");
   }
+
+  @Test
+  void aListOfMergesLetsTheFirstMappingWin() throws Exception {
+    StackModel model = files.model("""
+        x-a: &a {image: "r.org/a:1", user: alice}
+        x-b: &b {image: "r.org/b:2", hostname: bee}
+        services:
+          web:
+            <<: [*a, *b]
+            user: root
+        """);
+    ServiceSpec web = model.services().get("web");
+    assertThat(web.image()).isEqualTo("r.org/a:1");
+    assertThat(web.user()).contains("root");
+    assertThat(web.hostname()).contains("bee");
+  }
 }
