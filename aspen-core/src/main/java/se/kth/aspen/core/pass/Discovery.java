@@ -35,7 +35,9 @@ final class Discovery {
   }
 
   Output discover(Input input) throws IOException {
-    Path root = input.root().toAbsolutePath().normalize();
+    // The root itself may be reached through a link (a deploy's "current" checkout): resolve it
+    // once, so the walk starts in a real directory; below it, no link is followed.
+    Path root = input.root().toRealPath();
     List<AppTarget> targets = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Files.walkFileTree(root, new FileVisitor<>() {

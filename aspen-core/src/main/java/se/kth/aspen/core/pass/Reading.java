@@ -64,6 +64,10 @@ final class Reading {
       confine(in.target(), service);
     }
     confineFiles(in.target(), stack);
+    if (Unlocking.usesSecrets(stack)) {
+      // Checked here, not only when unlocking, so that a plan reports it too.
+      Unlocking.secretsEnv(in.target(), STEP);
+    }
     return new Output(stack, images);
   }
 

@@ -51,16 +51,30 @@ final class Unlocking {
     return stack.services().values().stream().flatMap(s -> s.envFiles().stream()).anyMatch(Unlocking::namesDecryptedSecrets);
   }
 
+  /**
+   * The target's {@code secrets.env}, which must be a regular file in its directory.
+   *
+   * @throws StepFailure naming the file when it is missing or leads elsewhere
+   */
+  static Path secretsEnv(AppTarget target, String step) throws StepFailure {
+    try {
+      Path file = ConfinedPath.resolve(target.directory(), SECRETS_ENV);
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new StepFailure(step, FailureKind.INVALID, target.stackPath() + " uses " + DECRYPTED_ENV
+            + " but there is no " + SECRETS_ENV + " beside it");
+      }
+      return file;
+    } catch (PathEscapeException e) {
+      throw new StepFailure(step, FailureKind.INVALID, target.stackPath() + ": " + e.getMessage());
+    }
+  }
+
   Output unlock(Input in) throws StepFailure {
     AppTarget target = in.target();
     SecretEnvironment environment = SecretEnvironment.empty();
     try {
       if (usesSecrets(in.stack())) {
-        Path file = ConfinedPath.resolve(target.directory(), SECRETS_ENV);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-          throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + " uses " + DECRYPTED_ENV
-              + " but there is no " + SECRETS_ENV + " beside it");
-        }
+        Path file = secretsEnv(target, STEP);
         environment = secrets.environment(target.application(), file);
       }
       Map<String, Secret> files = new LinkedHashMap<>();

@@ -83,6 +83,15 @@ class DiscoveryTest {
   }
 
   @Test
+  void aRegistryRootReachedThroughALinkIsSearched() throws Exception {
+    new TestRegistry(outside).write("app/active/docker-stack.yml", "x");
+    Path link = Files.createSymbolicLink(root.resolve("current"), outside);
+
+    assertThat(new Discovery().discover(new Discovery.Input(link)).targets())
+        .extracting(AppTarget::stackPath).containsExactly("app/active/docker-stack.yml");
+  }
+
+  @Test
   void aLinkedStackFileIsStillATargetSoItsAppFailsVisibly() throws Exception {
     Files.createDirectories(root.resolve("app/active"));
     Files.createSymbolicLink(root.resolve("app/active/docker-stack.yml"), Files.writeString(outside.resolve("s.yml"), "x"));

@@ -62,6 +62,18 @@ class UnlockTest {
   }
 
   @Test
+  void aPlanReportsAMissingSecretsEnvWithoutDecryptingAnything() throws Exception {
+    java.nio.file.Files.delete(secretsEnv);
+
+    AppResult planned = only(f.run(PassMode.PLAN), STACK);
+
+    assertThat(planned.status()).isEqualTo(AppStatus.FAILED);
+    assertThat(planned.step()).contains("Read");
+    assertThat(planned.reason()).contains(STACK + " uses secrets.decrypted.env but there is no secrets.env beside it");
+    assertThat(f.secrets.calls()).isEmpty();
+  }
+
+  @Test
   void changingTheVaultedSecretsFileRedeploys() {
     f.deploy();
     f.registry.write("app/active/secrets.env", "$ANSIBLE_VAULT;1.1;AES256\n6163\n");
