@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -46,7 +47,8 @@ final class CheckoutArea {
       return Optional.empty();
     }
     Path directory = root.resolve(name);
-    return Files.isDirectory(directory) ? Optional.of(directory) : Optional.empty();
+    // A link in place of a clone would let a snapshot root lie outside the working directory.
+    return Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) ? Optional.of(directory) : Optional.empty();
   }
 
   /** A new, empty directory for a clone, not yet in service. */

@@ -56,6 +56,11 @@ final class RemoteFailures {
         || chain.contains("timeout")) {
       return new UnreachableException(attempt + ": timed out (deadline " + deadline + ")");
     }
+    if (has(failure, javax.net.ssl.SSLException.class)) {
+      return new RefusedException(
+          attempt + ": the TLS handshake failed (" + remote.scrub(innermost(failure))
+              + "); is the server's certificate trusted by this JVM?");
+    }
     if (chain.contains("not authorized")
         || chain.contains("authentication is required")
         || chain.contains("authentication not supported")

@@ -66,10 +66,14 @@ final class WorkingCopy implements AutoCloseable {
     StoredConfig config = repository.getConfig();
     config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, "origin", "url", gitUrl);
     // Pinned here so that a user's ~/.gitconfig cannot change what a checkout looks like: links
-    // stay links (readers must see and refuse them), bytes stay bytes, no gc during a pass.
+    // stay links (readers must see and refuse them), bytes stay bytes.
     config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_SYMLINKS, true);
     config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOCRLF, "false");
+    // JGit runs an automatic gc after every fetch, detached on a background thread by default;
+    // it must not run beside a pass, so it is off and compactIfFragmented packs instead, inline.
     config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+    config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOPACKLIMIT, 0);
+    config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
     config.save();
     return new WorkingCopy(directory, repository);
   }

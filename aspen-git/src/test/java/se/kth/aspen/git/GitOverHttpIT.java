@@ -87,6 +87,19 @@ class GitOverHttpIT {
   }
 
   @Test
+  void aPathWithNoRepositoryIsRefused() throws Exception {
+    String elsewhere = server.url().replace("/registry.git", "/elsewhere.git");
+    try (GitRegistrySource source =
+        new GitRegistrySource(GitRegistrySettings.of(elsewhere, directory.resolve("work")))) {
+      assertThatThrownBy(() -> source.sync(deadline()))
+          .isInstanceOf(RefusedException.class)
+          .hasMessage(
+              "fetching " + elsewhere + " (the remote's default branch):"
+                  + " there is no repository at that URL");
+    }
+  }
+
+  @Test
   void noCredentialsAtAllIsRefused() throws Exception {
     try (GitRegistrySource source =
         new GitRegistrySource(GitRegistrySettings.of(server.url(), directory.resolve("work")))) {

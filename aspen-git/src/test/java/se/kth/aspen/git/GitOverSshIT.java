@@ -147,6 +147,21 @@ class GitOverSshIT {
   }
 
   @Test
+  void aPathWithNoRepositoryIsRefused() throws Exception {
+    GitRegistrySettings settings =
+        GitRegistrySettings.of(server.url("elsewhere.git"), directory.resolve("work"))
+            .withIdentityFiles(List.of(clientKeyFile))
+            .withKnownHosts(List.of(server.knownHostsLine()), List.of());
+    try (GitRegistrySource source = new GitRegistrySource(settings)) {
+      assertThatThrownBy(() -> source.sync(deadline()))
+          .isInstanceOf(RefusedException.class)
+          .hasMessage(
+              "fetching " + server.url("elsewhere.git") + " (the remote's default branch):"
+                  + " there is no repository at that URL");
+    }
+  }
+
+  @Test
   void aMissingPrivateKeyFileIsNamedInsteadOfTryingTheServer() throws Exception {
     Path missing = directory.resolve("no-such-key");
     GitRegistrySettings settings =
