@@ -21,10 +21,16 @@ final class ImageResolution {
 
   private final EngineClient engine;
   private final RegistryAuth auth;
+  private final java.util.Map<String, ArrayNode> platformsByDigest;
 
-  ImageResolution(EngineClient engine, RegistryAuth auth) {
+  /**
+   * @param platformsByDigest platforms of digest-pinned images already looked up: a digest names
+   *     one manifest forever, so an image the pass pinned needs no second lookup
+   */
+  ImageResolution(EngineClient engine, RegistryAuth auth, java.util.Map<String, ArrayNode> platformsByDigest) {
     this.engine = engine;
     this.auth = auth;
+    this.platformsByDigest = platformsByDigest;
   }
 
   /** Adds {@code :latest} when neither tag nor digest is written, as the CLI does. */
@@ -34,6 +40,10 @@ final class ImageResolution {
 
   Resolved resolve(ImageReference written) throws UnreachableException {
     ImageReference image = tagged(written);
+    ArrayNode known = image.digest().map(d -> platformsByDigest.get(image.name() + "@" + d)).orElse(null);
+    if (known != null) {
+      return new Resolved(image, known.deepCopy(), true);
+    }
     ArrayNode platforms = SpecValues.NODES.arrayNode();
     String path = "/distribution/" + URLEncoder.encode(image.toString(), StandardCharsets.UTF_8).replace("%2F", "/")
         .replace("%3A", ":").replace("%40", "@") + "/json";
@@ -52,6 +62,9 @@ final class ImageResolution {
           .put("OS", platform.path("os").asText());
     }
     String digest = answer.path("Descriptor").path("digest").asText("");
+    if (!platforms.isEmpty() && (image.digest().isPresent() || !digest.isEmpty())) {
+      platformsByDigest.put(image.name() + "@" + image.digest().orElse(digest), platforms.deepCopy());
+    }
     if (image.digest().isPresent() || digest.isEmpty()) {
       return new Resolved(image, platforms, true);
     }

@@ -27,7 +27,11 @@ final class StackDeployment {
   private final StackModel model;
   private final DeployProgress progress = new DeployProgress();
 
-  StackDeployment(EngineClient engine, RegistryAuth auth, DeployRequest request, Deadline deadline) {
+  private final java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> platformsByDigest;
+
+  StackDeployment(EngineClient engine, RegistryAuth auth, DeployRequest request, Deadline deadline,
+      java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> platformsByDigest) {
+    this.platformsByDigest = platformsByDigest;
     this.engine = engine;
     this.auth = auth;
     this.request = request;
@@ -66,7 +70,7 @@ final class StackDeployment {
     model.volumes().forEach((key, v) -> volumes.put(key, names.object(key, v.name(), v.external())));
     EnvironmentAssembly environment = new EnvironmentAssembly(files, request.secretEnvironment());
     VaultedBinds vaulted = new VaultedBinds(secrets, names, request.decryptedFiles());
-    ImageResolution resolution = new ImageResolution(engine, auth);
+    ImageResolution resolution = new ImageResolution(engine, auth, platformsByDigest);
     ServiceSpecJson converter = new ServiceSpecJson(model, names);
     for (ServiceSpec service : model.services().values()) {
       String name = names.scoped(service.name());
@@ -125,14 +129,13 @@ final class StackDeployment {
     }
   }
 
+  /**
+   * The CLI asks {@code GET /info} whether the node is a manager; {@code GET /swarm} answers the
+   * same question (503 on a worker or outside a swarm) for a fraction of the engine's work.
+   */
   private void ensureManager() throws PortException {
     check("checking the engine");
-    JsonNode info = engine.get("/info", "asking the engine whether it is a swarm manager");
-    if (!info.path("Swarm").path("ControlAvailable").asBoolean(false)) {
-      throw new RefusedException("deploying stack " + names.stack() + " on " + engine.where()
-          + ": this node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node "
-          + "to swarm and try again.");
-    }
+    engine.get("/swarm", "asking the engine whether it is a swarm manager");
   }
 
   private Map<String, JsonNode> existingServices() throws PortException {

@@ -25,6 +25,8 @@ public final class SwarmOrchestrator implements Orchestrator, AutoCloseable {
   private final SwarmSettings settings;
   private final EngineClients clients;
   private final RegistryAuth auth;
+  private final java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> platformsByDigest =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public SwarmOrchestrator(SwarmSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -39,7 +41,7 @@ public final class SwarmOrchestrator implements Orchestrator, AutoCloseable {
   @Override
   public DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException {
     EngineClient engine = clients.of(request.cluster().endpoint());
-    return new StackDeployment(engine, auth, request, deadline).run();
+    return new StackDeployment(engine, auth, request, deadline, platformsByDigest).run();
   }
 
   @Override
