@@ -41,7 +41,7 @@ final class Service {
         }
       };
       SyncLoop loop = new SyncLoop(listener -> pass.run(PassMode.DEPLOY, listener),
-          configuration.delayBetweenRuns(), List.of(metricsObserver, new PassLog(adapters.ports().notifier())));
+          configuration.delayBetweenRuns(), List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock)));
       ApiBackend backend = new ApiBackend(loop, adapters.ports().state(), configuration.managementGroup(),
           pass::retry, metrics);
       try (ApiServer api = ApiServer.start(configuration.api(), backend, clock)) {

@@ -2,6 +2,11 @@ package se.kth.aspen.runner.loop;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,16 +20,24 @@ import se.kth.aspen.runner.report.SummaryTable;
 
 /**
  * Logs what passes did (a line per app that did something, a summary per pass) and tells the
- * error notifier when a pass fails as a whole ("Aspen itself fails", CONTRACT §7).
+ * error notifier when Aspen itself fails (CONTRACT §7): a pass that throws, or a problem of the
+ * pass as a whole (registry or cluster directory unreadable). Like app errors, the same problem
+ * is told once, then again after {@link #REPEAT_AFTER} prefixed {@code <!here> } while it lasts.
  */
 public final class PassLog implements PassObserver {
+
+  /** How long the same pass problem stays quiet after it was told. */
+  public static final Duration REPEAT_AFTER = Duration.ofMinutes(10);
 
   private static final Logger log = LoggerFactory.getLogger("se.kth.aspen.pass");
 
   private final Notifier notifier;
+  private final Clock clock;
+  private final Map<String, Instant> told = new HashMap<>();
 
-  public PassLog(Notifier notifier) {
+  public PassLog(Notifier notifier, Clock clock) {
     this.notifier = notifier;
+    this.clock = clock;
   }
 
   @Override
@@ -39,11 +52,26 @@ public final class PassLog implements PassObserver {
   @Override
   public void passDone(PassReport report) {
     report.problems().forEach(problem -> log.warn("pass problem: {}", problem));
+    tellProblems(report);
     boolean quiet = report.results().stream().allMatch(r -> r.status() == AppStatus.UNCHANGED || r.status() == AppStatus.SKIPPED);
     if (quiet && report.problems().isEmpty()) {
       log.debug("pass done: {}", SummaryTable.counts(report));
     } else {
       log.info("pass done: {}", SummaryTable.counts(report));
+    }
+  }
+
+  /** Called from the loop's one thread only, so {@code told} needs no lock. */
+  private void tellProblems(PassReport report) {
+    Instant now = clock.instant();
+    told.keySet().retainAll(report.problems());
+    for (String problem : report.problems()) {
+      Instant last = told.get(problem);
+      if (last == null || !now.isBefore(last.plus(REPEAT_AFTER))) {
+        notifier.error(new ErrorNotice((last == null ? "" : "<!here> ") + "Aspen's pass had a problem: " + problem,
+            Optional.empty(), Optional.empty()));
+        told.put(problem, now);
+      }
     }
   }
 

@@ -117,6 +117,27 @@ class OnePassTest {
   }
 
   @Test
+  void aDeployThatDidNotConvergeIsBlockedInTheNextRunAndPlanWithItsReasonAndSince() throws Exception {
+    app("app-a", GOOD);
+    orchestrator.neverConverges("app-a", "web", "task: non-zero exit (1)");
+
+    CliRun failed = CliRun.of(env, dir, adapters, "run", "--once");
+    CliRun blocked = CliRun.of(env, dir, adapters, "run", "--once");
+    CliRun plan = CliRun.of(env, dir, adapters, "plan", "--json");
+
+    assertThat(failed.exitCode).isEqualTo(1);
+    assertThat(failed.out()).containsPattern("app-a\\s+active\\s+FAILED");
+    assertThat(blocked.exitCode).isEqualTo(1);
+    assertThat(blocked.out()).containsPattern("app-a\\s+active\\s+BLOCKED")
+        .containsPattern("BLOCKED active/app-a in step \\w+: .+ \\(since 20\\d\\d-");
+    JsonNode result = new ObjectMapper().readTree(plan.out()).get("results").get(0);
+    assertThat(result.get("status").asText()).isEqualTo("BLOCKED");
+    assertThat(result.get("since").asText()).isNotBlank();
+    assertThat(result.get("reason").asText()).isNotBlank();
+    assertThat(orchestrator.deploys()).as("the failed desired state is not applied again").hasSize(1);
+  }
+
+  @Test
   void runOnceJsonSaysDeployedWherePlanSaysChangedAndASecondRunIsUnchanged() throws Exception {
     app("app-a", GOOD);
 

@@ -77,7 +77,7 @@ class SyncLoopTest {
       public void passCrashed(Throwable failure) {
         metrics.recordCrash();
       }
-    }, new PassLog(notifier)));
+    }, new PassLog(notifier, Clock.systemUTC())));
 
     loop.begin(true);
 
@@ -116,7 +116,7 @@ class SyncLoopTest {
           public void passDone(PassReport report) {
             reports.add(report);
           }
-        }, new PassLog(notifier)));
+        }, new PassLog(notifier, Clock.systemUTC())));
 
     loop.begin(true);
 
@@ -138,7 +138,7 @@ class SyncLoopTest {
       public void passCrashed(Throwable failure) {
         crashes.add(failure);
       }
-    }, new PassLog(notifier)));
+    }, new PassLog(notifier, Clock.systemUTC())));
 
     loop.begin(true);
 
