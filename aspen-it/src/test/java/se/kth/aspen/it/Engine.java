@@ -89,11 +89,51 @@ final class Engine {
         .filter(l -> l.startsWith(service + " ")).map(l -> l.substring(service.length() + 1)).findFirst().orElse("");
   }
 
-  /** Removes the stacks' services, networks, secrets and configs; does not wait for the tasks to stop. */
+  /** Stacks removed whose networks may still wait for their containers to go. */
+  private static final java.util.Set<String> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    // One bounded wait for the whole run, not one per test: removal, not deployment, is slow.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> new Engine().sweep(true)));
+  }
+
+  /**
+   * Removes the stacks' services, networks, secrets and configs without waiting; networks
+   * that {@code stack rm} could not remove while containers were attached are removed by a
+   * later sweep.
+   */
   void removeStacks(List<String> stacks) {
     for (String stack : stacks) {
       run(List.of("stack", "rm", stack));
     }
+    PENDING.addAll(stacks);
+    sweep(false);
+  }
+
+  /** Removes the networks of removed stacks whose containers are gone; waits for them when asked. */
+  void sweep(boolean wait) {
+    if (wait && !PENDING.isEmpty()) {
+      try {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+            .until(() -> PENDING.stream().allMatch(s -> labelled("ps", s).isEmpty()));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        // what is left has unique names and cannot disturb a later run
+      }
+    }
+    for (String stack : List.copyOf(PENDING)) {
+      if (labelled("ps", stack).isEmpty()) {
+        labelled("network", stack).forEach(network -> run(List.of("network", "rm", network)));
+        PENDING.remove(stack);
+      }
+    }
+  }
+
+  private List<String> labelled(String what, String stack) {
+    List<String> command = what.equals("ps")
+        ? List.of("ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + stack)
+        : List.of("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack);
+    Result result = run(command);
+    return result.out.lines().filter(l -> !l.isBlank()).toList();
   }
 
   String docker(String... args) {
