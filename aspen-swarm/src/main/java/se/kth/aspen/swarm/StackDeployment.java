@@ -52,6 +52,19 @@ final class StackDeployment {
   }
 
   private void apply() throws PortException {
+    // The registry lookups only read, and are the slowest calls: they run beside everything else.
+    ImageResolution resolution = new ImageResolution(engine, auth, platformsByDigest);
+    Map<String, ImageReference> written = new HashMap<>();
+    for (ServiceSpec service : model.services().values()) {
+      written.put(service.name(), image(service));
+    }
+    try (var lookups = new ConcurrentLookups()) {
+      written.forEach((service, image) -> lookups.start(service, () -> resolution.resolve(image)));
+      deploy(lookups);
+    }
+  }
+
+  private void deploy(ConcurrentLookups lookups) throws PortException {
     ensureManager();
     Map<String, JsonNode> existing = existingServices();
     if (request.prune()) {
@@ -70,14 +83,12 @@ final class StackDeployment {
     model.volumes().forEach((key, v) -> volumes.put(key, names.object(key, v.name(), v.external())));
     EnvironmentAssembly environment = new EnvironmentAssembly(files, request.secretEnvironment());
     VaultedBinds vaulted = new VaultedBinds(secrets, names, request.decryptedFiles());
-    ImageResolution resolution = new ImageResolution(engine, auth, platformsByDigest);
     ServiceSpecJson converter = new ServiceSpecJson(model, names);
     for (ServiceSpec service : model.services().values()) {
       String name = names.scoped(service.name());
       check("deploying service " + name);
       JsonNode current = existing.get(name);
-      ImageReference written = image(service);
-      ImageResolution.Resolved image = resolution.resolve(written);
+      ImageResolution.Resolved image = lookups.result(service.name());
       if (!image.resolved() && current != null) {
         progress.warnings.add("image " + image.image() + " could not be accessed on a registry to record its digest. "
             + "Each node will access " + image.image() + " independently, possibly leading to different nodes running "

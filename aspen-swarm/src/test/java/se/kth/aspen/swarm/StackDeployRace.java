@@ -15,6 +15,7 @@ import se.kth.aspen.core.port.SecretEnvironment;
  * Issue 7's comparison with the two contenders interleaved, so that load from other work on the
  * machine falls on both: each round deploys 20 fresh single-service stacks with Aspen and 20 with
  * {@code docker stack deploy}, alternating which goes first, and prints each side's wall time.
+ * Between the two, untimed, the first side's stacks are left to converge.
  * Run from the repository root after {@code scripts/jmh aspen-swarm -l} has built the classpath:
  * {@code java -cp aspen-swarm/target/test-classes:aspen-swarm/target/classes:$(cat
  * aspen-swarm/target/jmh.classpath) se.kth.aspen.swarm.StackDeployRace [rounds]}.
@@ -61,6 +62,7 @@ public final class StackDeployRace {
           if (measured) {
             aspen.add((System.nanoTime() - start) / 1_000_000);
           }
+          settle(orchestrator, aspenStacks);
         };
         Runnable runCli = () -> {
           long start = System.nanoTime();
@@ -70,6 +72,7 @@ public final class StackDeployRace {
           if (measured) {
             cli.add((System.nanoTime() - start) / 1_000_000);
           }
+          settle(orchestrator, cliStacks);
         };
         if (round % 2 == 0) {
           runAspen.run();
@@ -88,6 +91,18 @@ public final class StackDeployRace {
     }
     System.out.printf("median of %d rounds, %d stacks each: aspen %d ms, docker stack deploy %d ms, ratio %.2f%n",
         rounds, STACKS, median(aspen), median(cli), (double) median(aspen) / median(cli));
+  }
+
+  /** Untimed: waits until the stacks run, so that their task starts do not slow the other contender. */
+  private static void settle(SwarmOrchestrator orchestrator, List<String> stacks) {
+    for (String stack : stacks) {
+      try {
+        orchestrator.awaitConvergence(Stacks.localCluster(), stack,
+            new se.kth.aspen.core.port.VerifyPolicy(240, Duration.ofMillis(250)), Deadline.in(Duration.ofMinutes(1)));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static List<String> names(SwarmFixture swarm) {
