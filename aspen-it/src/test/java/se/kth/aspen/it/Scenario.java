@@ -96,11 +96,29 @@ abstract class Scenario {
       }
     }
     engine.removeStacks(stacks);
+    forgetState();
     if (git != null) {
       git.close();
     }
     if (wire != null) {
       wire.stop();
+    }
+  }
+
+  /** Removes this test's keys from the shared Redis (its management group is its own). */
+  private void forgetState() {
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(java.net.URI.create(testEnv.redisUrl()))) {
+      var scan = new redis.clients.jedis.params.ScanParams().match("aspen:it-" + suffix + ":*").count(500);
+      String cursor = "0";
+      do {
+        var page = jedis.scan(cursor, scan);
+        if (!page.getResult().isEmpty()) {
+          jedis.del(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals("0"));
+    } catch (RuntimeException e) {
+      // a test that stopped Redis on purpose used its own; the shared one being away is not this test's failure
     }
   }
 
