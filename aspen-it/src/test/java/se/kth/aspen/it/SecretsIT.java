@@ -12,7 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.vault.AnsibleVault;
@@ -27,8 +28,9 @@ class SecretsIT extends Scenario {
   private final String secretive = app("secret");
   private final String canary = "canary-" + UUID.randomUUID().toString().replace("-", "");
 
-  @Test
-  void vaultedSecretsReachTheServiceAndNoPlaintextIsLeftAnywhere() throws Exception {
+  @ParameterizedTest(name = "state in {0}")
+  @ValueSource(strings = {"the embedded store", "Redis"})
+  void vaultedSecretsReachTheServiceAndNoPlaintextIsLeftAnywhere(String state) throws Exception {
     AnsibleVault vault = new AnsibleVault();
     byte[] master = ("master-" + suffix).getBytes(StandardCharsets.US_ASCII);
     byte[] appPassword = ("app-pwd-" + suffix).getBytes(StandardCharsets.US_ASCII);
@@ -39,7 +41,9 @@ class SecretsIT extends Scenario {
         master));
     env.put("VAULT_KEY_PATH", keys.resolve("master").toString());
     env.put("APP_PWD_FILE_PATH", keys.resolve("passwords.yml").toString());
-    env.remove("REDIS_URL");
+    if (state.equals("the embedded store")) {
+      env.remove("REDIS_URL");
+    }
     StackFile stack = StackFile.web();
     stack.service("web").withSecrets();
     writeStack(secretive, "active", stack);
@@ -64,7 +68,25 @@ class SecretsIT extends Scenario {
     leaks.addAll(filesHolding(Path.of("target", "aspen-it.log")));
     assertThat(leaks).as("files holding the canary").isEmpty();
     assertThat(Files.exists(Path.of("target", "aspen-it.log"))).as("the captured log exists to be scanned").isTrue();
+    assertThat(redisValuesHoldingTheCanary()).as("Redis keys of this test holding the canary").isEmpty();
     wire.getAllServeEvents().forEach(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain(canary));
+  }
+
+  private List<String> redisValuesHoldingTheCanary() {
+    List<String> found = new ArrayList<>();
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(java.net.URI.create(testEnv.redisUrl()))) {
+      for (String key : jedis.keys("aspen:it-" + suffix + ":*")) {
+        String dump = switch (jedis.type(key)) {
+          case "hash" -> jedis.hgetAll(key).toString();
+          case "string" -> jedis.get(key);
+          default -> key;
+        };
+        if ((key + dump).contains(canary)) {
+          found.add(key);
+        }
+      }
+    }
+    return found;
   }
 
   /** Files under the path holding the canary as text, base64 or hex. */
