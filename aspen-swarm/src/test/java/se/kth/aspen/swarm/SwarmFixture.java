@@ -89,7 +89,7 @@ final class SwarmFixture implements AutoCloseable {
       for (JsonNode service : get("/services?filters=" + filter)) {
         engine.delete("/services/" + service.path("ID").asText(), "test cleanup");
       }
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+      await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
           .until(() -> get("/containers/json?all=1&filters=" + filter).isEmpty());
       for (JsonNode volume : get("/volumes?filters=" + filter).path("Volumes")) {
         engine.delete("/volumes/" + volume.path("Name").asText(), "test cleanup");
@@ -99,7 +99,7 @@ final class SwarmFixture implements AutoCloseable {
           engine.delete("/" + kind + "/" + object.path("ID").asText(), "test cleanup");
         }
       }
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
         for (JsonNode network : get("/networks?filters=" + filter)) {
           try {
             engine.delete("/networks/" + network.path("Id").asText(), "test cleanup");

@@ -1,0 +1,77 @@
+package se.kth.aspen.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import se.kth.aspen.core.pass.AppStatus;
+import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.pass.Ports;
+
+/**
+ * Scenario 9: two runners sharing one Redis (the same management group), passing at the same
+ * moment over several commits, never deploy the same target at once.
+ */
+class SharedRedisIT extends Scenario {
+
+  private final String one = app("one");
+  private final String two = app("two");
+
+  private Aspen runner(String name, WatchedOrchestrator.Overlaps overlaps) {
+    env.put("REGISTRY_SUB_DIRECTORY", dir.resolve("checkout-" + name).toString());
+    Aspen aspen = Aspen.compose(env, dir, clock, ports -> new Ports(ports.registry(), ports.clusters(), ports.images(),
+        ports.secrets(), new WatchedOrchestrator(ports.orchestrator(), overlaps), ports.state(), ports.notifier()));
+    closing.add(aspen);
+    return aspen;
+  }
+
+  private void commitRound(int round) {
+    for (String app : List.of(one, two)) {
+      StackFile stack = StackFile.web();
+      stack.service("web").env("ROUND", Integer.toString(round));
+      writeStack(app, "active", stack);
+    }
+    git.commitAndPush("round " + round);
+  }
+
+  @Test
+  void twoRunnersPassingTogetherNeverDeployTheSameTargetAtOnce() throws Exception {
+    WatchedOrchestrator.Overlaps overlaps = new WatchedOrchestrator.Overlaps();
+    Aspen first = runner("first", overlaps);
+    Aspen second = runner("second", overlaps);
+    List<PassReport> reports = new ArrayList<>();
+
+    for (int round = 1; round <= 3; round++) {
+      commitRound(round);
+      CountDownLatch go = new CountDownLatch(1);
+      CompletableFuture<PassReport> a = CompletableFuture.supplyAsync(() -> awaitThen(go, first));
+      CompletableFuture<PassReport> b = CompletableFuture.supplyAsync(() -> awaitThen(go, second));
+      go.countDown();
+      reports.add(a.get());
+      reports.add(b.get());
+      for (String app : List.of(one, two)) {
+        assertThat(engine.serviceEnv(app + "_web")).contains("ROUND=" + round);
+      }
+    }
+
+    assertThat(overlaps.deploys()).as("every round deployed both apps").isGreaterThanOrEqualTo(6);
+    assertThat(overlaps.most()).as("most deploys of one stack under way at once").containsOnlyKeys(one, two)
+        .allSatisfy((stack, most) -> assertThat(most).isEqualTo(1));
+    assertThat(reports).flatMap(PassReport::results)
+        .allMatch(r -> r.status() == AppStatus.DEPLOYED || r.status() == AppStatus.UNCHANGED || r.couldNotTry(),
+            "deployed, unchanged, or left to the other runner");
+  }
+
+  private static PassReport awaitThen(CountDownLatch go, Aspen aspen) {
+    try {
+      go.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return aspen.deployPass();
+  }
+}
