@@ -80,9 +80,7 @@ class DependencyRuleTest {
             .that().resideInAPackage("se.kth.aspen." + adapter + "..")
             .should().dependOnClassesThat().resideInAnyPackage(others)
             .orShould().dependOnClassesThat().resideInAPackage("se.kth.aspen.runner..")
-            .because("an adapter depends on the core only (ARCHITECTURE.md)")
-            // TODO(skeleton): remove once every adapter module has classes
-            .allowEmptyShould(true);
+            .because("an adapter depends on the core only (ARCHITECTURE.md)");
     rule.check(production);
   }
 }
