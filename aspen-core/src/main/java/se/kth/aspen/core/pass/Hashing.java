@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.regex.Pattern;
+import se.kth.aspen.core.fingerprint.DigestCache;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
 
 /**
@@ -31,6 +32,13 @@ final class Hashing {
 
   record Output(DirectoryDigest digest, boolean imagesNameVariables) {}
 
+  private final DigestCache<Output> cache;
+
+  /** @param cache directories hashed by earlier passes, recalled while their listing is unchanged */
+  Hashing(DigestCache<Output> cache) {
+    this.cache = cache;
+  }
+
   Output hash(Input in) throws StepFailure {
     Path stack = in.target().stackFile();
     try {
@@ -42,13 +50,15 @@ final class Hashing {
       if (!attrs.isRegularFile()) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
       }
-      DirectoryDigest.Kept digest = DirectoryDigest.of(in.target().directory(), Discovery.STACK_FILE, SCAN_LIMIT);
-      // A stack too big to scan is parsed, and the parse refuses it with its own reason.
-      boolean variables = digest.kept().map(Hashing::namesVariables).orElse(true);
-      return new Output(digest.digest(), variables);
+      return cache.digest(in.target().directory(), Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive);
     } catch (IOException e) {
       throw new StepFailure(STEP, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
     }
+  }
+
+  private static Output derive(DirectoryDigest.Kept digest) {
+    // A stack too big to scan is parsed, and the parse refuses it with its own reason.
+    return new Output(digest.digest(), digest.content() == null || namesVariables(digest.content()));
   }
 
   private static boolean namesVariables(byte[] content) {
