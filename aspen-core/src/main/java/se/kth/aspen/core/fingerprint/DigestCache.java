@@ -83,6 +83,20 @@ public final class DigestCache<T> {
   }
 
   /**
+   * Like {@link #digest(Path, String, int, Function)}, but checks the directory against a walk
+   * of the whole registry made earlier in the same pass, so an unchanged directory costs no
+   * listing of its own. A directory that changed is listed and hashed afresh.
+   */
+  public T digest(Path directory, TreeListing tree, String keep, int keepLimit, Function<DirectoryDigest.Kept, T> derive)
+      throws IOException {
+    Remembered<T> before = directories.get(directory);
+    if (before != null && statusChangeTimes && tree.below(directory).filter(before.listing()::equals).isPresent()) {
+      return before.derived();
+    }
+    return digest(directory, keep, keepLimit, derive);
+  }
+
+  /**
    * Forgets every directory but these, so directories removed from the registry do not pile up.
    * Sweeps only when more directories are remembered than are kept: a stale entry may linger
    * while it is not, which bounds the memory at twice the registry's size without walking the

@@ -62,9 +62,7 @@ record Listing(List<Entry> entries) {
       for (Path child : children) {
         String name = child.getFileName().toString();
         String relative = prefix + name;
-        // One lstat either way; the unix view adds the ctime that BasicFileAttributes lacks.
-        Stat stat = unix ? Stat.unix(Files.readAttributes(child, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS))
-            : Stat.basic(Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        Stat stat = Stat.of(child, unix);
         if (stat.link()) {
           entries.add(new Entry(relative, child, 0, stat.modified(), stat.changed(), stat.fileKey(),
               Files.readSymbolicLink(child).toString()));
@@ -79,8 +77,14 @@ record Listing(List<Entry> entries) {
     }
   }
 
-  private record Stat(boolean link, boolean directory, boolean regular, long size, FileTime modified, FileTime changed,
+  /** One lstat; the unix view adds the ctime that BasicFileAttributes lacks. */
+  record Stat(boolean link, boolean directory, boolean regular, long size, FileTime modified, FileTime changed,
       Object fileKey) {
+    static Stat of(Path path, boolean unix) throws IOException {
+      return unix ? unix(Files.readAttributes(path, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS))
+          : basic(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    }
+
     static Stat basic(BasicFileAttributes a) {
       return new Stat(a.isSymbolicLink(), a.isDirectory(), a.isRegularFile(), a.size(), a.lastModifiedTime(), null, a.fileKey());
     }

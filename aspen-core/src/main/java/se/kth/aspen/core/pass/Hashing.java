@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import se.kth.aspen.core.fingerprint.DigestCache;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
+import se.kth.aspen.core.fingerprint.TreeListing;
 
 /**
  * The first, cheap half of decide: the digest of the target's directory, and whether its stack
@@ -33,10 +35,15 @@ final class Hashing {
   record Output(DirectoryDigest digest, boolean imagesNameVariables) {}
 
   private final DigestCache<Output> cache;
+  private final Optional<TreeListing> tree;
 
-  /** @param cache directories hashed by earlier passes, recalled while their listing is unchanged */
-  Hashing(DigestCache<Output> cache) {
+  /**
+   * @param cache directories hashed by earlier passes, recalled while their listing is unchanged
+   * @param tree this pass's walk of the registry, to check directories against without listing them again
+   */
+  Hashing(DigestCache<Output> cache, Optional<TreeListing> tree) {
     this.cache = cache;
+    this.tree = tree;
   }
 
   Output hash(Input in) throws StepFailure {
@@ -50,7 +57,10 @@ final class Hashing {
       if (!attrs.isRegularFile()) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
       }
-      return cache.digest(in.target().directory(), Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive);
+      Path directory = in.target().directory();
+      return tree.isPresent()
+          ? cache.digest(directory, tree.get(), Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive)
+          : cache.digest(directory, Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive);
     } catch (IOException e) {
       throw new StepFailure(STEP, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
     }

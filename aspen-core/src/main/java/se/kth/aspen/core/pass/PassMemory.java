@@ -74,7 +74,7 @@ final class PassMemory {
 
   /** Remembers a fresh discovery, to be reused while no stack file is added, removed or moved. */
   synchronized void discovered(RegistrySnapshot snapshot, Discovery.Output found) {
-    seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found) : null;
+    seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found.withoutTree()) : null;
     digests.retainOnly(found.targets().stream().map(AppTarget::directory).toList());
   }
 

@@ -189,4 +189,26 @@ class DigestCacheTest {
 
     assertThat(cache.size()).isOne();
   }
+
+  @Test
+  void aDirectoryUnchangedInThePassesWalkIsRecalledWithoutListingOrReading() throws Exception {
+    Path stack = write("app/active/docker-stack.yml", "image: a:1");
+    Path real = dir.toRealPath();
+    Path active = real.resolve("app/active");
+    DigestCache<DirectoryDigest> cache = new DigestCache<>(LATER);
+    DirectoryDigest first = cache.digest(active, TreeListing.of(real), "docker-stack.yml", 1024, kept -> {
+      hashed.incrementAndGet();
+      return kept.digest();
+    });
+
+    DirectoryDigest recalled = cache.digest(active, TreeListing.of(real), "docker-stack.yml", 1024, kept -> {
+      throw new AssertionError("hashed again");
+    });
+    Files.writeString(stack, "image: b:22");
+    DirectoryDigest changed = cache.digest(active, TreeListing.of(real), "docker-stack.yml", 1024, DirectoryDigest.Kept::digest);
+
+    assertThat(recalled).isEqualTo(first);
+    assertThat(hashed).hasValue(1);
+    assertThat(changed).isNotEqualTo(first).isEqualTo(DirectoryDigest.of(active));
+  }
 }
