@@ -90,7 +90,7 @@ public final class DigestCache<T> {
   public T digest(Path directory, TreeListing tree, String keep, int keepLimit, Function<DirectoryDigest.Kept, T> derive)
       throws IOException {
     Remembered<T> before = directories.get(directory);
-    if (before != null && statusChangeTimes && tree.below(directory).filter(before.listing()::equals).isPresent()) {
+    if (before != null && statusChangeTimes && tree.holds(directory, before.listing())) {
       return before.derived();
     }
     return digest(directory, keep, keepLimit, derive);

@@ -62,14 +62,43 @@ public final class TreeListing {
   }
 
   /**
-   * The listing of a directory below the root as this walk saw it; empty when the directory is
-   * not below the root or part of it could not be read.
+   * Whether the walk saw the directory exactly as listed: same entries, same stat of each. Asked
+   * once per target per pass, so it compares in place rather than building a listing.
    */
+  boolean holds(Path directory, Listing listing) {
+    String prefix = prefixOf(directory);
+    if (prefix == null) {
+      return false;
+    }
+    for (Unreadable u : unreadable) {
+      if (u.relative().startsWith(prefix) || prefix.startsWith(u.relative() + "/")) {
+        return false;
+      }
+    }
+    int from = Collections.binarySearch(relatives, prefix);
+    from = from < 0 ? -from - 1 : from;
+    List<Listing.Entry> expected = listing.entries();
+    int i = from;
+    for (Listing.Entry want : expected) {
+      if (i >= relatives.size()) {
+        return false;
+      }
+      Listing.Entry seen = entries.get(i++);
+      String relative = seen.relative();
+      if (relative.length() != prefix.length() + want.relative().length() || !relative.startsWith(prefix)
+          || !relative.endsWith(want.relative()) || !sameStat(seen, want)) {
+        return false;
+      }
+    }
+    return i >= relatives.size() || !relatives.get(i).startsWith(prefix);
+  }
+
+  /** The listing of a directory below the root as this walk saw it; empty where {@link #holds} would refuse. */
   Optional<Listing> below(Path directory) {
-    if (!directory.startsWith(root) || directory.equals(root)) {
+    String prefix = prefixOf(directory);
+    if (prefix == null) {
       return Optional.empty();
     }
-    String prefix = slashed(root.relativize(directory)) + "/";
     for (Unreadable u : unreadable) {
       if (u.relative().startsWith(prefix) || prefix.startsWith(u.relative() + "/")) {
         return Optional.empty();
@@ -84,6 +113,24 @@ public final class TreeListing {
           e.fileKey(), e.linkTarget()));
     }
     return Optional.of(new Listing(below));
+  }
+
+  private static boolean sameStat(Listing.Entry a, Listing.Entry b) {
+    return a.size() == b.size() && a.modified().equals(b.modified()) && java.util.Objects.equals(a.changed(), b.changed())
+        && java.util.Objects.equals(a.fileKey(), b.fileKey()) && java.util.Objects.equals(a.linkTarget(), b.linkTarget())
+        && a.path().equals(b.path());
+  }
+
+  // The directory's path relative to the root with a trailing '/', or null when it is not strictly below the root.
+  private String prefixOf(Path directory) {
+    if (!directory.startsWith(root) || directory.getNameCount() == root.getNameCount()) {
+      return null;
+    }
+    String separator = root.getFileSystem().getSeparator();
+    String text = directory.toString();
+    String base = root.toString();
+    String relative = text.substring(base.endsWith(separator) ? base.length() : base.length() + separator.length());
+    return (separator.equals("/") ? relative : relative.replace(separator, "/")) + "/";
   }
 
   private void walk(DirectoryStream<Path> children, String prefix, boolean unix) {

@@ -53,15 +53,16 @@ final class Discovery {
     List<AppTarget> targets = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (TreeListing.Found file : tree.found()) {
-      if (!file.path().getFileName().toString().equals(STACK_FILE)) {
+      String stackPath = file.relative();
+      if (!stackPath.equals(STACK_FILE) && !stackPath.endsWith("/" + STACK_FILE)) {
         continue;
       }
-      Path relative = root.relativize(file.path());
-      if (relative.getNameCount() < 3) {
-        problems.add(file.relative() + " is not inside <application>/<cluster>/; ignored");
+      // Counted on the relative text: the stack needs an application and a cluster directory above it.
+      if (stackPath.chars().filter(c -> c == '/').count() < 2) {
+        problems.add(stackPath + " is not inside <application>/<cluster>/; ignored");
       } else {
         Path dir = file.path().getParent();
-        targets.add(new AppTarget(dir.getParent().getFileName().toString(), dir.getFileName().toString(), dir, file.relative()));
+        targets.add(new AppTarget(dir.getParent().getFileName().toString(), dir.getFileName().toString(), dir, stackPath));
       }
     }
     for (TreeListing.Unreadable entry : tree.unreadable()) {

@@ -60,4 +60,27 @@ class TreeListingTest {
     assertThat(tree.below(real)).isEmpty();
     assertThat(tree.below(real.getParent())).isEmpty();
   }
+
+  @Test
+  void aDirectoryHoldsWhileNothingBelowItChangedAndNotAfterAFileIsAddedOrAStatChanges() throws Exception {
+    write("team/app/active/docker-stack.yml", "services: {}");
+    write("team/app/activeX/docker-stack.yml", "services: {}");
+    Path real = root.toRealPath();
+    Path active = real.resolve("team/app/active");
+    Listing listed = Listing.of(active);
+
+    boolean unchanged = TreeListing.of(real).holds(active, listed);
+    write("team/app/active/conf/app.yml", "x: 1");
+    boolean added = TreeListing.of(real).holds(active, listed);
+    Files.delete(real.resolve("team/app/active/conf/app.yml"));
+    boolean removedAgain = TreeListing.of(real).holds(active, listed);
+    Files.setLastModifiedTime(real.resolve("team/app/active/docker-stack.yml"),
+        java.nio.file.attribute.FileTime.fromMillis(0));
+    boolean touched = TreeListing.of(real).holds(active, listed);
+
+    assertThat(unchanged).isTrue();
+    assertThat(added).isFalse();
+    assertThat(removedAgain).isTrue();
+    assertThat(touched).isFalse();
+  }
 }
