@@ -61,6 +61,28 @@ public final class TreeListing {
     return Collections.unmodifiableList(unreadable);
   }
 
+  /** What the walk saw at a path relative to the root. */
+  public enum Kind { REGULAR_FILE, LINK, OTHER, ABSENT }
+
+  /**
+   * What the walk saw at the path: enough to refuse a linked stack file without a second lstat
+   * in the same pass.
+   *
+   * @param relative '/'-separated, relative to the root
+   */
+  public Kind kind(String relative) {
+    int at = Collections.binarySearch(relatives, relative);
+    if (at >= 0) {
+      return entries.get(at).linkTarget() == null ? Kind.REGULAR_FILE : Kind.LINK;
+    }
+    for (Found f : found) {
+      if (f.relative().equals(relative)) {
+        return Kind.OTHER;
+      }
+    }
+    return Kind.ABSENT;
+  }
+
   /**
    * Whether the walk saw the directory exactly as listed: same entries, same stat of each. Asked
    * once per target per pass, so it compares in place rather than building a listing.

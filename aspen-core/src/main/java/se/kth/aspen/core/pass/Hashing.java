@@ -49,12 +49,14 @@ final class Hashing {
   Output hash(Input in) throws StepFailure {
     Path stack = in.target().stackFile();
     try {
-      BasicFileAttributes attrs = Files.readAttributes(stack, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (attrs.isSymbolicLink()) {
+      // The walk this pass made already saw the stack file; the digest below is checked against
+      // that same walk, so refusing a link on what it saw leaves no gap between check and use.
+      TreeListing.Kind kind = tree.isPresent() ? tree.get().kind(in.target().stackPath()) : kindNow(stack);
+      if (kind == TreeListing.Kind.LINK) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath()
             + " is a symbolic link; a stack file must be a regular file inside the registry");
       }
-      if (!attrs.isRegularFile()) {
+      if (kind != TreeListing.Kind.REGULAR_FILE) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
       }
       Path directory = in.target().directory();
@@ -64,6 +66,12 @@ final class Hashing {
     } catch (IOException e) {
       throw new StepFailure(STEP, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
     }
+  }
+
+  private static TreeListing.Kind kindNow(Path stack) throws IOException {
+    BasicFileAttributes attrs = Files.readAttributes(stack, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return attrs.isSymbolicLink() ? TreeListing.Kind.LINK
+        : attrs.isRegularFile() ? TreeListing.Kind.REGULAR_FILE : TreeListing.Kind.OTHER;
   }
 
   private static Output derive(DirectoryDigest.Kept digest) {

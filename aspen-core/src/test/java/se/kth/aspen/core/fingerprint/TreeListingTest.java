@@ -83,4 +83,17 @@ class TreeListingTest {
     assertThat(removedAgain).isTrue();
     assertThat(touched).isFalse();
   }
+
+  @Test
+  void theKindOfAPathIsWhatTheWalkSaw() throws Exception {
+    write("app/active/docker-stack.yml", "x");
+    write("app/stage/real.yml", "x");
+    Files.createSymbolicLink(root.resolve("app/stage/docker-stack.yml"), Path.of("real.yml"));
+
+    TreeListing tree = TreeListing.of(root.toRealPath());
+
+    assertThat(tree.kind("app/active/docker-stack.yml")).isEqualTo(TreeListing.Kind.REGULAR_FILE);
+    assertThat(tree.kind("app/stage/docker-stack.yml")).isEqualTo(TreeListing.Kind.LINK);
+    assertThat(tree.kind("app/other/docker-stack.yml")).isEqualTo(TreeListing.Kind.ABSENT);
+  }
 }
