@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,13 +50,16 @@ public record DirectoryDigest(String hex) {
    * @param keepLimit a file longer than this is hashed but not kept
    */
   public static Kept of(Path directory, String keep, int keepLimit) throws IOException {
-    List<Entry> entries = list(directory);
-    entries.sort(null);
+    return of(directory, Listing.of(directory), keep, keepLimit);
+  }
+
+  /** Hashes the directory as listed: the listing's sizes are checked against what is read. */
+  static Kept of(Path directory, Listing listing, String keep, int keepLimit) throws IOException {
     MessageDigest sha = sha256();
     byte[] buffer = null;
     byte[] kept = null;
     long total = 0;
-    for (Entry entry : entries) {
+    for (Listing.Entry entry : listing.entries()) {
       sha.update(entry.relative().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       if (entry.linkTarget() != null) {
@@ -114,40 +113,19 @@ public record DirectoryDigest(String hex) {
 
   private static final int SMALL = 256 * 1024;
 
-  private record Entry(String relative, Path path, long size, String linkTarget) implements Comparable<Entry> {
-    @Override
-    public int compareTo(Entry other) {
-      return relative.compareTo(other.relative);
-    }
-  }
-
-  private static List<Entry> list(Path directory) throws IOException {
-    List<Entry> entries = new ArrayList<>();
-    collect(directory, "", entries);
-    return entries;
-  }
-
-  // One lstat per entry, links never followed; .git skipped at any depth.
-  private static void collect(Path dir, String prefix, List<Entry> entries) throws IOException {
-    try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-      for (Path child : children) {
-        String name = child.getFileName().toString();
-        String relative = prefix + name;
-        BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (attrs.isSymbolicLink()) {
-          entries.add(new Entry(relative, child, 0, Files.readSymbolicLink(child).toString()));
-        } else if (attrs.isDirectory()) {
-          if (!name.equals(".git")) {
-            collect(child, relative + "/", entries);
-          }
-        } else if (attrs.isRegularFile()) {
-          entries.add(new Entry(relative, child, attrs.size(), null));
-        }
-      }
-    }
-  }
+  // Looking SHA-256 up among the providers costs more than hashing a small file; a clone of a
+  // fresh prototype does not. The prototype is never updated, so cloning it from many threads is safe.
+  private static final MessageDigest PROTOTYPE = lookUp();
 
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return lookUp();
+    }
+  }
+
+  private static MessageDigest lookUp() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

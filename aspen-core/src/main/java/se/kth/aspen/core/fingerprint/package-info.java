@@ -1,5 +1,7 @@
 /**
  * Fingerprints: what a target's desired state is, as one hash, compared with the last good and
- * the last failed deploy to decide whether anything needs doing (CONTRACT §6, issue 12).
+ * the last failed deploy to decide whether anything needs doing (CONTRACT §6, issue 12). The
+ * {@code DigestCache} and {@code TreeListing} only avoid recomputing a directory's digest when a
+ * stat of every file in it shows nothing changed; they never change what the digest is.
  */
 package se.kth.aspen.core.fingerprint;

@@ -1,14 +1,13 @@
 package se.kth.aspen.core.pass;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitor;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import se.kth.aspen.core.fingerprint.TreeListing;
 
 /**
  * Discover: every file named exactly {@code docker-stack.yml}, at any depth, is one target;
@@ -26,11 +25,21 @@ final class Discovery {
   /** The registry root to search. */
   record Input(Path root) {}
 
-  /** The targets, and stack files found in places that name no application and cluster. */
-  record Output(List<AppTarget> targets, List<String> problems) {
+  /**
+   * The targets, and stack files found in places that name no application and cluster.
+   *
+   * @param tree the walk this discovery made, for checking directories against in the same pass;
+   *     empty once remembered for later passes, when it no longer holds
+   */
+  record Output(List<AppTarget> targets, List<String> problems, Optional<TreeListing> tree) {
     Output {
       targets = List.copyOf(targets);
       problems = List.copyOf(problems);
+      Objects.requireNonNull(tree, "tree");
+    }
+
+    Output withoutTree() {
+      return new Output(targets, problems, Optional.empty());
     }
   }
 
@@ -38,46 +47,30 @@ final class Discovery {
     // The root itself may be reached through a link (a deploy's "current" checkout): resolve it
     // once, so the walk starts in a real directory; below it, no link is followed.
     Path root = input.root().toRealPath();
+    // One walk serves both discovery and, later in the pass, the check that a directory is
+    // unchanged: listing each directory once instead of twice is most of a no-change pass's cost.
+    TreeListing tree = TreeListing.of(root);
     List<AppTarget> targets = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    Files.walkFileTree(root, new FileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && dir.getFileName().toString().equals(".git")
-            ? FileVisitResult.SKIP_SUBTREE
-            : FileVisitResult.CONTINUE;
+    for (TreeListing.Found file : tree.found()) {
+      String stackPath = file.relative();
+      if (!stackPath.equals(STACK_FILE) && !stackPath.endsWith("/" + STACK_FILE)) {
+        continue;
       }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (!file.getFileName().toString().equals(STACK_FILE) || attrs.isDirectory()) {
-          return FileVisitResult.CONTINUE;
-        }
-        Path relative = root.relativize(file);
-        String stackPath = slashed(relative);
-        if (relative.getNameCount() < 3) {
-          problems.add(stackPath + " is not inside <application>/<cluster>/; ignored");
-        } else {
-          Path dir = file.getParent();
-          targets.add(new AppTarget(dir.getParent().getFileName().toString(), dir.getFileName().toString(), dir, stackPath));
-        }
-        return FileVisitResult.CONTINUE;
+      // Counted on the relative text: the stack needs an application and a cluster directory above it.
+      if (stackPath.chars().filter(c -> c == '/').count() < 2) {
+        problems.add(stackPath + " is not inside <application>/<cluster>/; ignored");
+      } else {
+        Path dir = file.path().getParent();
+        targets.add(new AppTarget(dir.getParent().getFileName().toString(), dir.getFileName().toString(), dir, stackPath));
       }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        problems.add(slashed(root.relativize(file)) + " could not be read: " + e.getMessage());
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    }
+    for (TreeListing.Unreadable entry : tree.unreadable()) {
+      problems.add(entry.relative() + " could not be read: " + entry.reason());
+    }
     targets.sort(Comparator.comparing(AppTarget::stackPath));
     problems.sort(null);
-    return new Output(targets, problems);
+    return new Output(targets, problems, Optional.of(tree));
   }
 
   static String slashed(Path relative) {

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import se.kth.aspen.core.fingerprint.DigestCache;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
+import se.kth.aspen.core.fingerprint.TreeListing;
 
 /**
  * The first, cheap half of decide: the digest of the target's directory, and whether its stack
@@ -31,24 +34,49 @@ final class Hashing {
 
   record Output(DirectoryDigest digest, boolean imagesNameVariables) {}
 
+  private final DigestCache<Output> cache;
+  private final Optional<TreeListing> tree;
+
+  /**
+   * @param cache directories hashed by earlier passes, recalled while their listing is unchanged
+   * @param tree this pass's walk of the registry, to check directories against without listing them again
+   */
+  Hashing(DigestCache<Output> cache, Optional<TreeListing> tree) {
+    this.cache = cache;
+    this.tree = tree;
+  }
+
   Output hash(Input in) throws StepFailure {
     Path stack = in.target().stackFile();
     try {
-      BasicFileAttributes attrs = Files.readAttributes(stack, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (attrs.isSymbolicLink()) {
+      // The walk this pass made already saw the stack file; the digest below is checked against
+      // that same walk, so refusing a link on what it saw leaves no gap between check and use.
+      TreeListing.Kind kind = tree.isPresent() ? tree.get().kind(in.target().stackPath()) : kindNow(stack);
+      if (kind == TreeListing.Kind.LINK) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath()
             + " is a symbolic link; a stack file must be a regular file inside the registry");
       }
-      if (!attrs.isRegularFile()) {
+      if (kind != TreeListing.Kind.REGULAR_FILE) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
       }
-      DirectoryDigest.Kept digest = DirectoryDigest.of(in.target().directory(), Discovery.STACK_FILE, SCAN_LIMIT);
-      // A stack too big to scan is parsed, and the parse refuses it with its own reason.
-      boolean variables = digest.kept().map(Hashing::namesVariables).orElse(true);
-      return new Output(digest.digest(), variables);
+      Path directory = in.target().directory();
+      return tree.isPresent()
+          ? cache.digest(directory, tree.get(), Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive)
+          : cache.digest(directory, Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive);
     } catch (IOException e) {
       throw new StepFailure(STEP, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
     }
+  }
+
+  private static TreeListing.Kind kindNow(Path stack) throws IOException {
+    BasicFileAttributes attrs = Files.readAttributes(stack, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return attrs.isSymbolicLink() ? TreeListing.Kind.LINK
+        : attrs.isRegularFile() ? TreeListing.Kind.REGULAR_FILE : TreeListing.Kind.OTHER;
+  }
+
+  private static Output derive(DirectoryDigest.Kept digest) {
+    // A stack too big to scan is parsed, and the parse refuses it with its own reason.
+    return new Output(digest.digest(), digest.content() == null || namesVariables(digest.content()));
   }
 
   private static boolean namesVariables(byte[] content) {

@@ -113,7 +113,7 @@ public final class Pass {
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()),
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot);
+        new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot, found.tree());
     Selection selection = new Selection();
     Semaphore permits = new Semaphore(settings.parallelism());
     List<Future<AppResult>> futures = new ArrayList<>(found.targets().size());

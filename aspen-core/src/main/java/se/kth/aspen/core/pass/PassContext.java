@@ -3,11 +3,15 @@ package se.kth.aspen.core.pass;
 import java.time.Clock;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.fingerprint.TreeListing;
 import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.version.TagCatalog;
 
-/** What every target of one pass shares: ports, settings, the per-pass catalogs, the revision. */
+/**
+ * What every target of one pass shares: ports, settings, the per-pass catalogs, the revision,
+ * and the walk of the registry when this pass made one (not when it recalled the discovery).
+ */
 record PassContext(
     Ports ports,
     PassSettings settings,
@@ -20,4 +24,5 @@ record PassContext(
     Optional<DigestCatalog> digests,
     Recording recording,
     PassMemory memory,
-    RegistrySnapshot snapshot) {}
+    RegistrySnapshot snapshot,
+    Optional<TreeListing> tree) {}

@@ -1,12 +1,14 @@
 package se.kth.aspen.core.pass;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import se.kth.aspen.core.compose.VersionRequest;
+import se.kth.aspen.core.fingerprint.DigestCache;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
 import se.kth.aspen.core.port.RegistrySnapshot;
 
@@ -16,7 +18,8 @@ import se.kth.aspen.core.port.RegistrySnapshot;
  * and version requests.
  *
  * <p>Used only when the registry source says which paths changed since its previous snapshot (a
- * git source does; a plain directory cannot, and is hashed afresh every pass). A changed path
+ * git source does; a plain directory cannot). Without that, every directory is listed each pass
+ * and its digest recalled from the {@link DigestCache} while its listing is unchanged. A changed path
  * forgets every directory above it; a changed path named {@code docker-stack.yml} (a stack added,
  * removed or moved) forgets the discovery as well.
  */
@@ -33,6 +36,14 @@ final class PassMemory {
 
   private volatile Seen seen;
   private final Map<String, Hashed> directories = new ConcurrentHashMap<>();
+  // Content-safe whatever the source says (it checks each directory's listing), so it outlives
+  // what begin() forgets: it is what keeps a pass cheap when changes are unknown.
+  private final DigestCache<Hashing.Output> digests = new DigestCache<>(Clock.systemUTC());
+
+  /** Digests by directory listing, for passes whose source cannot say what changed. */
+  DigestCache<Hashing.Output> digests() {
+    return digests;
+  }
 
   /**
    * Starts a pass over the snapshot: forgets what its changes invalidate.
@@ -63,7 +74,8 @@ final class PassMemory {
 
   /** Remembers a fresh discovery, to be reused while no stack file is added, removed or moved. */
   synchronized void discovered(RegistrySnapshot snapshot, Discovery.Output found) {
-    seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found) : null;
+    seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found.withoutTree()) : null;
+    digests.retainOnly(found.targets().stream().map(AppTarget::directory).toList());
   }
 
   Optional<Hashed> hashed(AppTarget target) {

@@ -72,7 +72,7 @@ final class TargetRun {
     Optional<StackSource> source = Optional.empty();
     PassMemory.Hashed hashed = pass.memory().hashed(target).orElse(null);
     if (hashed == null) {
-      Hashing.Output fresh = new Hashing().hash(new Hashing.Input(target));
+      Hashing.Output fresh = new Hashing(pass.memory().digests(), pass.tree()).hash(new Hashing.Input(target));
       step = Reading.STEP;
       source = fresh.imagesNameVariables() ? Optional.of(reading.parse(target)) : Optional.empty();
       hashed = new PassMemory.Hashed(fresh.digest(), source.map(StackSource::versionRequests).orElse(List.of()));
