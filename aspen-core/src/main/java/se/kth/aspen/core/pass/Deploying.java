@@ -22,8 +22,9 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * changed nothing (COULD_NOT_TRY, retried next pass); a spec the engine refused, tasks that never
  * ran, or an update Swarm rolled back are TRIED_AND_FAILED, and the state is not applied again.
  *
- * <p>A target that lost its lease ({@code lostLease} says why) lets the engine call under way
- * finish and changes nothing more: no verification after a deploy, no rollback after a failed
+ * <p>A target that lost its lease ({@code lostLease} renews it and says why it is lost, if it
+ * is; asked after the deploy call and before a rollback) lets the engine call under way finish
+ * and changes nothing more: no verification after a deploy, no rollback after a failed
  * verification. It is COULD_NOT_TRY: nothing is recorded, since another runner may own the target
  * now, and the next pass decides again from what is recorded.
  */

@@ -155,7 +155,7 @@ final class TargetRun {
     DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
         unlocked.environment(), unlocked.files(), pass.settings().prune());
     new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request, pass.settings().verify(),
-        rollbackOnFailure(read.stack()), deadline, lease::loss));
+        rollbackOnFailure(read.stack()), deadline, lease::confirm));
 
     step = "Record";
     Optional<String> lost = lease.confirm();
