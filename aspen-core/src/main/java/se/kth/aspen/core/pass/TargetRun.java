@@ -23,8 +23,12 @@ import se.kth.aspen.core.port.TargetState;
 
 /**
  * One target through the stages, cheapest first: hash, (parse and resolve only when the stack's
- * images name variables), decide, and only for a changed target read, check, unlock, deploy,
- * verify and record. Every way out is an {@link AppResult}.
+ * images name variables), decide, and only for a changed target read, check, take the lease,
+ * decide again under it, unlock, deploy, verify and record. Every way out is an {@link AppResult}.
+ *
+ * <p>Only the lease's owner changes the cluster or records: a target whose lease is lost (see
+ * {@link Leasing}) finishes the engine call under way and ends COULD_NOT_TRY with nothing
+ * recorded, and one the pass abandons past its deadline stops renewing at once.
  */
 final class TargetRun {
 
