@@ -44,7 +44,7 @@ final class Leasing {
    * @throws StepFailure COULD_NOT_TRY, quietly, when another runner holds it; loudly when the
    *     store cannot be reached
    */
-  Held take(TargetKey key, Object target, Consumer<String> warnings) throws StepFailure {
+  Held take(TargetKey key, AppTarget target, Consumer<String> warnings) throws StepFailure {
     Optional<Lease> lease;
     try {
       lease = store.tryLease(key, ttl);
@@ -62,13 +62,13 @@ final class Leasing {
   final class Held implements AutoCloseable {
 
     private final Lease lease;
-    private final Object target;
+    private final AppTarget target;
     private final Consumer<String> warnings;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicReference<String> lost = new AtomicReference<>();
     private final Thread renewer;
 
-    private Held(Lease lease, Object target, Consumer<String> warnings) {
+    private Held(Lease lease, AppTarget target, Consumer<String> warnings) {
       this.lease = lease;
       this.target = target;
       this.warnings = warnings;
@@ -125,7 +125,7 @@ final class Leasing {
 
     /** The pass gave up on the target: stop renewing; whatever the target does next is not recorded. */
     void abandon() {
-      lose("the target was abandoned past its deadline");
+      lose("the pass gave up on the target, past its deadline or stopping");
     }
 
     @Override
