@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployOutcome;
@@ -20,13 +21,20 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * <p>What failed decides what happens next (issue 12): an engine that could not be reached
  * changed nothing (COULD_NOT_TRY, retried next pass); a spec the engine refused, tasks that never
  * ran, or an update Swarm rolled back are TRIED_AND_FAILED, and the state is not applied again.
+ *
+ * <p>A target that lost its lease ({@code lostLease} renews it and says why it is lost, if it
+ * is; asked after the deploy call and before a rollback) lets the engine call under way finish
+ * and changes nothing more: no verification after a deploy, no rollback after a failed
+ * verification. It is COULD_NOT_TRY: nothing is recorded, since another runner may own the target
+ * now, and the next pass decides again from what is recorded.
  */
 final class Deploying {
 
   static final String DEPLOY = "Deploy";
   static final String VERIFY = "Verify";
 
-  record Input(DeployRequest request, VerifyPolicy verify, boolean rollbackOnFailure, Deadline deadline) {}
+  record Input(DeployRequest request, VerifyPolicy verify, boolean rollbackOnFailure, Deadline deadline,
+      Supplier<Optional<String>> lostLease) {}
 
   record Output(DeployOutcome outcome, Convergence convergence) {}
 
@@ -58,6 +66,11 @@ final class Deploying {
       FailureKind kind = e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.TRIED_AND_FAILED;
       throw new Failed(new StepFailure(DEPLOY, kind, e.getMessage(), e), List.of());
     }
+    Optional<String> lost = in.lostLease().get();
+    if (lost.isPresent()) {
+      throw new Failed(new StepFailure(DEPLOY, FailureKind.COULD_NOT_TRY, "deployed, but " + lost.get()
+          + ": not verified, nothing recorded; tried again next pass"), List.of());
+    }
     Convergence convergence;
     try {
       convergence = orchestrator.awaitConvergence(request.cluster(), request.stackName(), in.verify(), in.deadline());
@@ -72,6 +85,11 @@ final class Deploying {
     StepFailure failure = new StepFailure(VERIFY, FailureKind.TRIED_AND_FAILED, describe(convergence));
     List<String> rolledBack = List.of();
     List<String> touched = new java.util.ArrayList<>(outcome.updated());
+    lost = in.lostLease().get();
+    if (lost.isPresent()) {
+      throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost.get()
+          + ": not rolled back, nothing recorded; tried again next pass"), List.of());
+    }
     if (in.rollbackOnFailure() && !touched.isEmpty()) {
       try {
         rolledBack = orchestrator.rollback(request.cluster(), request.stackName(), touched, in.deadline());

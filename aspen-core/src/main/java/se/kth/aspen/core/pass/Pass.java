@@ -151,16 +151,19 @@ public final class Pass {
     Deadline deadline = Deadline.in(settings.targetTimeout());
     // Its own unmanaged thread: a target stuck in a call that ignores interrupts must not keep
     // the pass's executor from closing.
-    FutureTask<AppResult> work = new FutureTask<>(() -> new TargetRun(context, target, cluster, deadline).run());
+    TargetRun run = new TargetRun(context, target, cluster, deadline);
+    FutureTask<AppResult> work = new FutureTask<>(run::run);
     Thread.ofVirtual().name("aspen-target-" + target).start(work);
     try {
       Duration grace = settings.targetTimeout().compareTo(MAX_TIMEOUT_GRACE) < 0 ? settings.targetTimeout() : MAX_TIMEOUT_GRACE;
       return work.get(settings.targetTimeout().plus(grace).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      run.abandon();
       work.cancel(true);
       return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout",
           "did not finish within " + settings.targetTimeout() + "; abandoned, tried again next pass");
     } catch (InterruptedException e) {
+      run.abandon();
       work.cancel(true);
       Thread.currentThread().interrupt();
       return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout", "the pass was interrupted");

@@ -35,6 +35,10 @@ import se.kth.aspen.core.port.VerifyPolicy;
  *     is tried again after this long, doubling per attempt up to {@code failedRetryBackoffCap}
  * @param errorRepeatAfter an unchanged error is reported again (prefixed {@code <!here> }) after
  *     this long (10 minutes)
+ * @param leaseTtl how long a target's lease lives without being renewed (30 s). A target renews
+ *     it every third of this while it deploys, verifies, rolls back and records, so a runner
+ *     killed mid-deploy blocks the target for at most this long. Keep it well above {@code
+ *     requestTimeout}: a renewal that takes longer than a third of it may come too late.
  */
 public record PassSettings(
     String group,
@@ -52,7 +56,8 @@ public record PassSettings(
     boolean pinDigests,
     Optional<Duration> failedRetryBackoff,
     Duration failedRetryBackoffCap,
-    Duration errorRepeatAfter) {
+    Duration errorRepeatAfter,
+    Duration leaseTtl) {
 
   /** The per-app label that turns whole-stack rollback on or off for that app. */
   public static final String ROLLBACK_LABEL = "se.kth.aspen.rollbackOnFailure";
@@ -73,6 +78,7 @@ public record PassSettings(
     failedRetryBackoff.ifPresent(d -> requirePositive("failedRetryBackoff", d));
     requirePositive("failedRetryBackoffCap", failedRetryBackoffCap);
     requirePositive("errorRepeatAfter", errorRepeatAfter);
+    requirePositive("leaseTtl", leaseTtl);
   }
 
   private static void requirePositive(String name, Duration value) {
@@ -105,6 +111,7 @@ public record PassSettings(
     b.failedRetryBackoff = failedRetryBackoff;
     b.failedRetryBackoffCap = failedRetryBackoffCap;
     b.errorRepeatAfter = errorRepeatAfter;
+    b.leaseTtl = leaseTtl;
     return b;
   }
 
@@ -140,6 +147,7 @@ public record PassSettings(
     private Optional<Duration> failedRetryBackoff = Optional.empty();
     private Duration failedRetryBackoffCap = Duration.ofHours(6);
     private Duration errorRepeatAfter = Duration.ofMinutes(10);
+    private Duration leaseTtl = Duration.ofSeconds(30);
 
     private Builder(String group) {
       this.group = group;
@@ -160,11 +168,13 @@ public record PassSettings(
     public Builder failedRetryBackoff(Optional<Duration> value) { this.failedRetryBackoff = value; return this; }
     public Builder failedRetryBackoffCap(Duration value) { this.failedRetryBackoffCap = value; return this; }
     public Builder errorRepeatAfter(Duration value) { this.errorRepeatAfter = value; return this; }
+    public Builder leaseTtl(Duration value) { this.leaseTtl = value; return this; }
 
     public PassSettings build() {
       return new PassSettings(group, clustersToDeploy, excludedApps, parallelism, targetTimeout,
           requestTimeout, verify, frontEndRuleLabel, rootPathAllowed, skipDeployment, prune,
-          rollbackOnFailure, pinDigests, failedRetryBackoff, failedRetryBackoffCap, errorRepeatAfter);
+          rollbackOnFailure, pinDigests, failedRetryBackoff, failedRetryBackoffCap, errorRepeatAfter,
+          leaseTtl);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.fingerprint.Fingerprint;
@@ -16,15 +17,18 @@ import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.ImageReference;
-import se.kth.aspen.core.port.Lease;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
 
 /**
  * One target through the stages, cheapest first: hash, (parse and resolve only when the stack's
- * images name variables), decide, and only for a changed target read, check, unlock, deploy,
- * verify and record. Every way out is an {@link AppResult}.
+ * images name variables), decide, and only for a changed target read, check, take the lease,
+ * decide again under it, unlock, deploy, verify and record. Every way out is an {@link AppResult}.
+ *
+ * <p>Only the lease's owner changes the cluster or records: a target whose lease is lost (see
+ * {@link Leasing}) finishes the engine call under way and ends COULD_NOT_TRY with nothing
+ * recorded, and one the pass abandons past its deadline stops renewing at once.
  */
 final class TargetRun {
 
@@ -39,6 +43,8 @@ final class TargetRun {
   private Optional<StackModel> stack = Optional.empty();
   private Optional<se.kth.aspen.core.port.FailureRecord> retried = Optional.empty();
   private final List<String> warnings = new ArrayList<>();
+  private final AtomicReference<Leasing.Held> held = new AtomicReference<>();
+  private volatile boolean abandoned;
 
   TargetRun(PassContext pass, AppTarget target, Cluster cluster, Deadline deadline) {
     this.pass = pass;
@@ -88,24 +94,9 @@ final class TargetRun {
     Fingerprint fp = Fingerprint.of(hashed.digest(), cluster.endpoint().toString(), cluster.portilloCluster(), resolved);
     fingerprint = Optional.of(fp.hex());
     TargetState before = readState();
-    Decision.Output decision = new Decision().decide(new Decision.Input(fp, before, clock.instant(),
-        pass.settings().failedRetryBackoff(), pass.settings().failedRetryBackoffCap()));
-    switch (decision.verdict()) {
-      case UNCHANGED -> {
-        return result(AppStatus.UNCHANGED, Optional.empty(), Optional.empty(), before.lastGood().orElseThrow().images(),
-            Optional.empty(), Optional.empty(), List.of());
-      }
-      case BLOCKED -> {
-        var failed = decision.failure().orElseThrow();
-        String reason = failed.reason() + " (this desired state failed " + failed.attempts() + " time"
-            + (failed.attempts() == 1 ? "" : "s") + ", first at " + failed.since() + "; not applied again until the stack or "
-            + "its resolved images change, or a retry is asked for"
-            + decision.nextTry().map(t -> ", or until " + t).orElse("") + ")";
-        return result(AppStatus.BLOCKED, Optional.of(failed.step()), Optional.of(reason), Map.of(), Optional.empty(),
-            Optional.of(failed.since()), List.of());
-      }
-      case RETRY -> retried = decision.failure();
-      case CHANGED -> { }
+    Optional<AppResult> settled = settled(fp, before);
+    if (settled.isPresent()) {
+      return settled.get();
     }
 
     step = Reading.STEP;
@@ -127,28 +118,108 @@ final class TargetRun {
       return result(AppStatus.CHANGED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
 
-    step = "Lease";
-    Lease lease = lease();
-    try {
-      step = Unlocking.STEP;
-      Unlocking.Output unlocked = new Unlocking(pass.ports().secrets()).unlock(new Unlocking.Input(target, read.stack()));
-
-      step = Resolution.STEP;
-      Map<String, ImageReference> images = Deploying.pinned(read.images(), pass.digests(), deadline);
-
-      step = Deploying.DEPLOY;
-      DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
-          unlocked.environment(), unlocked.files(), pass.settings().prune());
-      new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request, pass.settings().verify(),
-          rollbackOnFailure(read.stack()), deadline));
-
-      step = "Record";
-      Map<String, String> deployed = Recording.texts(images);
-      pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), deployed, pass.revision()),
-          before, read.stack(), images).ifPresent(warnings::add);
-      return result(AppStatus.DEPLOYED, Optional.empty(), Optional.empty(), deployed, Optional.empty(), Optional.empty(), List.of());
+    step = Leasing.STEP;
+    try (Leasing.Held lease = new Leasing(pass.ports().state(), pass.settings().leaseTtl()).take(key, target, warnings::add)) {
+      held.set(lease);
+      if (abandoned) {
+        lease.abandon();
+      }
+      try {
+        return leased(lease, fp, read);
+      } catch (StepFailure failure) {
+        return failed(owned(lease, failure), List.of());
+      } catch (Deploying.Failed failed) {
+        return failed(owned(lease, failed.failure), failed.rolledBack);
+      }
     } finally {
-      release(lease);
+      held.set(null);
+    }
+  }
+
+  /**
+   * The part done under the lease. The state is read and decided again first: another runner may
+   * have deployed or failed this very state between the first read and the lease.
+   */
+  private AppResult leased(Leasing.Held lease, Fingerprint fp, Reading.Output read) throws StepFailure, Deploying.Failed {
+    Clock clock = pass.clock();
+    step = "Decide";
+    TargetState before = readState();
+    Optional<AppResult> settled = settled(fp, before);
+    if (settled.isPresent()) {
+      return settled.get();
+    }
+
+    step = Unlocking.STEP;
+    Unlocking.Output unlocked = new Unlocking(pass.ports().secrets()).unlock(new Unlocking.Input(target, read.stack()));
+
+    step = Resolution.STEP;
+    Map<String, ImageReference> images = Deploying.pinned(read.images(), pass.digests(), deadline);
+
+    step = Deploying.DEPLOY;
+    DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
+        unlocked.environment(), unlocked.files(), pass.settings().prune());
+    new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request, pass.settings().verify(),
+        rollbackOnFailure(read.stack()), deadline, lease::confirm));
+
+    step = "Record";
+    Optional<String> lost = lease.confirm();
+    if (lost.isPresent()) {
+      throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "deployed and verified, but " + lost.get()
+          + ": nothing recorded; tried again next pass");
+    }
+    Map<String, String> deployed = Recording.texts(images);
+    pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), deployed, pass.revision()),
+        before, read.stack(), images).ifPresent(warnings::add);
+    return result(AppStatus.DEPLOYED, Optional.empty(), Optional.empty(), deployed, Optional.empty(), Optional.empty(), List.of());
+  }
+
+  /**
+   * A failure that would be recorded is recorded only by the lease's owner: one whose lease is
+   * gone becomes COULD_NOT_TRY, its state left to whoever holds the target now.
+   */
+  private StepFailure owned(Leasing.Held lease, StepFailure failure) {
+    if (failure.kind() != FailureKind.TRIED_AND_FAILED) {
+      return failure;
+    }
+    return lease.confirm()
+        .map(lost -> new StepFailure(failure.step(), FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost
+            + ": nothing recorded; tried again next pass", failure))
+        .orElse(failure);
+  }
+
+  /** UNCHANGED or BLOCKED when the recorded state says so; empty when the target is to be deployed. */
+  private Optional<AppResult> settled(Fingerprint fp, TargetState state) {
+    Decision.Output decision = new Decision().decide(new Decision.Input(fp, state, pass.clock().instant(),
+        pass.settings().failedRetryBackoff(), pass.settings().failedRetryBackoffCap()));
+    switch (decision.verdict()) {
+      case UNCHANGED -> {
+        return Optional.of(result(AppStatus.UNCHANGED, Optional.empty(), Optional.empty(), state.lastGood().orElseThrow().images(),
+            Optional.empty(), Optional.empty(), List.of()));
+      }
+      case BLOCKED -> {
+        var failed = decision.failure().orElseThrow();
+        String reason = failed.reason() + " (this desired state failed " + failed.attempts() + " time"
+            + (failed.attempts() == 1 ? "" : "s") + ", first at " + failed.since() + "; not applied again until the stack or "
+            + "its resolved images change, or a retry is asked for"
+            + decision.nextTry().map(t -> ", or until " + t).orElse("") + ")";
+        return Optional.of(result(AppStatus.BLOCKED, Optional.of(failed.step()), Optional.of(reason), Map.of(), Optional.empty(),
+            Optional.of(failed.since()), List.of()));
+      }
+      case RETRY -> retried = decision.failure();
+      case CHANGED -> retried = Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The pass gave up on this target past its deadline: its lease is no longer renewed, and
+   * whatever the stuck call does when it returns is not recorded.
+   */
+  void abandon() {
+    abandoned = true;
+    Leasing.Held lease = held.get();
+    if (lease != null) {
+      lease.abandon();
     }
   }
 
@@ -157,24 +228,6 @@ final class TargetRun {
       return pass.ports().state().read(key);
     } catch (PortException e) {
       throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "reading the state of " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Lease lease() throws StepFailure {
-    try {
-      return pass.ports().state().tryLease(key, pass.settings().targetTimeout().plusMinutes(1))
-          .orElseThrow(() -> StepFailure.quiet(step, FailureKind.COULD_NOT_TRY,
-              "another runner is deploying " + target + " (its lease is held); tried again next pass"));
-    } catch (PortException e) {
-      throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "taking the lease of " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void release(Lease lease) {
-    try {
-      pass.ports().state().release(lease);
-    } catch (PortException | RuntimeException e) {
-      warnings.add("the lease was not released (it expires on its own): " + e.getMessage());
     }
   }
 
@@ -207,7 +260,9 @@ final class TargetRun {
         rolledBack, warnings);
   }
 
+  /** The result with its duration, and every warning, including those of giving the lease back after it was built. */
   private AppResult timed(AppResult result) {
-    return result.took(Duration.between(started, pass.clock().instant()));
+    return new AppResult(result.target(), result.status(), result.step(), result.reason(), result.images(),
+        Duration.between(started, pass.clock().instant()), result.failure(), result.blockedSince(), result.rolledBack(), warnings);
   }
 }

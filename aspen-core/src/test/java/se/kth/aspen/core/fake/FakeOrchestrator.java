@@ -32,6 +32,7 @@ public final class FakeOrchestrator implements Orchestrator {
   private final Map<String, Convergence> convergence = new ConcurrentHashMap<>();
   private final Map<String, RuntimeException> crashes = new ConcurrentHashMap<>();
   private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.CountDownLatch> stubborn = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> running = new ConcurrentHashMap<>();
 
   /** Deploys of this stack throw the exception until {@link #heal}. */
@@ -61,6 +62,15 @@ public final class FakeOrchestrator implements Orchestrator {
     return this;
   }
 
+  /**
+   * Deploys of this stack hang until the latch is released, interrupts and deadline ignored, as
+   * an engine call stuck in uninterruptible I/O would.
+   */
+  public FakeOrchestrator hangDeployUninterruptibly(String stack, java.util.concurrent.CountDownLatch release) {
+    stubborn.put(stack, release);
+    return this;
+  }
+
   /** Verifications of this stack answer this until {@link #heal}. */
   public FakeOrchestrator converge(String stack, Convergence answer) {
     convergence.put(stack, answer);
@@ -80,6 +90,7 @@ public final class FakeOrchestrator implements Orchestrator {
     convergence.remove(stack);
     crashes.remove(stack);
     holds.remove(stack);
+    stubborn.remove(stack);
     return this;
   }
 
@@ -105,6 +116,20 @@ public final class FakeOrchestrator implements Orchestrator {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new se.kth.aspen.core.port.UnreachableException("deploying " + request.stackName() + ": interrupted", e);
+      }
+    }
+    java.util.concurrent.CountDownLatch stuck = stubborn.get(request.stackName());
+    if (stuck != null) {
+      boolean interrupted = false;
+      while (stuck.getCount() > 0) {
+        try {
+          stuck.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
     RuntimeException crash = crashes.get(request.stackName());

@@ -27,6 +27,8 @@ class PassFixture {
   final FakeSecretStore secrets = new FakeSecretStore();
   final FakeOrchestrator orchestrator = new FakeOrchestrator();
   final StateStore state;
+  /** The store the pass is given: {@link #state} unless a test wraps it. */
+  StateStore passState;
   final RecordingNotifier notifier = new RecordingNotifier();
   final List<AppResult> heard = new CopyOnWriteArrayList<>();
   PassSettings settings = PassSettings.defaults(GROUP).build();
@@ -35,10 +37,11 @@ class PassFixture {
     this.registry = new TestRegistry(root);
     this.source = new FakeRegistrySource(root, "rev-1");
     this.state = new InMemoryStateStore(clock);
+    this.passState = state;
   }
 
   Ports ports() {
-    return new Ports(source, clusters, images, secrets, orchestrator, state, notifier);
+    return new Ports(source, clusters, images, secrets, orchestrator, passState, notifier);
   }
 
   PassReport run(PassMode mode) {

@@ -35,6 +35,7 @@ class PassSettingsTest {
     assertThat(s.errorRepeatAfter()).isEqualTo(Duration.ofMinutes(10));
     assertThat(s.rollbackOnFailure()).isFalse();
     assertThat(s.skipDeployment()).isFalse();
+    assertThat(s.leaseTtl()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -43,5 +44,7 @@ class PassSettingsTest {
         .hasMessage("parallelism must be at least 1, got 0");
     assertThatThrownBy(() -> PassSettings.defaults("grp").requestTimeout(Duration.ZERO).build())
         .hasMessage("requestTimeout must be positive, got PT0S");
+    assertThatThrownBy(() -> PassSettings.defaults("grp").leaseTtl(Duration.ofSeconds(-1)).build())
+        .hasMessage("leaseTtl must be positive, got PT-1S");
   }
 }
