@@ -95,6 +95,9 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
       ObjectId before = copy.head().orElseThrow();
       if (!target.equals(before) || !copy.isPristine()) {
         copy.checkout(target);
+      } else {
+        // A clone checked out by an older Aspen, or files left racy by the last refresh.
+        copy.refreshIndexIfSmudged();
       }
       RegistrySnapshot snapshot = snapshot(copy, target);
       if (!target.equals(before)) {

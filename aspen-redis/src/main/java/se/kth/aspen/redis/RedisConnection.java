@@ -1,5 +1,6 @@
 package se.kth.aspen.redis;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,9 +19,15 @@ import se.kth.aspen.core.port.UnreachableException;
 
 /**
  * A pool of connections to one Redis, and the one place that turns Jedis failures into port
- * errors. Every connection is checked with a PING when borrowed, so connections left over from
- * before a Redis restart are replaced instead of failing the call; when Redis is down, borrowing
- * fails within the timeout and the call fails with {@link UnreachableException}.
+ * errors.
+ *
+ * <p>A borrowed connection is not checked with a PING: that would double the round trips of
+ * every call (a pass reads the state of every target). Idle connections are checked in the
+ * background instead, and a call whose pooled connection turns out to be broken (Redis restarted
+ * since it was last used) drops every idle connection and runs once more on a fresh one, so a
+ * restart costs no failed call. A timeout is not retried: a Redis that stops answering fails the
+ * call within one timeout. When Redis is down, connecting is refused at once and the call fails
+ * with {@link UnreachableException}.
  */
 final class RedisConnection implements AutoCloseable {
 
@@ -50,7 +57,12 @@ final class RedisConnection implements AutoCloseable {
     config.setMinIdle(0);
     config.setMaxWait(timeout);
     config.setBlockWhenExhausted(true);
-    config.setTestOnBorrow(true);
+    config.setTestOnBorrow(false);
+    // Connections idle for long (a quiet night, a Redis failover) are found broken here rather
+    // than by a call; the retry in call() covers what this misses between two runs.
+    config.setTestWhileIdle(true);
+    config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+    config.setNumTestsPerEvictionRun(-1);
     config.setJmxEnabled(false);
     this.pool = new JedisPool(config, new HostAndPort(address.host(), address.port()), client.build());
   }
@@ -65,8 +77,8 @@ final class RedisConnection implements AutoCloseable {
    *     the wrong type
    */
   <T> T call(String attempted, Call<T> call) throws PortException {
-    try (Jedis jedis = pool.getResource()) {
-      return call.on(jedis);
+    try {
+      return exchange(call);
     } catch (JedisConnectionException e) {
       throw new UnreachableException(
           attempted + " in Redis at " + address + ": cannot reach it (" + reason(e) + ")", e);
@@ -82,6 +94,42 @@ final class RedisConnection implements AutoCloseable {
       // Most often the pool could not hand out a connection within the timeout.
       throw new UnreachableException(attempted + " in Redis at " + address + ": " + reason(e), e);
     }
+  }
+
+  private <T> T exchange(Call<T> call) throws PortException {
+    // Borrowed outside the try: a refused connect is Redis being down, not a stale connection.
+    Jedis pooled = pool.getResource();
+    try (pooled) {
+      return call.on(pooled);
+    } catch (JedisConnectionException e) {
+      if (!brokenConnection(e)) {
+        throw e;
+      }
+    }
+    // The connection was closed under us, most likely by a Redis restart, which leaves every
+    // other idle connection as dead as this one. Repeating a call is safe: after a restart the
+    // command never reached a live server, and if a server died after running it, every write
+    // here sets the same values again (at worst a lease taken then is reported as not taken and
+    // lapses with its TTL). A failure now (Redis still down) is reported as it is.
+    pool.clear();
+    Jedis fresh = pool.getResource();
+    try (fresh) {
+      return call.on(fresh);
+    }
+  }
+
+  /**
+   * Whether the connection broke (closed or reset by the server) rather than timing out: a
+   * timeout means Redis is there but slow or frozen, and retrying would only double the wait.
+   * A failure to connect is not thrown here at all but by {@code getResource}, outside the retry.
+   */
+  private static boolean brokenConnection(JedisConnectionException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

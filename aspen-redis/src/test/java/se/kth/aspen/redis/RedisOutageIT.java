@@ -98,6 +98,20 @@ class RedisOutageIT {
   }
 
   @Test
+  void theFirstCallAfterARestartUnnoticedByTheStoreSucceeds() throws Exception {
+    store.recordSuccess(TARGET, GOOD);
+    assertThat(store.read(TARGET).lastGood()).contains(GOOD);
+
+    // No call while Redis is down: the pooled connection is stale when the next call takes it.
+    redis.kill();
+    redis.startAgain();
+
+    assertThat(store.read(TARGET)).isEqualTo(TargetState.NONE);
+    store.recordSuccess(TARGET, GOOD);
+    assertThat(store.read(TARGET).lastGood()).contains(GOOD);
+  }
+
+  @Test
   void aRedisThatStopsAnsweringFailsTheCallWithinTheTimeoutAndRecovers() throws Exception {
     store.recordSuccess(TARGET, GOOD);
 

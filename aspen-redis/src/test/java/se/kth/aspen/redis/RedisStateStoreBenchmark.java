@@ -20,7 +20,7 @@ import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
 
 /**
- * One state store call against a real Redis on loopback, PING-on-borrow included. The server is
+ * One state store call against a real Redis on loopback, through the connection pool. The server is
  * {@code -Daspen.redis.url} (default: the test environment's {@code redis://127.0.0.1:6390}); the
  * benchmark works in its own group and removes it afterwards.
  */
