@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.core.fake.MutableClock;
 import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.core.port.RecommendationNotice;
