@@ -2,6 +2,9 @@ package se.kth.aspen.core.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,20 @@ public interface StateStore {
 
   /** The target's remembered state; {@link TargetState#NONE} when nothing is recorded. */
   TargetState read(TargetKey target) throws PortException;
+
+  /**
+   * The states of many targets at once, for a pass to read its whole group in one round trip
+   * instead of one per target. A target missing from the answer (a record that cannot be read)
+   * is to be read on its own with {@link #read}, which says what is wrong with it. The default
+   * reads them one by one.
+   */
+  default Map<TargetKey, TargetState> readAll(Collection<TargetKey> targets) throws PortException {
+    Map<TargetKey, TargetState> states = new HashMap<>();
+    for (TargetKey target : targets) {
+      states.put(target, read(target));
+    }
+    return states;
+  }
 
   /** Records a verified deploy: sets the last good record and clears the last failed one. */
   void recordSuccess(TargetKey target, DeployRecord record) throws PortException;
