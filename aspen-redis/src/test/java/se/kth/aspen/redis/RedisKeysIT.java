@@ -1,11 +1,13 @@
 package se.kth.aspen.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.FailureRecord;
 import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.core.port.TargetState;
 
 /** The documented key scheme, as an operator sees it in redis-cli, and SCAN over thousands of keys. */
 class RedisKeysIT {
@@ -61,6 +64,35 @@ class RedisKeysIT {
       assertThat(json.readTree(hash.get("failed"))).isEqualTo(json.readTree("""
           {"fingerprint":"fp-2","since":"2026-01-01T11:00:00Z","step":"Verify","reason":"web: rejected","attempts":2}"""));
     }
+  }
+
+  @Test
+  void readingManyTargetsAtOnceLeavesOutAnUndecodableRecordForItsOwnReadToReport() throws Exception {
+    store.recordSuccess(target("active", "fine"), GOOD);
+    try (Jedis jedis = SharedRedis.direct()) {
+      jedis.hset("aspen:" + group + ":target:active:team/broken/active/docker-stack.yml", "good", "not json");
+    }
+
+    assertThat(store.readAll(List.of(target("active", "fine"), target("active", "broken"))))
+        .containsOnlyKeys(target("active", "fine"));
+    assertThatThrownBy(() -> store.read(target("active", "broken")))
+        .hasMessageContaining("team/broken/active/docker-stack.yml")
+        .hasMessageContaining("forget the target to start afresh");
+  }
+
+  @Test
+  void readingThousandsOfTargetsAtOnceGivesEveryOne() throws Exception {
+    List<TargetKey> targets = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      targets.add(target("active", "app" + i));
+    }
+    store.recordSuccess(targets.get(1_234), GOOD);
+
+    Map<TargetKey, TargetState> states = store.readAll(targets);
+
+    assertThat(states).hasSize(2_000);
+    assertThat(states.get(targets.get(1_234)).lastGood()).contains(GOOD);
+    assertThat(states.get(targets.get(0))).isEqualTo(TargetState.NONE);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,8 @@ import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterList;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.RegistrySnapshot;
+import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.core.port.TargetState;
 import se.kth.aspen.core.version.TagCatalog;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.TargetKey;
@@ -110,17 +113,28 @@ public final class Pass {
     clusters.staleBecause().ifPresent(why -> problems.add("the cluster directory could not be refreshed, using its last list: " + why));
     problems.addAll(Selection.missingSelected(settings.clustersToDeploy(), clusters));
 
+    Selection selection = new Selection();
+    List<Selection.Output> selections = new ArrayList<>(found.targets().size());
+    List<TargetKey> keys = new ArrayList<>();
+    for (AppTarget target : found.targets()) {
+      Selection.Output selected = selection.select(new Selection.Input(target, clusters, settings.clustersToDeploy(),
+          settings.excludedApps()));
+      selections.add(selected);
+      if (selected.skipReason().isEmpty()) {
+        keys.add(target.key(settings.group()));
+      }
+    }
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()),
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot, found.tree());
-    Selection selection = new Selection();
+        new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot, found.tree(),
+        prefetched(keys));
     Semaphore permits = new Semaphore(settings.parallelism());
     List<Future<AppResult>> futures = new ArrayList<>(found.targets().size());
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (AppTarget target : found.targets()) {
-        Selection.Output selected = selection.select(new Selection.Input(target, clusters, settings.clustersToDeploy(),
-            settings.excludedApps()));
+      for (int i = 0; i < found.targets().size(); i++) {
+        AppTarget target = found.targets().get(i);
+        Selection.Output selected = selections.get(i);
         if (selected.skipReason().isPresent()) {
           AppResult skipped = AppResult.skipped(target, Selection.STEP, selected.skipReason().get());
           tell(listener, skipped);
@@ -143,6 +157,25 @@ public final class Pass {
         results.add(collect(futures.get(i), found.targets().get(i)));
       }
       return results;
+    }
+  }
+
+  /**
+   * The recorded states of the targets, read in one go: one round trip instead of one per target
+   * (PARALLELISM at a time), which is most of a no-change pass on a networked store. Only a hint
+   * for each target's first decision: a target missing here reads its own state, and the decision
+   * under the lease reads it again. Empty when the store cannot answer: each target then reads
+   * (and reports) on its own.
+   */
+  private Map<TargetKey, TargetState> prefetched(List<TargetKey> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return ports.state().readAll(keys);
+    } catch (PortException | RuntimeException e) {
+      LOG.debug("reading the states of {} targets at once failed; each reads its own: {}", keys.size(), e.toString());
+      return Map.of();
     }
   }
 

@@ -1,16 +1,20 @@
 package se.kth.aspen.core.pass;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.fingerprint.TreeListing;
 import se.kth.aspen.core.port.RegistrySnapshot;
+import se.kth.aspen.core.port.TargetKey;
+import se.kth.aspen.core.port.TargetState;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.version.TagCatalog;
 
 /**
  * What every target of one pass shares: ports, settings, the per-pass catalogs, the revision,
- * and the walk of the registry when this pass made one (not when it recalled the discovery).
+ * the walk of the registry when this pass made one (not when it recalled the discovery), and the
+ * targets' states read ahead in one go (a hint for each target's first decision).
  */
 record PassContext(
     Ports ports,
@@ -25,4 +29,10 @@ record PassContext(
     Recording recording,
     PassMemory memory,
     RegistrySnapshot snapshot,
-    Optional<TreeListing> tree) {}
+    Optional<TreeListing> tree,
+    Map<TargetKey, TargetState> states) {
+
+  PassContext {
+    states = Map.copyOf(states);
+  }
+}

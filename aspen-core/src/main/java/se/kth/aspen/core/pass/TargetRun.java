@@ -93,7 +93,8 @@ final class TargetRun {
     step = "Decide";
     Fingerprint fp = Fingerprint.of(hashed.digest(), cluster.endpoint().toString(), cluster.portilloCluster(), resolved);
     fingerprint = Optional.of(fp.hex());
-    TargetState before = readState();
+    TargetState ahead = pass.states().get(key);
+    TargetState before = ahead != null ? ahead : readState();
     Optional<AppResult> settled = settled(fp, before);
     if (settled.isPresent()) {
       return settled.get();

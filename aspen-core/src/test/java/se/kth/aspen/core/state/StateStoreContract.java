@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,6 +114,24 @@ public abstract class StateStoreContract {
     store.recordSuccess(key("active", "app"), good("fp-3"));
 
     assertThat(store.read(key("active", "app"))).isEqualTo(new TargetState(Optional.of(good("fp-3")), Optional.empty()));
+  }
+
+  @Test
+  void readingManyTargetsAtOnceGivesEachItsOwnStateAndNoneForTheUnrecorded() throws Exception {
+    store.recordSuccess(key("active", "one"), good("fp-1"));
+    store.recordSuccess(key("active", "two"), good("fp-2"));
+    store.recordFailure(key("active", "two"), failed("fp-3"));
+
+    assertThat(store.readAll(List.of(key("active", "one"), key("active", "two"), key("active", "three"))))
+        .isEqualTo(Map.of(
+            key("active", "one"), new TargetState(Optional.of(good("fp-1")), Optional.empty()),
+            key("active", "two"), new TargetState(Optional.of(good("fp-2")), Optional.of(failed("fp-3"))),
+            key("active", "three"), TargetState.NONE));
+  }
+
+  @Test
+  void readingNoTargetsAtOnceGivesNothing() throws Exception {
+    assertThat(store.readAll(List.of())).isEmpty();
   }
 
   @Test
