@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.kth.aspen.core.compose.StackModel;
@@ -30,23 +29,8 @@ import se.kth.aspen.core.port.SecretEnvironment;
  */
 class DifferentialIT {
 
-  private SwarmFixture swarm;
-  private SwarmOrchestrator orchestrator;
-
-  @BeforeEach
-  void start() {
-    swarm = new SwarmFixture();
-    orchestrator = new SwarmOrchestrator(Stacks.settings());
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      swarm.close();
-    } finally {
-      orchestrator.close();
-    }
-  }
+  @RegisterExtension final SwarmFixture swarm = new SwarmFixture();
+  private final SwarmOrchestrator orchestrator = swarm.orchestrator();
 
   static Stream<String> corpus() throws Exception {
     try (Stream<Path> entries = Files.list(corpusRoot())) {

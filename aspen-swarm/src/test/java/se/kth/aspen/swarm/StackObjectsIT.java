@@ -9,10 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.kth.aspen.core.compose.FileObjectSpec;
 import se.kth.aspen.core.compose.FileReference;
 import se.kth.aspen.core.compose.NetworkAttachment;
@@ -25,23 +24,8 @@ import se.kth.aspen.core.port.RefusedException;
 class StackObjectsIT {
 
   @TempDir Path directory;
-  private SwarmFixture swarm;
-  private SwarmOrchestrator orchestrator;
-
-  @BeforeEach
-  void start() {
-    swarm = new SwarmFixture();
-    orchestrator = new SwarmOrchestrator(Stacks.settings());
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      swarm.close();
-    } finally {
-      orchestrator.close();
-    }
-  }
+  @RegisterExtension final SwarmFixture swarm = new SwarmFixture();
+  private final SwarmOrchestrator orchestrator = swarm.orchestrator();
 
   private static Deadline minute() {
     return Deadline.in(Duration.ofMinutes(1));

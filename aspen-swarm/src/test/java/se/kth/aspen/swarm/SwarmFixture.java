@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import se.kth.aspen.core.port.ClusterEndpoint;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.testenv.TestEnvironment;
@@ -13,13 +15,15 @@ import se.kth.aspen.core.testenv.TestEnvironment;
 /**
  * The shared test swarm, read and cleaned through the raw engine API: lists a stack's objects
  * and removes everything a test created (services first, then, once their containers are gone, volumes,
- * networks, secrets and configs).
+ * networks, secrets and configs). Registered as a test's extension, it also owns the test's
+ * orchestrator and cleans up after each test.
  */
-final class SwarmFixture implements AutoCloseable {
+final class SwarmFixture implements AutoCloseable, AfterEachCallback {
 
   final EngineClients clients = new EngineClients(SwarmSettings.defaults());
   final EngineClient engine;
   private final List<String> stacks = new ArrayList<>();
+  private SwarmOrchestrator orchestrator;
 
   SwarmFixture() {
     try {
@@ -27,6 +31,19 @@ final class SwarmFixture implements AutoCloseable {
     } catch (PortException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** An orchestrator with the tests' settings, closed with the fixture. */
+  SwarmOrchestrator orchestrator() {
+    if (orchestrator == null) {
+      orchestrator = new SwarmOrchestrator(Stacks.settings());
+    }
+    return orchestrator;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   /** A unique stack name, removed by {@link #close()}. */
@@ -121,7 +138,13 @@ final class SwarmFixture implements AutoCloseable {
         remove(stack);
       }
     } finally {
-      clients.close();
+      try {
+        if (orchestrator != null) {
+          orchestrator.close();
+        }
+      } finally {
+        clients.close();
+      }
     }
   }
 }

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.Deadline;
@@ -25,23 +24,8 @@ class SwarmOrchestratorIT {
   private static final VerifyPolicy PATIENT = new VerifyPolicy(60, Duration.ofMillis(500));
 
   @TempDir Path directory;
-  private SwarmFixture swarm;
-  private SwarmOrchestrator orchestrator;
-
-  @BeforeEach
-  void start() {
-    swarm = new SwarmFixture();
-    orchestrator = new SwarmOrchestrator(Stacks.settings());
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      swarm.close();
-    } finally {
-      orchestrator.close();
-    }
-  }
+  @RegisterExtension final SwarmFixture swarm = new SwarmFixture();
+  private final SwarmOrchestrator orchestrator = swarm.orchestrator();
 
   private static Deadline minute() {
     return Deadline.in(Duration.ofMinutes(1));
