@@ -4,13 +4,16 @@
 # with the real runner jar against a file:// git registry, the shared registry and Redis:
 #   - a cold plan pass (`aspen plan --json`, a fresh JVM, nothing recorded yet),
 #   - no-change passes with a warm runner (`aspen run` with SKIP_DEPLOYMENT, passes triggered
-#     through its HTTP API, durations read from /api/v1/applications),
+#     through its HTTP API; BENCH_WARMUP passes (default 20) first, then BENCH_PASSES (default 20)
+#     measured; each pass's own duration read from /api/v1/applications once it ended, the end
+#     seen by polling the small /healthz so that the polling itself costs the runner little),
 #   - a pass after one app changed,
 #   - the runner's peak resident memory (VmHWM) after those passes,
 # and a real deploy of 20 apps to the local swarm (`aspen run --once`), removed afterwards.
 # Usage: bench/e2e.sh [N ...]          (default: 100 1000)
 # Needs scripts/test-env.sh to have run (swarm, registry, Redis). Builds the jar when missing.
-# JVM options for the runner: ASPEN_JAVA_OPTS (default: none, the JVM's own defaults).
+# Aspen is started with the ./aspen launcher, so with its JVM options unless ASPEN_JAVA_OPTS is
+# set (then exactly those; set it empty for the JVM's own defaults).
 # BENCH_STATE=file uses the embedded state store instead of Redis; BENCH_DEPLOY=0 skips the
 # real deploy; BENCH_KEEP=1 keeps the work directory (logs, generated registries).
 set -euo pipefail
@@ -63,17 +66,18 @@ base_env() { # DIR GROUP
   echo VERIFY_START_DELAY_SECS=1
   echo VERIFY_START_RETRY_TIMES=60
 }
-aspen() { # DIR GROUP EXTRA_ENV... -- ARGS...  (execs: run it in a subshell to background it)
+jvm_opts=(); [ -z "${ASPEN_JAVA_OPTS+set}" ] || jvm_opts=("ASPEN_JAVA_OPTS=$ASPEN_JAVA_OPTS")
+aspen() { # DIR GROUP EXTRA_ENV... -- ARGS...
   local dir=$1 group=$2; shift 2
   local extra=(); while [ "$1" != "--" ]; do extra+=("$1"); shift; done; shift
-  env -i PATH="$PATH" HOME="$HOME" $(base_env "$dir" "$group") "${extra[@]}" \
-    "$java" ${ASPEN_JAVA_OPTS:-} -jar "$jar" "$@"
+  env -i PATH="$PATH" HOME="$HOME" $(base_env "$dir" "$group") "${extra[@]}" ${jvm_opts[@]+"${jvm_opts[@]}"} \
+    "$root/aspen" "$@"
 }
-aspen_exec() { # the same, replacing the calling (sub)shell, so that $! is the JVM's pid
+aspen_exec() { # the same, replacing the calling (sub)shell, so that $! is the JVM's pid (the launcher execs java)
   local dir=$1 group=$2; shift 2
   local extra=(); while [ "$1" != "--" ]; do extra+=("$1"); shift; done; shift
-  exec env -i PATH="$PATH" HOME="$HOME" $(base_env "$dir" "$group") "${extra[@]}" \
-    "$java" ${ASPEN_JAVA_OPTS:-} -jar "$jar" "$@"
+  exec env -i PATH="$PATH" HOME="$HOME" $(base_env "$dir" "$group") "${extra[@]}" ${jvm_opts[@]+"${jvm_opts[@]}"} \
+    "$root/aspen" "$@"
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -102,22 +106,24 @@ for n in "${sizes[@]}"; do
   pid=$!; pids+=("$pid")
   api="http://127.0.0.1:$port"
   for _ in $(seq 1 300); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
+  health() { curl -sf "$api/healthz" | json 'd.get("lastPassStartedAt","-") + " " + d["state"]'; }
   pass() { # prints the pass's own duration in seconds
-    local before; before=$(curl -sf "$api/api/v1/applications" | json 'd.get("startedAt","")')
+    local before; before=$(health); before=${before% *}
     curl -sf -X POST "$api/api/v1/sync/trigger" >/dev/null
     while :; do
-      local doc; doc=$(curl -sf "$api/api/v1/applications")
-      local started; started=$(echo "$doc" | json 'd.get("startedAt","")')
-      if [ "$started" != "$before" ] && [ "$(curl -sf "$api/api/v1/state" | json 'd["state"]')" != RUNNING ]; then
-        echo "$doc" | json 'd["seconds"]'; return
-      fi
       sleep 0.05
+      local now; now=$(health)
+      if [ "${now% *}" != "$before" ] && [ "${now#* }" != RUNNING ]; then
+        curl -sf "$api/api/v1/applications" | json 'd["seconds"]'; return
+      fi
     done
   }
   first=$(pass)
-  nochange=(); for _ in 1 2 3 4 5 6 7 8 9 10; do nochange+=("$(pass)"); done
-  sorted=$(printf '%s\n' "${nochange[@]}" | sort -g)
-  nc_min=$(echo "$sorted" | head -1); nc_median=$(echo "$sorted" | sed -n 5p); nc_max=$(echo "$sorted" | tail -1)
+  for _ in $(seq 1 "${BENCH_WARMUP:-20}"); do pass >/dev/null; done
+  nochange=(); for _ in $(seq 1 "${BENCH_PASSES:-20}"); do nochange+=("$(pass)"); done
+  sorted=$(printf '%s\n' "${nochange[@]}" | sort -g); count=${#nochange[@]}
+  nc_min=$(echo "$sorted" | head -1); nc_median=$(echo "$sorted" | sed -n "$(( (count + 1) / 2 ))p")
+  nc_p90=$(echo "$sorted" | sed -n "$(( (count * 9 + 9) / 10 ))p"); nc_max=$(echo "$sorted" | tail -1)
   app_dir=$(find "$dir/registry" -type d -name "b${run_id}n0001" | head -1)
   sed -i 's/APP: "${APPLICATION_NAME}"/APP: "${APPLICATION_NAME}-changed"/' "$app_dir/active/docker-stack.yml"
   git -C "$dir/registry" -c user.name=bench -c user.email=bench@example.org commit -q -am "one app changes"
@@ -127,7 +133,7 @@ for n in "${sizes[@]}"; do
   hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status)
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  rows+=("$n|$plan_pass s ($plan_changed changed; process $plan_wall ms)|$plan2_pass s (process $plan2_wall ms)|$first s|$nc_min / $nc_median / $nc_max s|$onechange s ($after_change changed)|$hwm MiB (now $rss MiB)")
+  rows+=("$n|$plan_pass s ($plan_changed changed; process $plan_wall ms)|$plan2_pass s (process $plan2_wall ms)|$first s|$nc_min / $nc_median / $nc_p90 / $nc_max s|$onechange s ($after_change changed)|$hwm MiB (now $rss MiB)")
 done
 
 deploy_wall=-; deployed=0
@@ -142,10 +148,11 @@ deploy_wall=$(( $(now_ms) - start ))
 deployed=$(grep -c "^.*b${run_id}d.* DEPLOYED" "$dir/once.txt" || true)
 fi
 
+if [ -n "${ASPEN_JAVA_OPTS+set}" ]; then opts_desc="ASPEN_JAVA_OPTS='$ASPEN_JAVA_OPTS'"; else opts_desc="the launcher's defaults"; fi
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)}' /proc/meminfo) GiB, $(uname -r); JVM: $("$java" -version 2>&1 | head -1); ASPEN_JAVA_OPTS='${ASPEN_JAVA_OPTS:-}'; state: ${BENCH_STATE:-redis}; load average before: $load_before"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)}' /proc/meminfo) GiB, $(uname -r); JVM: $("$java" -version 2>&1 | head -1); JVM options: $opts_desc; state: ${BENCH_STATE:-redis}; load average before: $load_before"
 echo
-echo "| N apps | cold plan pass, first clone | cold plan pass, checkout present | first record-only pass (clone + record all) | no-change pass min / median / max (10) | one-change pass | runner peak RSS |"
+echo "| N apps | cold plan pass, first clone | cold plan pass, checkout present | first record-only pass (clone + record all) | no-change pass min / median / p90 / max (${BENCH_PASSES:-20}, after ${BENCH_WARMUP:-20} unmeasured) | one-change pass | runner peak RSS |"
 echo "|---|---|---|---|---|---|---|"
 for r in "${rows[@]}"; do echo "| ${r//|/ | } |"; done
 echo

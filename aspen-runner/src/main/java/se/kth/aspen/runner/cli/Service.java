@@ -11,6 +11,7 @@ import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.http.ApiBackend;
 import se.kth.aspen.runner.http.ApiServer;
+import se.kth.aspen.runner.loop.HeapRelease;
 import se.kth.aspen.runner.loop.PassLog;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.loop.SyncLoop;
@@ -41,7 +42,7 @@ final class Service {
         }
       };
       SyncLoop loop = new SyncLoop(listener -> pass.run(PassMode.DEPLOY, listener),
-          configuration.delayBetweenRuns(), List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock)));
+          configuration.delayBetweenRuns(), List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
       ApiBackend backend = new ApiBackend(loop, adapters.ports().state(), configuration.managementGroup(),
           pass::retry, metrics);
       try (ApiServer api = ApiServer.start(configuration.api(), backend, clock)) {
