@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -47,6 +48,18 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
 
   private final RedisConnection redis;
   private final RecordCodec codec = new RecordCodec();
+  /**
+   * The state last decoded per key, with the texts it was decoded from: reused while Redis holds
+   * the same texts, so that a pass over unchanged targets decodes no JSON (most of the cost of
+   * reading 1 000 states). Records are immutable; one entry per target read.
+   */
+  private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
+
+  private record Decoded(String good, String failed, TargetState state) {
+    boolean from(String goodText, String failedText) {
+      return Objects.equals(good, goodText) && Objects.equals(failed, failedText);
+    }
+  }
 
   private RedisStateStore(RedisConnection redis) {
     this.redis = redis;
@@ -84,7 +97,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     String attempted = "reading the state of " + describe(target);
     List<String> fields = redis.call(attempted, jedis -> jedis.hmget(key, KeyScheme.GOOD, KeyScheme.FAILED));
     try {
-      return state(fields);
+      return state(key, fields);
     } catch (RecordCodec.MalformedRecordException e) {
       throw new RefusedException(attempted + " in Redis at " + redis.address() + ": key " + key + " holds "
           + e.getMessage() + "; forget the target to start afresh", e);
@@ -116,7 +129,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     Map<TargetKey, TargetState> states = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       try {
-        states.put(keys.get(i), state(answers.get(i)));
+        states.put(keys.get(i), state(KeyScheme.target(keys.get(i)), answers.get(i)));
       } catch (RecordCodec.MalformedRecordException e) {
         // left out: read() names the key and what is wrong with it
       }
@@ -125,10 +138,18 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
   }
 
   /** The state from the GOOD and FAILED fields of a target's hash, as HMGET answers them. */
-  private TargetState state(List<String> fields) throws RecordCodec.MalformedRecordException {
-    Optional<DeployRecord> good = fields.get(0) == null ? Optional.empty() : Optional.of(codec.readDeploy(fields.get(0)));
-    Optional<FailureRecord> failed = fields.get(1) == null ? Optional.empty() : Optional.of(codec.readFailure(fields.get(1)));
-    return new TargetState(good, failed);
+  private TargetState state(String key, List<String> fields) throws RecordCodec.MalformedRecordException {
+    String goodText = fields.get(0);
+    String failedText = fields.get(1);
+    Decoded last = decoded.get(key);
+    if (last != null && last.from(goodText, failedText)) {
+      return last.state();
+    }
+    Optional<DeployRecord> good = goodText == null ? Optional.empty() : Optional.of(codec.readDeploy(goodText));
+    Optional<FailureRecord> failed = failedText == null ? Optional.empty() : Optional.of(codec.readFailure(failedText));
+    TargetState state = new TargetState(good, failed);
+    decoded.put(key, new Decoded(goodText, failedText, state));
+    return state;
   }
 
   @Override
@@ -158,6 +179,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
   @Override
   public boolean forget(TargetKey target) throws PortException {
     String key = KeyScheme.target(target);
+    decoded.remove(key);
     return redis.call("forgetting the state of " + describe(target), jedis -> jedis.del(key) > 0);
   }
 

@@ -50,6 +50,28 @@ class RedisKeysIT {
   }
 
   @Test
+  void anUnchangedStateIsNotDecodedAgainAndAChangeByAnotherRunnerIsSeen() throws Exception {
+    TargetKey target = target("active", "app");
+    store.recordSuccess(target, GOOD);
+    TargetState first = store.readAll(List.of(target)).get(target);
+
+    assertThat(store.readAll(List.of(target)).get(target)).isSameAs(first);
+    assertThat(store.read(target)).isSameAs(first);
+
+    DeployRecord newer = new DeployRecord("fp-3", GOOD.at().plusSeconds(60), GOOD.images(), "rev-2");
+    try (RedisStateStore other = RedisStateStore.connect(SharedRedis.url(), Duration.ofSeconds(2))) {
+      other.recordFailure(target, FAILED);
+      assertThat(store.readAll(List.of(target)).get(target)).isEqualTo(new TargetState(Optional.of(GOOD), Optional.of(FAILED)));
+      other.recordSuccess(target, newer);
+    }
+    assertThat(store.read(target)).isEqualTo(new TargetState(Optional.of(newer), Optional.empty()));
+    try (Jedis jedis = SharedRedis.direct()) {
+      jedis.hset("aspen:" + group + ":target:active:team/app/active/docker-stack.yml", "good", "{garbled");
+    }
+    assertThat(store.readAll(List.of(target))).doesNotContainKey(target);
+  }
+
+  @Test
   void aTargetIsOneReadableHashUnderTheDocumentedKey() throws Exception {
     store.recordSuccess(target("active", "app"), GOOD);
     store.recordFailure(target("active", "app"), FAILED);
