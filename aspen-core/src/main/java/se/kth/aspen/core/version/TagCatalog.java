@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,8 @@ import se.kth.aspen.core.port.UnreachableException;
 /**
  * The tags of every repository a pass asks about, each fetched once per pass however many
  * targets share it and however many of them ask at the same moment. A failed listing is
- * remembered for the pass as well: a registry that is down is asked once, not once per app.
+ * remembered for the pass as well: a registry that is down is asked once, not once per app. So is
+ * the tag each range resolved to: many apps on one range read the repository's tags once.
  *
  * <p>Make one per pass; it never forgets.
  */
@@ -25,6 +27,9 @@ public final class TagCatalog {
   private final ImageRegistry registry;
   private final Duration requestTimeout;
   private final Map<String, CompletableFuture<List<String>>> listings = new ConcurrentHashMap<>();
+  private final Map<Asked, Optional<String>> bests = new ConcurrentHashMap<>();
+
+  private record Asked(String repository, VersionRange range) {}
 
   public TagCatalog(ImageRegistry registry, Duration requestTimeout) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -70,7 +75,8 @@ public final class TagCatalog {
    */
   public String resolve(ImageReference repository, VersionRange range, Deadline deadline)
       throws PortException, UnsatisfiedRangeException {
-    return range.best(tags(repository, deadline))
+    List<String> tags = tags(repository, deadline);
+    return bests.computeIfAbsent(new Asked(repository.name(), range), asked -> range.best(tags))
         .orElseThrow(() -> new UnsatisfiedRangeException(repository.name(), range));
   }
 }
