@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import se.kth.aspen.core.compose.VersionRequest;
 import se.kth.aspen.core.fingerprint.DigestCache;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
+import se.kth.aspen.core.fingerprint.Fingerprint;
 import se.kth.aspen.core.port.RegistrySnapshot;
 
 /**
  * What one {@link Pass} remembers from its previous passes so that a pass over an unchanged
  * registry costs no file reading: the targets discovered, and per target directory its digest
- * and version requests.
+ * and version requests, and the fingerprint last computed with what it was computed from.
  *
  * <p>Used only when the registry source says which paths changed since its previous snapshot (a
  * git source does; a plain directory cannot). Without that, every directory is listed each pass
@@ -34,8 +35,17 @@ final class PassMemory {
 
   private record Seen(Path root, Discovery.Output found) {}
 
+  /** A fingerprint and every input it was computed from: reused only when all are equal. */
+  private record Fingerprinted(DirectoryDigest digest, String endpoint, String portilloCluster,
+      Map<String, String> resolved, Fingerprint fingerprint) {
+    boolean of(DirectoryDigest d, String e, String p, Map<String, String> r) {
+      return digest.equals(d) && endpoint.equals(e) && portilloCluster.equals(p) && resolved.equals(r);
+    }
+  }
+
   private volatile Seen seen;
   private final Map<String, Hashed> directories = new ConcurrentHashMap<>();
+  private final Map<String, Fingerprinted> fingerprints = new ConcurrentHashMap<>();
   // Content-safe whatever the source says (it checks each directory's listing), so it outlives
   // what begin() forgets: it is what keeps a pass cheap when changes are unknown.
   private final DigestCache<Hashing.Output> digests = new DigestCache<>(Clock.systemUTC());
@@ -76,6 +86,25 @@ final class PassMemory {
   synchronized void discovered(RegistrySnapshot snapshot, Discovery.Output found) {
     seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found.withoutTree()) : null;
     digests.retainOnly(found.targets().stream().map(AppTarget::directory).toList());
+    Set<String> present = found.targets().stream().map(PassMemory::directoryOf).collect(java.util.stream.Collectors.toSet());
+    fingerprints.keySet().retainAll(present);
+  }
+
+  /**
+   * The target's fingerprint ({@link Fingerprint#of}), recalled when it was last computed from
+   * the same inputs: a SHA-256 per target per pass is a noticeable part of a no-change pass.
+   * Safe whatever changed, as every input is compared.
+   */
+  Fingerprint fingerprint(AppTarget target, DirectoryDigest digest, String endpoint, String portilloCluster,
+      Map<String, String> resolved) {
+    String directory = directoryOf(target);
+    Fingerprinted last = fingerprints.get(directory);
+    if (last != null && last.of(digest, endpoint, portilloCluster, resolved)) {
+      return last.fingerprint();
+    }
+    Fingerprint computed = Fingerprint.of(digest, endpoint, portilloCluster, resolved);
+    fingerprints.put(directory, new Fingerprinted(digest, endpoint, portilloCluster, Map.copyOf(resolved), computed));
+    return computed;
   }
 
   Optional<Hashed> hashed(AppTarget target) {

@@ -91,7 +91,8 @@ final class TargetRun {
         .resolve(new Resolution.Input(hashed.versionRequests(), fixed, deadline)).resolved();
 
     step = "Decide";
-    Fingerprint fp = Fingerprint.of(hashed.digest(), cluster.endpoint().toString(), cluster.portilloCluster(), resolved);
+    Fingerprint fp = pass.memory().fingerprint(target, hashed.digest(), cluster.endpoint().toString(),
+        cluster.portilloCluster(), resolved);
     fingerprint = Optional.of(fp.hex());
     TargetState ahead = pass.states().get(key);
     TargetState before = ahead != null ? ahead : readState();

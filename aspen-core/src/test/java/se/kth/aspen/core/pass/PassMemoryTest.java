@@ -70,6 +70,21 @@ class PassMemoryTest {
   }
 
   @Test
+  void aRememberedAppIsDeployedAgainWhenItsClusterMovesOrIsBeingPrepared() {
+    pass("r1", Optional.empty());
+    assertThat(only(pass("r1", Optional.of(Set.of())), A).status()).isEqualTo(AppStatus.UNCHANGED);
+
+    f.clusters.list(se.kth.aspen.core.port.ClusterList.of(java.util.List.of(new se.kth.aspen.core.port.Cluster(
+        "active", se.kth.aspen.core.port.ClusterEndpoint.parse("moved.example:2376"), false))));
+    assertThat(only(pass("r1", Optional.of(Set.of())), A).status()).isEqualTo(AppStatus.DEPLOYED);
+    assertThat(only(pass("r1", Optional.of(Set.of())), A).status()).isEqualTo(AppStatus.UNCHANGED);
+
+    f.clusters.list(se.kth.aspen.core.port.ClusterList.of(java.util.List.of(new se.kth.aspen.core.port.Cluster(
+        "active", se.kth.aspen.core.port.ClusterEndpoint.parse("moved.example:2376"), true))));
+    assertThat(only(pass("r1", Optional.of(Set.of())), A).status()).isEqualTo(AppStatus.DEPLOYED);
+  }
+
+  @Test
   void aRememberedSemverAppStillSeesNewTags() {
     f.registry.write(A, TestRegistry.stack(IMAGE + ":${V}", "      V: ~1.0.0\n", ""));
     pass("r1", Optional.empty());
