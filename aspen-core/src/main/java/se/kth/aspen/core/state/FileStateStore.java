@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.port.DeployRecord;
@@ -33,7 +34,10 @@ import se.kth.aspen.core.port.UnreachableException;
 /**
  * The embedded state store (no {@code REDIS_URL}): the state in memory, written through to one
  * JSON file after every change, atomically (a temporary file beside it, fsync, rename, fsync of
- * the directory), so a crash leaves the old or the new state, never half of one.
+ * the directory), so a crash leaves the old or the new state, never half of one. A change is on
+ * disk when its call returns. Changes made at the same time share one write (group commit): a
+ * writer that finds its change already written by another returns at once, so PARALLELISM
+ * threads recording together cost about one write each round, not one each.
  *
  * <p>A file that cannot be read as state is never silently emptied: it is moved aside as {@code
  * <name>.corrupt-<time>}, the store starts empty, and {@link #problems()} (and the log) say so.
@@ -47,6 +51,12 @@ public final class FileStateStore implements StateStore {
   private final Path file;
   private final InMemoryStateStore memory;
   private final List<String> problems;
+  /** Held while writing the file; taken after the store's monitor is released, never inside it. */
+  private final ReentrantLock writing = new ReentrantLock();
+  // guarded by this
+  private long changes;
+  // guarded by writing
+  private long written;
 
   private FileStateStore(Path file, InMemoryStateStore memory, List<String> problems) {
     this.file = file;
@@ -98,32 +108,50 @@ public final class FileStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void recordSuccess(TargetKey target, DeployRecord record) throws PortException {
-    memory.recordSuccess(target, record);
-    persist();
-  }
-
-  @Override
-  public synchronized void recordFailure(TargetKey target, FailureRecord record) throws PortException {
-    memory.recordFailure(target, record);
-    persist();
-  }
-
-  @Override
-  public synchronized boolean forget(TargetKey target) throws PortException {
-    boolean forgotten = memory.forget(target);
-    if (forgotten) {
-      persist();
+  public void recordSuccess(TargetKey target, DeployRecord record) throws PortException {
+    long change;
+    synchronized (this) {
+      memory.recordSuccess(target, record);
+      change = ++changes;
     }
-    return forgotten;
+    persist(change);
   }
 
   @Override
-  public synchronized int forgetCluster(String group, String cluster) throws PortException {
-    int n = memory.forgetCluster(group, cluster);
-    if (n > 0) {
-      persist();
+  public void recordFailure(TargetKey target, FailureRecord record) throws PortException {
+    long change;
+    synchronized (this) {
+      memory.recordFailure(target, record);
+      change = ++changes;
     }
+    persist(change);
+  }
+
+  @Override
+  public boolean forget(TargetKey target) throws PortException {
+    long change;
+    synchronized (this) {
+      if (!memory.forget(target)) {
+        return false;
+      }
+      change = ++changes;
+    }
+    persist(change);
+    return true;
+  }
+
+  @Override
+  public int forgetCluster(String group, String cluster) throws PortException {
+    long change;
+    int n;
+    synchronized (this) {
+      n = memory.forgetCluster(group, cluster);
+      if (n == 0) {
+        return 0;
+      }
+      change = ++changes;
+    }
+    persist(change);
     return n;
   }
 
@@ -138,15 +166,23 @@ public final class FileStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void markErrorReported(ErrorMark mark, Instant at, Duration ttl) throws PortException {
-    memory.markErrorReported(mark, at, ttl);
-    persist();
+  public void markErrorReported(ErrorMark mark, Instant at, Duration ttl) throws PortException {
+    long change;
+    synchronized (this) {
+      memory.markErrorReported(mark, at, ttl);
+      change = ++changes;
+    }
+    persist(change);
   }
 
   @Override
-  public synchronized void clearErrorMarks(TargetKey target) throws PortException {
-    memory.clearErrorMarks(target);
-    persist();
+  public void clearErrorMarks(TargetKey target) throws PortException {
+    long change;
+    synchronized (this) {
+      memory.clearErrorMarks(target);
+      change = ++changes;
+    }
+    persist(change);
   }
 
   @Override
@@ -164,28 +200,49 @@ public final class FileStateStore implements StateStore {
     memory.release(lease);
   }
 
-  private void persist() throws PortException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+  /**
+   * Returns once the file holds change number {@code change} (and every one before it): at once
+   * when a write that began after it was made has ended, else after writing everything so far.
+   */
+  private void persist(long change) throws PortException {
+    writing.lock();
     try {
-      byte[] content = StateFileFormat.write(memory.durable());
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
+      if (written >= change) {
+        return;
       }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      long upTo;
+      byte[] content;
+      synchronized (this) {
+        upTo = changes;
+        content = StateFileFormat.write(memory.durable());
       }
-      syncDirectory();
+      write(content);
+      written = upTo;
     } catch (IOException e) {
       throw new UnreachableException("writing the state file " + file + ": " + e.getMessage(), e);
+    } finally {
+      writing.unlock();
     }
   }
+
+  private void write(byte[] content) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      out.force(true);
+    }
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    syncDirectory();
+  }
+
 
   // Makes the rename itself durable; some file systems refuse to open a directory, which only
   // weakens durability after a power cut, never consistency.

@@ -84,6 +84,30 @@ class FileStateStoreTest extends StateStoreContract {
   }
 
   @Test
+  void aRecordIsOnDiskWhenItsCallReturnsEvenWhenManyThreadsRecordAtOnce() throws Exception {
+    StateStore store = newStore();
+    Path file = dir.resolve("state/aspen-state.json");
+    java.util.List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 200; i++) {
+        TargetKey mine = new TargetKey("grp", "active", "team/app-" + i + "/active/docker-stack.yml");
+        DeployRecord record = new DeployRecord("fp-" + i, good.at(), good.images(), "rev");
+        writers.add(threads.submit(() -> {
+          store.recordSuccess(mine, record);
+          // What a restart right now would see.
+          FileStateStore reopened = FileStateStore.open(file, clock);
+          assertThat(reopened.read(mine).lastGood()).contains(record);
+          return null;
+        }));
+      }
+      for (var writer : writers) {
+        writer.get();
+      }
+    }
+    assertThat(FileStateStore.open(file, clock).count("grp")).isEqualTo(200);
+  }
+
+  @Test
   void writesLeaveNoTemporaryFileBehind() throws Exception {
     StateStore store = newStore();
     store.recordSuccess(key, good);
