@@ -55,6 +55,7 @@ public record Configuration(
     boolean prune,
     Optional<Path> dockerCertPath,
     Duration shutdownGrace,
+    Duration leaseTtl,
     Path sshDirectory) {
 
   public Configuration {
@@ -79,6 +80,7 @@ public record Configuration(
         .rollbackOnFailure(rollbackOnFailure)
         .failedRetryBackoff(failedRetryBackoff)
         .failedRetryBackoffCap(failedRetryBackoffMax)
+        .leaseTtl(leaseTtl)
         .build();
   }
 

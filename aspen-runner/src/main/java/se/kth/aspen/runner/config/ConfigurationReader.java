@@ -106,6 +106,11 @@ public final class ConfigurationReader {
     certPath.filter(p -> !Files.isDirectory(p))
         .ifPresent(p -> values.problem("DOCKER_CERT_PATH: " + p + " is not a directory"));
     Duration shutdownGrace = values.duration(Setting.SHUTDOWN_GRACE_SECS, Duration.ofSeconds(30));
+    Duration leaseTtl = values.duration(Setting.LEASE_TTL_SECS, Duration.ofSeconds(30));
+    if (values.text(Setting.LEASE_TTL_SECS).isPresent() && leaseTtl.compareTo(requestTimeout.multipliedBy(3)) < 0) {
+      values.problem("LEASE_TTL_SECS (" + leaseTtl.toSeconds() + "s) must be at least three times REQUEST_TIMEOUT ("
+          + requestTimeout.toMillis() + "ms): a lease is renewed every third of it, and a renewal may take a request timeout");
+    }
     if (backoffMax.isZero()) {
       values.problem("FAILED_RETRY_BACKOFF_MAX must be more than 0");
     }
@@ -120,7 +125,7 @@ public final class ConfigurationReader {
         dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, rootPathAllowed, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, certPath,
-        shutdownGrace, sshDirectory());
+        shutdownGrace, leaseTtl, sshDirectory());
   }
 
   private Path stateDir() {

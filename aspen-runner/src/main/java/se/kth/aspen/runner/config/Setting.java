@@ -46,7 +46,8 @@ public enum Setting {
   ROLLBACK_ON_FAILURE("false", false, "true: when a service of a stack fails to converge, roll back every service of that deploy"),
   PRUNE("false", false, "true: remove services no longer in a stack file"),
   DOCKER_CERT_PATH(null, false, "directory with ca.pem, cert.pem, key.pem for TLS cluster endpoints"),
-  SHUTDOWN_GRACE_SECS("30", false, "on SIGTERM, how long a running pass may take to finish before it is abandoned");
+  SHUTDOWN_GRACE_SECS("30", false, "on SIGTERM, how long a running pass may take to finish before it is abandoned"),
+  LEASE_TTL_SECS("30", false, "how long a target's deploy lease outlives a runner that died holding it (renewed every third of it)");
 
   private final String defaultText;
   private final boolean secret;

@@ -59,6 +59,21 @@ class ConfigurationReaderTest {
     assertThat(c.registryClone()).isEqualTo(dir.resolve("home/.local/state/aspen/registry"));
     assertThat(c.registry()).contains(new RegistryLocation.LocalDirectory(dir));
     assertThat(c.clustersToDeploy()).isEmpty();
+    assertThat(c.passSettings().leaseTtl()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theLeaseTtlIsSetAndMustOutliveThreeRequestTimeouts() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(minimal());
+    env.put("LEASE_TTL_SECS", "90");
+    assertThat(read(env).passSettings().leaseTtl()).isEqualTo(Duration.ofSeconds(90));
+
+    env.put("LEASE_TTL_SECS", "12");
+    assertThatThrownBy(() -> read(env))
+        .isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+            "LEASE_TTL_SECS (12s) must be at least three times REQUEST_TIMEOUT (5000ms): a lease is renewed every third of it,"
+                + " and a renewal may take a request timeout"));
   }
 
   @Test
