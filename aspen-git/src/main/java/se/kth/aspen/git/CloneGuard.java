@@ -29,7 +29,10 @@ final class CloneGuard implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CloneGuard.class);
-  /** Checkouts in a row that may be found undone again before the next sync is left to retry. */
+  /**
+   * Full checks one sync makes at most: a checkout found undone at once (someone writing into
+   * the clone as it syncs) is checked out again once, then left to the next sync.
+   */
   private static final int ROUNDS = 2;
 
   private final Watcher watcher;
