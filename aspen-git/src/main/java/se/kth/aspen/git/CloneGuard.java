@@ -71,7 +71,18 @@ final class CloneGuard implements AutoCloseable {
   synchronized void checkout(WorkingCopy copy, ObjectId commit) throws IOException, GitAPIException {
     verified = null;
     copy.checkout(commit);
-    verify(copy);
+    checkedOut(copy);
+  }
+
+  /**
+   * After a checkout: the watch is brought up to the tree and the tree verified. Without a watch
+   * there is nothing to bring up, and the next sync checks the tree anyway.
+   */
+  synchronized void checkedOut(WorkingCopy copy) throws IOException, GitAPIException {
+    verified = null;
+    if (!watchUnavailable && !closed) {
+      verify(copy);
+    }
   }
 
   /**
@@ -79,7 +90,7 @@ final class CloneGuard implements AutoCloseable {
    * out again when it differs. A change made between a checkout and the watch's registration is
    * reported by no event, so a checkout is followed by another watch and check.
    */
-  synchronized void verify(WorkingCopy copy) throws IOException, GitAPIException {
+  private void verify(WorkingCopy copy) throws IOException, GitAPIException {
     verified = null;
     ObjectId head = copy.head().orElseThrow(() -> new IOException("the clone has no HEAD"));
     for (int round = 1; ; round++) {

@@ -152,7 +152,11 @@ final class CloneWatch implements AutoCloseable {
             Object identity = attributes.fileKey();
             WatchKey key = watched.get(identity);
             if (key == null || !key.isValid()) {
-              watched.put(identity, directory.register(service, KINDS));
+              try {
+                watched.put(identity, directory.register(service, KINDS));
+              } catch (NoSuchFileException e) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
             }
             present.add(identity);
             return FileVisitResult.CONTINUE;
@@ -160,8 +164,8 @@ final class CloneWatch implements AutoCloseable {
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            // Gone while walked: its watched parent has the event, and the caller's full check
-            // follows anyway.
+            // Gone while walked (here or above): its watched parent has the event, and the
+            // caller's full check follows anyway.
             if (e instanceof NoSuchFileException) {
               return FileVisitResult.CONTINUE;
             }

@@ -143,7 +143,7 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
       ObjectId target = fetch.fetch(copy, deadline);
       copy.checkout(target, false);
       // Watched before it is served, so that a change made to it from now on is seen.
-      guard.verify(copy);
+      guard.checkedOut(copy);
       area.promote(directory);
       promoted = true;
       LOG.info("Cloned registry {} at {} into {}", remote, abbreviate(target), directory);
