@@ -24,8 +24,9 @@ import se.kth.aspen.core.port.UnreachableException;
  * it and remove untracked files. When the remote cannot be reached, the last good snapshot stays
  * in service, marked stale with the reason. A damaged clone (not a repository, another remote,
  * missing objects, a broken or missing index) is replaced by a fresh clone made beside it.
- * Submodules are not checked out. Syncs are serialised; call {@link #close()} to release the ssh
- * client.
+ * Submodules are not checked out. Between syncs the working tree is watched (on Linux), so that a
+ * sync that finds it untouched need not walk it to know it is still the commit's tree. Syncs are
+ * serialised; call {@link #close()} to release the ssh client and the watch.
  */
 public final class GitRegistrySource implements RegistrySource, AutoCloseable {
 
@@ -37,9 +38,16 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
   private final CheckoutArea area;
   private final RemoteFetch fetch;
   private final Optional<SshdSessionFactory> ssh;
+  private final CloneGuard guard;
   private RegistrySnapshot lastGood;
 
   public GitRegistrySource(GitRegistrySettings settings) {
+    this(settings, CloneGuard.watching());
+  }
+
+  /** With another guard: tests simulate a watch that cannot start. */
+  GitRegistrySource(GitRegistrySettings settings, CloneGuard guard) {
+    this.guard = guard;
     this.remote = settings.remote();
     this.area = new CheckoutArea(settings.workingDirectory());
     KnownHosts knownHosts = new KnownHosts(settings.knownHostEntries(), settings.knownHostFiles());
@@ -93,11 +101,10 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
     ObjectId target = fetch.fetch(copy, deadline);
     try {
       ObjectId before = copy.head().orElseThrow();
-      if (!target.equals(before) || !copy.isPristine()) {
-        copy.checkout(target);
+      if (!target.equals(before)) {
+        guard.checkout(copy, target);
       } else {
-        // A clone checked out by an older Aspen, or files left racy by the last refresh.
-        copy.refreshIndexIfSmudged();
+        guard.ensurePristine(copy);
       }
       RegistrySnapshot snapshot = snapshot(copy, target);
       if (!target.equals(before)) {
@@ -135,6 +142,8 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
     try (WorkingCopy copy = WorkingCopy.create(directory, remote.gitUrl())) {
       ObjectId target = fetch.fetch(copy, deadline);
       copy.checkout(target, false);
+      // Watched before it is served, so that a change made to it from now on is seen.
+      guard.checkedOut(copy);
       area.promote(directory);
       promoted = true;
       LOG.info("Cloned registry {} at {} into {}", remote, abbreviate(target), directory);
@@ -197,9 +206,15 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
     return revision.length() > 10 ? revision.substring(0, 10) : revision;
   }
 
+  /** Full checks of the working tree so far: how tests see that the watch spared one. */
+  long fullChecks() {
+    return guard.fullChecks();
+  }
+
   @Override
   public void close() {
     ssh.ifPresent(SshdSessionFactory::close);
+    guard.close();
   }
 
   @Override

@@ -10,5 +10,7 @@
  * that cannot be reached leaves the last good snapshot in service, marked stale; a damaged clone
  * is replaced by a fresh one made beside it. Submodules are ignored. Symbolic links are checked
  * out as links, never written through: consumers must not follow them (aspen-core refuses them).
+ * On Linux the clone's working tree is watched with inotify between syncs, so that a sync walks
+ * it (a {@code git status}) only when something touched it; elsewhere every sync walks it.
  */
 package se.kth.aspen.git;
