@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The order makes sure that no change slips between check and watch: the watch is (re)started
  * first, then the tree verified in full, and only then trusted.
+ *
+ * <p>The watch starts with the second sync, not the first: registering every directory costs about
+ * as much as a walk, which a one-shot command ({@code plan}, {@code run --once}) would pay for
+ * nothing. Until then every check walks, as without a watch.
  */
 final class CloneGuard implements AutoCloseable {
 
@@ -38,6 +42,8 @@ final class CloneGuard implements AutoCloseable {
   private final Watcher watcher;
   private CloneWatch watch;
   private boolean watchUnavailable;
+  /** False until the first check has been made: the watch is for a source synced again. */
+  private boolean syncedBefore;
   private boolean closed;
   /** What the tree was verified against, while the watch has run since; null when not known. */
   private Verified verified;
@@ -65,6 +71,7 @@ final class CloneGuard implements AutoCloseable {
       return;
     }
     verify(copy);
+    syncedBefore = true;
   }
 
   /** Moves the copy to {@code commit} and verifies it, watching the tree it has now. */
@@ -80,9 +87,10 @@ final class CloneGuard implements AutoCloseable {
    */
   synchronized void checkedOut(WorkingCopy copy) throws IOException, GitAPIException {
     verified = null;
-    if (!watchUnavailable && !closed) {
+    if (!watchUnavailable && !closed && syncedBefore) {
       verify(copy);
     }
+    syncedBefore = true;
   }
 
   /**
@@ -118,7 +126,7 @@ final class CloneGuard implements AutoCloseable {
   }
 
   private boolean watch(Path tree) {
-    if (watchUnavailable || closed) {
+    if (watchUnavailable || closed || !syncedBefore) {
       return false;
     }
     try {

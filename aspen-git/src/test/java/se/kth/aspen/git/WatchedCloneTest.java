@@ -228,6 +228,28 @@ class WatchedCloneTest {
   }
 
   @Test
+  void theWatchStartsWithTheSecondSyncSoThatAOneShotCommandPaysNothingForIt() throws Exception {
+    source.close();
+    java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+    source =
+        new GitRegistrySource(
+            GitRegistrySettings.of(remote.fileUrl(), directory.resolve("work")),
+            new CloneGuard(tree -> {
+              starts.incrementAndGet();
+              return CloneWatch.start(tree);
+            }));
+
+    source.sync(deadline());
+    assertThat(starts).hasValue(0);
+    assertThat(source.fullChecks()).isZero();
+
+    source.sync(deadline());
+    assertThat(starts).hasValue(1);
+    assertSyncDoesNotWalk();
+    assertThat(starts).hasValue(1);
+  }
+
+  @Test
   void withoutAWatchEverySyncWalksAndStillUndoesChanges() throws Exception {
     source.close();
     source =
@@ -252,8 +274,9 @@ class WatchedCloneTest {
     assertThat(source.fullChecks()).isEqualTo(checks + 1);
   }
 
-  /** A snapshot whose clone is watched: a further sync did not walk it. */
+  /** A snapshot whose clone is watched (from the second sync on): a further sync did not walk it. */
   private RegistrySnapshot watchedSnapshot() throws Exception {
+    source.sync(deadline());
     RegistrySnapshot snapshot = source.sync(deadline());
     assertSyncDoesNotWalk();
     return snapshot;
