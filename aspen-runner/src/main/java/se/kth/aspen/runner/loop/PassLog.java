@@ -44,7 +44,12 @@ public final class PassLog implements PassObserver {
   public void appDone(AppResult result) {
     switch (result.status()) {
       case FAILED, BLOCKED -> log.warn(ProgressLine.of(result));
-      case UNCHANGED, SKIPPED -> log.debug(ProgressLine.of(result));
+      case UNCHANGED, SKIPPED -> {
+        // Most apps of most passes: build the line only when it is logged.
+        if (log.isDebugEnabled()) {
+          log.debug(ProgressLine.of(result));
+        }
+      }
       default -> log.info(ProgressLine.of(result));
     }
   }

@@ -1,7 +1,6 @@
 package se.kth.aspen.runner.report;
 
 import java.time.Duration;
-import java.util.Locale;
 import se.kth.aspen.core.pass.AppResult;
 
 /** One line per app as it finishes: {@code active/app-a DEPLOYED 1.2s web=...:1.2.4}. */
@@ -18,7 +17,9 @@ public final class ProgressLine {
     return line.toString();
   }
 
+  /** Tenths of a second, rounded half up: {@code 1.25 s} reads {@code 1.3s}. */
   static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    long tenths = (duration.toMillis() + 50) / 100;
+    return tenths / 10 + "." + tenths % 10 + "s";
   }
 }
