@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.compose.StackReader;
@@ -29,10 +27,8 @@ import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
-import se.kth.aspen.core.version.TagCatalog;
 import se.kth.aspen.core.port.PortException;
-import se.kth.aspen.core.port.TargetKey;
-import se.kth.aspen.core.port.TargetState;
+import se.kth.aspen.core.version.TagCatalog;
 
 /**
  * One pass over the application registry: discover every target, and for each, in parallel,
@@ -129,35 +125,46 @@ public final class Pass {
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
         new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot, found.tree(),
         prefetched(keys));
-    Semaphore permits = new Semaphore(settings.parallelism());
-    List<Future<AppResult>> futures = new ArrayList<>(found.targets().size());
-    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < found.targets().size(); i++) {
-        AppTarget target = found.targets().get(i);
-        Selection.Output selected = selections.get(i);
-        if (selected.skipReason().isPresent()) {
-          AppResult skipped = AppResult.skipped(target, Selection.STEP, selected.skipReason().get());
-          tell(listener, skipped);
-          futures.add(CompletableFuture.completedFuture(skipped));
-          continue;
-        }
-        futures.add(threads.submit(() -> {
-          permits.acquire();
-          try {
-            AppResult result = bounded(context, target, selected.cluster().orElseThrow());
-            tell(listener, result);
-            return result;
-          } finally {
-            permits.release();
-          }
-        }));
+    int count = found.targets().size();
+    AppResult[] results = new AppResult[count];
+    List<Integer> runnable = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Selection.Output selected = selections.get(i);
+      if (selected.skipReason().isPresent()) {
+        results[i] = AppResult.skipped(found.targets().get(i), Selection.STEP, selected.skipReason().get());
+        tell(listener, results[i]);
+      } else {
+        runnable.add(i);
       }
-      List<AppResult> results = new ArrayList<>(futures.size());
-      for (int i = 0; i < futures.size(); i++) {
-        results.add(collect(futures.get(i), found.targets().get(i)));
-      }
-      return results;
     }
+    // PARALLELISM workers take the targets in turn: as many at once as before, without a thread
+    // per target parked on a semaphore (as costly as an unchanged target's own work).
+    AtomicInteger next = new AtomicInteger();
+    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int w = 0; w < Math.min(settings.parallelism(), runnable.size()); w++) {
+        workers.submit(() -> {
+          for (int taken = next.getAndIncrement(); taken < runnable.size() && !Thread.currentThread().isInterrupted();
+              taken = next.getAndIncrement()) {
+            int i = runnable.get(taken);
+            AppTarget target = found.targets().get(i);
+            AppResult result;
+            try {
+              result = bounded(context, target, selections.get(i).cluster().orElseThrow());
+            } catch (RuntimeException e) {
+              result = AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e);
+            }
+            tell(listener, result);
+            results[i] = result;
+          }
+        });
+      }
+    }
+    List<AppResult> ordered = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ordered.add(results[i] != null ? results[i]
+          : AppResult.failed(found.targets().get(i), FailureKind.COULD_NOT_TRY, "Pass", "the pass was interrupted"));
+    }
+    return ordered;
   }
 
   /**
@@ -200,17 +207,6 @@ public final class Pass {
       work.cancel(true);
       Thread.currentThread().interrupt();
       return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout", "the pass was interrupted");
-    } catch (ExecutionException e) {
-      return AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e.getCause());
-    }
-  }
-
-  private static AppResult collect(Future<AppResult> future, AppTarget target) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Pass", "the pass was interrupted");
     } catch (ExecutionException e) {
       return AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e.getCause());
     }

@@ -34,6 +34,8 @@ public final class FakeOrchestrator implements Orchestrator {
   private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
   private final Map<String, java.util.concurrent.CountDownLatch> stubborn = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> running = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger deploying = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
 
   /** Deploys of this stack throw the exception until {@link #heal}. */
   public FakeOrchestrator failDeploy(String stack, PortException failure) {
@@ -107,8 +109,27 @@ public final class FakeOrchestrator implements Orchestrator {
     return deploys.size() + rollbacks.size();
   }
 
+  /** How many deploy calls were in progress at once, at most. */
+  public int mostDeploysAtOnce() {
+    return mostAtOnce.get();
+  }
+
+  /** How many deploy calls are in progress now. */
+  public int deploysInProgress() {
+    return deploying.get();
+  }
+
   @Override
   public DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException {
+    mostAtOnce.accumulateAndGet(deploying.incrementAndGet(), Math::max);
+    try {
+      return deployNow(request);
+    } finally {
+      deploying.decrementAndGet();
+    }
+  }
+
+  private DeployOutcome deployNow(DeployRequest request) throws PortException {
     java.util.concurrent.CountDownLatch hold = holds.get(request.stackName());
     if (hold != null) {
       try {
