@@ -26,7 +26,7 @@ import se.kth.aspen.core.port.UnreachableException;
 class ClusterStatusDirectoryTest {
 
   @RegisterExtension
-  static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private static final String OLD_SPELLING = "[{\"name\": \"active\", \"lb_ip\": \"10.0.0.5:2376\", \"anything\": \"ignored\"}]";
   private static final String NEW_SPELLING = "[{\"status\": \"active\", \"name\": \"everest-white\","

@@ -28,10 +28,10 @@ import se.kth.aspen.core.port.Secret;
 class DockerRegistryBearerTest {
 
   @RegisterExtension
-  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   @RegisterExtension
-  static WireMockExtension auth = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension auth = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private static final String DATE = "Wed, 25 Nov 2026 21:00:00 GMT";
   private static final String ISSUED = "2026-11-25T21:00:00.123456789Z";

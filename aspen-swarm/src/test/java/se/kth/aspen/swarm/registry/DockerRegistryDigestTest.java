@@ -23,7 +23,7 @@ import se.kth.aspen.core.port.RefusedException;
 class DockerRegistryDigestTest {
 
   @RegisterExtension
-  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}";
   // sha256 of MANIFEST, as `printf %s "$MANIFEST" | sha256sum` gives it.

@@ -22,7 +22,7 @@ import se.kth.aspen.core.port.UnreachableException;
 class DockerRegistryFailuresTest {
 
   @RegisterExtension
-  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private DockerRegistry client(Duration requestTimeout) {
     return DockerRegistry.create(Optional.of(URI.create(registry.baseUrl())), Optional.empty(), Optional.empty(),
@@ -87,7 +87,7 @@ class DockerRegistryFailuresTest {
   @Test
   void reportsARefusedConnectionAsUnreachable() throws IOException {
     int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     DockerRegistry client = DockerRegistry.create(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(2));

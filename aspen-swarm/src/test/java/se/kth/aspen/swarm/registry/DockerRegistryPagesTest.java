@@ -25,10 +25,10 @@ import se.kth.aspen.core.port.Secret;
 class DockerRegistryPagesTest {
 
   @RegisterExtension
-  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   @RegisterExtension
-  static WireMockExtension elsewhere = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension elsewhere = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private DockerRegistry client() {
     return DockerRegistry.create(Optional.of(URI.create(registry.baseUrl())), Optional.of("aspen"),

@@ -21,7 +21,7 @@ import se.kth.aspen.core.port.RefusedException;
 class RegistryHttpTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private final RegistryHttp http = new RegistryHttp(HttpClient.newHttpClient(), Duration.ofSeconds(5), 1024);
 
