@@ -109,22 +109,12 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public void recordSuccess(TargetKey target, DeployRecord record) throws PortException {
-    long change;
-    synchronized (this) {
-      memory.recordSuccess(target, record);
-      change = ++changes;
-    }
-    persist(change);
+    persist(change(() -> memory.recordSuccess(target, record)));
   }
 
   @Override
   public void recordFailure(TargetKey target, FailureRecord record) throws PortException {
-    long change;
-    synchronized (this) {
-      memory.recordFailure(target, record);
-      change = ++changes;
-    }
-    persist(change);
+    persist(change(() -> memory.recordFailure(target, record)));
   }
 
   @Override
@@ -167,22 +157,12 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public void markErrorReported(ErrorMark mark, Instant at, Duration ttl) throws PortException {
-    long change;
-    synchronized (this) {
-      memory.markErrorReported(mark, at, ttl);
-      change = ++changes;
-    }
-    persist(change);
+    persist(change(() -> memory.markErrorReported(mark, at, ttl)));
   }
 
   @Override
   public void clearErrorMarks(TargetKey target) throws PortException {
-    long change;
-    synchronized (this) {
-      memory.clearErrorMarks(target);
-      change = ++changes;
-    }
-    persist(change);
+    persist(change(() -> memory.clearErrorMarks(target)));
   }
 
   @Override
@@ -198,6 +178,12 @@ public final class FileStateStore implements StateStore {
   @Override
   public void release(Lease lease) {
     memory.release(lease);
+  }
+
+  /** Applies the change to memory and numbers it; the caller then persists it. */
+  private synchronized long change(Runnable mutation) {
+    mutation.run();
+    return ++changes;
   }
 
   /**

@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +23,17 @@ import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.RegistrySnapshot;
 
 /**
- * The watch over the clone: a sync walks the working tree only when something touched it, and
- * every kind of change is still seen and undone by the next sync, with no pause in between.
+ * The guard against local changes to the clone. Without a watch (the first sync, after the index
+ * refresh that lets a status trust file sizes and times) and with one (from the second sync: the
+ * tree is walked only when something touched it), every kind of change is seen and undone by the
+ * next sync, with no pause in between.
  */
-class WatchedCloneTest {
+class CloneGuardTest {
 
-  private static final String APP = "team/app-a/active/docker-stack.yml";
-  private static final String DEEP = "team/app-a/active/config/nginx/site.conf";
-  private static final String ORIGINAL = "services: {a: {}}\n";
-  /** Same length as {@link #ORIGINAL}, other bytes. */
-  private static final String SAME_SIZE = "services: {x: {}}\n";
+  private static final String APP = CloneTampering.APP;
+  private static final String DEEP = CloneTampering.DEEP;
+  private static final String ORIGINAL = CloneTampering.ORIGINAL;
+  private static final String SAME_SIZE = CloneTampering.SAME_SIZE;
 
   @TempDir Path directory;
   private RemoteRepository remote;
@@ -41,9 +42,7 @@ class WatchedCloneTest {
   @BeforeEach
   void createRemote() throws Exception {
     remote = RemoteRepository.create(directory.resolve("remote"));
-    remote.commit(
-        "two apps",
-        Map.of(APP, ORIGINAL, DEEP, "server {}\n", "app-b/stage/docker-stack.yml", "services: {b: {}}\n"));
+    remote.commit("two apps", CloneTampering.FILES);
     source = new GitRegistrySource(GitRegistrySettings.of(remote.fileUrl(), directory.resolve("work")));
   }
 
@@ -57,76 +56,9 @@ class WatchedCloneTest {
     return Deadline.in(Duration.ofSeconds(30));
   }
 
-  enum Tampering {
-    SAME_SIZE_REWRITE {
-      @Override
-      void apply(Path root) throws Exception {
-        Path file = root.resolve(APP);
-        FileTime before = Files.getLastModifiedTime(file);
-        Files.writeString(file, SAME_SIZE);
-        Files.setLastModifiedTime(file, FileTime.from(before.toInstant().plusSeconds(1)));
-      }
-    },
-    DELETED {
-      @Override
-      void apply(Path root) throws Exception {
-        Files.delete(root.resolve(APP));
-      }
-    },
-    ADDED_BESIDE {
-      @Override
-      void apply(Path root) throws Exception {
-        Files.writeString(root.resolve(APP).resolveSibling("extra.yml"), "x\n");
-      }
-    },
-    NEW_DIRECTORY_WITH_A_FILE {
-      @Override
-      void apply(Path root) throws Exception {
-        Files.createDirectories(root.resolve("intruder/active"));
-        Files.writeString(root.resolve("intruder/active/docker-stack.yml"), "x\n");
-      }
-    },
-    MADE_EXECUTABLE {
-      @Override
-      void apply(Path root) throws Exception {
-        Path file = root.resolve(APP);
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        permissions.add(PosixFilePermission.OWNER_EXECUTE);
-        Files.setPosixFilePermissions(file, permissions);
-      }
-    },
-    CHANGED_DEEP_DOWN {
-      @Override
-      void apply(Path root) throws Exception {
-        Files.writeString(root.resolve(DEEP), "server { listen 80; }\n");
-      }
-    },
-    REMOVED_FROM_THE_INDEX_ONLY {
-      @Override
-      void apply(Path root) throws Exception {
-        try (WorkingCopy copy = WorkingCopy.open(root);
-            Git git = Git.wrap(copy.repository())) {
-          git.rm().addFilepattern(APP).setCached(true).call();
-        }
-      }
-    },
-    CHANGED_AND_ADDED_TO_THE_INDEX {
-      @Override
-      void apply(Path root) throws Exception {
-        Files.writeString(root.resolve(APP), "tampered\n");
-        try (WorkingCopy copy = WorkingCopy.open(root);
-            Git git = Git.wrap(copy.repository())) {
-          git.add().addFilepattern(APP).call();
-        }
-      }
-    };
-
-    abstract void apply(Path root) throws Exception;
-  }
-
   @ParameterizedTest
-  @EnumSource(Tampering.class)
-  void aChangeToTheWatchedCloneIsSeenAndUndoneByTheNextSync(Tampering tampering) throws Exception {
+  @EnumSource(CloneTampering.class)
+  void aChangeToTheWatchedCloneIsSeenAndUndoneByTheNextSync(CloneTampering tampering) throws Exception {
     RegistrySnapshot first = watchedSnapshot();
     long checks = source.fullChecks();
 
@@ -136,11 +68,7 @@ class WatchedCloneTest {
     assertThat(source.fullChecks()).isGreaterThan(checks);
     assertThat(again.revision()).isEqualTo(first.revision());
     assertPristine(again.root());
-    assertThat(again.root().resolve(APP)).hasContent(ORIGINAL.strip());
-    assertThat(again.root().resolve("intruder")).doesNotExist();
-    assertThat(again.root().resolve(APP).resolveSibling("extra.yml")).doesNotExist();
-    assertThat(Files.isExecutable(again.root().resolve(APP))).isFalse();
-    assertThat(again.root().resolve(DEEP)).hasContent("server {}");
+    CloneTampering.assertUndone(again.root());
     assertSyncDoesNotWalk();
   }
 
@@ -174,14 +102,7 @@ class WatchedCloneTest {
   void aSameSizeChangeKeepingTheTimeOfARacyEntryIsSeen() throws Exception {
     RegistrySnapshot first = watchedSnapshot();
     Path file = first.root().resolve(APP);
-    // A time no index write can be later than: the entry stays "racily clean".
-    FileTime racy = FileTime.from(Instant.now().plus(Duration.ofDays(1)));
-    Files.setLastModifiedTime(file, racy);
-    try (WorkingCopy copy = WorkingCopy.open(first.root());
-        Git git = Git.wrap(copy.repository())) {
-      git.add().addFilepattern(APP).call();
-      copy.refreshIndex();
-    }
+    FileTime racy = makeRacy(first.root());
     source.sync(deadline());
     assertSyncDoesNotWalk();
 
@@ -260,7 +181,7 @@ class WatchedCloneTest {
             }));
     RegistrySnapshot first = source.sync(deadline());
 
-    for (Tampering tampering : Tampering.values()) {
+    for (CloneTampering tampering : CloneTampering.values()) {
       long checks = source.fullChecks();
       tampering.apply(first.root());
       RegistrySnapshot again = source.sync(deadline());
@@ -291,6 +212,74 @@ class WatchedCloneTest {
   private static void assertPristine(Path root) throws Exception {
     try (WorkingCopy copy = WorkingCopy.open(root)) {
       assertThat(copy.isPristine()).as("working tree and index are the commit's").isTrue();
+    }
+  }
+
+  // The guard before any watch: the first sync of a source, after the index refresh.
+
+  @Test
+  void afterASyncNoIndexEntryIsLeftForStatusToHash() throws Exception {
+    RegistrySnapshot snapshot = source.sync(deadline());
+
+    DirCache index = readIndex(snapshot.root());
+    assertThat(index.getEntryCount()).isEqualTo(CloneTampering.FILES.size());
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      DirCacheEntry entry = index.getEntry(i);
+      assertThat(entry.isSmudged()).as(entry.getPathString()).isFalse();
+      assertThat(entry.getLength()).as(entry.getPathString()).isEqualTo(Files.size(snapshot.root().resolve(entry.getPathString())));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CloneTampering.class)
+  void aChangeBeforeTheWatchStartsIsSeenAndUndoneByTheSecondSync(CloneTampering tampering) throws Exception {
+    RegistrySnapshot first = source.sync(deadline());
+    tampering.apply(first.root());
+
+    try (WorkingCopy copy = WorkingCopy.open(first.root())) {
+      assertThat(copy.isPristine()).isFalse();
+    }
+    RegistrySnapshot again = source.sync(deadline());
+
+    CloneTampering.assertUndone(again.root());
+    assertThat(again.revision()).isEqualTo(first.revision());
+  }
+
+
+  @Test
+  void aSameSizeChangeKeepingTheTimeOfARacyEntryIsSeenByTheStatus() throws Exception {
+    RegistrySnapshot first = source.sync(deadline());
+    Path file = first.root().resolve(APP);
+    FileTime racy = makeRacy(first.root());
+    assertThat(readIndex(first.root()).getEntry(APP).isSmudged()).isTrue();
+
+    Files.writeString(file, SAME_SIZE);
+    Files.setLastModifiedTime(file, racy);
+
+    try (WorkingCopy copy = WorkingCopy.open(first.root())) {
+      assertThat(copy.isPristine()).isFalse();
+    }
+  }
+
+  /**
+   * Records {@link #APP} in the index with a time no index write can be later than, as a checkout
+   * records the files it writes: its entry stays "racily clean" however often the index is
+   * refreshed, so its size and time are never trusted.
+   */
+  private static FileTime makeRacy(Path root) throws Exception {
+    FileTime racy = FileTime.from(Instant.now().plus(Duration.ofDays(1)));
+    Files.setLastModifiedTime(root.resolve(APP), racy);
+    try (WorkingCopy copy = WorkingCopy.open(root);
+        Git git = Git.wrap(copy.repository())) {
+      git.add().addFilepattern(APP).call();
+      copy.refreshIndex();
+    }
+    return racy;
+  }
+
+  private static DirCache readIndex(Path root) throws Exception {
+    try (WorkingCopy copy = WorkingCopy.open(root)) {
+      return copy.repository().readDirCache();
     }
   }
 }
