@@ -3,7 +3,6 @@ package se.kth.aspen.core.fingerprint;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -193,16 +192,5 @@ public final class TreeListing {
         entries.add(entry);
       }
     }
-  }
-
-  private static String slashed(Path relative) {
-    StringBuilder text = new StringBuilder();
-    for (Path part : relative) {
-      if (!text.isEmpty()) {
-        text.append('/');
-      }
-      text.append(part);
-    }
-    return text.toString();
   }
 }

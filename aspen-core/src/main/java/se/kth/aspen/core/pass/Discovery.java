@@ -72,15 +72,4 @@ final class Discovery {
     problems.sort(null);
     return new Output(targets, problems, Optional.of(tree));
   }
-
-  static String slashed(Path relative) {
-    StringBuilder text = new StringBuilder();
-    for (Path part : relative) {
-      if (!text.isEmpty()) {
-        text.append('/');
-      }
-      text.append(part);
-    }
-    return text.toString();
-  }
 }
