@@ -109,10 +109,6 @@ record RemoteUrl(
     return result;
   }
 
-  boolean isNetwork() {
-    return kind != Kind.FILE;
-  }
-
   private static RemoteUrl http(String text, Kind kind) {
     URI uri = uri(text);
     if (uri.getHost() == null) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;

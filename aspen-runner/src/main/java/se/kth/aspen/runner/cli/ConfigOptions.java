@@ -1,6 +1,5 @@
 package se.kth.aspen.runner.cli;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,9 +53,5 @@ final class ConfigOptions {
     Map<String, String> merged = new HashMap<>(env);
     merged.putAll(overrides);
     return merged;
-  }
-
-  static String settingNames() {
-    return String.join(", ", Arrays.stream(Setting.values()).map(Enum::name).toList());
   }
 }
