@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.runner.TestStacks;
 import se.kth.aspen.core.fake.FakeClusterDirectory;
 import se.kth.aspen.core.fake.FakeImageRegistry;
 import se.kth.aspen.core.fake.FakeOrchestrator;
@@ -24,21 +25,7 @@ import se.kth.aspen.runner.Adapters;
 /** {@code run --once} and {@code plan} over the core's fakes: output, JSON and exit codes. */
 class OnePassTest {
 
-  private static final String GOOD = """
-      services:
-        web:
-          image: 127.0.0.1:5000/busybox:${WEB_VERSION}
-          environment:
-            WEB_VERSION: "~1.2.0"
-          deploy:
-            replicas: 1
-            restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3}
-            resources:
-              limits: {cpus: "0.25", memory: 32M}
-              reservations: {cpus: "0.05", memory: 8M}
-          logging:
-            options: {max-size: 10m, max-file: "3"}
-      """;
+  private static final String GOOD = TestStacks.COMPLIANT;
 
   @TempDir Path dir;
 

@@ -7,26 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.runner.TestStacks;
 
 class ValidateCommandTest {
 
-  private static final String GOOD = """
-      services:
-        web:
-          image: 127.0.0.1:5000/busybox:${WEB_VERSION}
-          environment:
-            WEB_VERSION: "~1.2.0"
-          deploy:
-            replicas: 1
-            labels:
-              - traefik.frontend.rule=PathPrefix:/
-            restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3}
-            resources:
-              limits: {cpus: "0.25", memory: 32M}
-              reservations: {cpus: "0.05", memory: 8M}
-          logging:
-            options: {max-size: 10m, max-file: "3"}
-      """;
+  private static final String GOOD = TestStacks.withFrontEndRule("PathPrefix:/");
 
   @TempDir Path dir;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.runner.TestStacks;
 import se.kth.aspen.core.fake.FakeClusterDirectory;
 import se.kth.aspen.core.fake.FakeRegistrySource;
 import se.kth.aspen.core.fake.RecordingNotifier;
@@ -89,21 +90,7 @@ class SyncLoopTest {
   void aPassReachingEveryAppStageGoesOnWhenTheAdaptersBehindThemThrow(@TempDir Path registry) throws Exception {
     Path stack = registry.resolve("app-a/active/docker-stack.yml");
     Files.createDirectories(stack.getParent());
-    Files.writeString(stack, """
-        services:
-          web:
-            image: 127.0.0.1:5000/busybox:${WEB_VERSION}
-            environment:
-              WEB_VERSION: "~1.2.0"
-            deploy:
-              replicas: 1
-              restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3}
-              resources:
-                limits: {cpus: "0.25", memory: 32M}
-                reservations: {cpus: "0.05", memory: 8M}
-            logging:
-              options: {max-size: 10m, max-file: "3"}
-        """);
+    Files.writeString(stack, TestStacks.COMPLIANT);
     RecordingNotifier notifier = new RecordingNotifier();
     Ports ports = new Ports(new FakeRegistrySource(registry, "rev-1"), FakeClusterDirectory.of("active"),
         throwing(ImageRegistry.class), throwing(SecretStore.class), throwing(Orchestrator.class),
