@@ -1,6 +1,5 @@
 package se.kth.aspen.swarm;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,21 +49,10 @@ public class StackDeployBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    if (System.getProperty("aspen.testenv.file") == null) {
-      System.setProperty("aspen.testenv.file", Path.of(".aspen-testenv/testenv.properties").toAbsolutePath().toString());
-    }
+    Stacks.testEnvironmentOfWorkingDirectory();
     swarm = new SwarmFixture();
     orchestrator = new SwarmOrchestrator(Stacks.settings());
-    directory = Files.createTempDirectory("aspen-bench");
-    Files.writeString(directory.resolve("docker-stack.yml"), """
-        version: "3.8"
-        services:
-          web:
-            image: %s
-            stop_grace_period: 1s
-            deploy:
-              replicas: 1
-        """.formatted(Stacks.image("1.0.0_abc")));
+    directory = Stacks.raceStackDirectory("aspen-bench");
     model = new StackReader().read(directory.resolve("docker-stack.yml"), "bench/local/docker-stack.yml", Map.of());
   }
 

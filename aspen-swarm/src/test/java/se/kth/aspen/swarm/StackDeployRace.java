@@ -1,6 +1,5 @@
 package se.kth.aspen.swarm;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,19 +27,8 @@ public final class StackDeployRace {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    if (System.getProperty("aspen.testenv.file") == null) {
-      System.setProperty("aspen.testenv.file", Path.of(".aspen-testenv/testenv.properties").toAbsolutePath().toString());
-    }
-    Path directory = Files.createTempDirectory("aspen-race");
-    Files.writeString(directory.resolve("docker-stack.yml"), """
-        version: "3.8"
-        services:
-          web:
-            image: %s
-            stop_grace_period: 1s
-            deploy:
-              replicas: 1
-        """.formatted(Stacks.image("1.0.0_abc")));
+    Stacks.testEnvironmentOfWorkingDirectory();
+    Path directory = Stacks.raceStackDirectory("aspen-race");
     StackModel model = new StackReader().read(directory.resolve("docker-stack.yml"), "race/local/docker-stack.yml", Map.of());
     List<Long> aspen = new ArrayList<>();
     List<Long> cli = new ArrayList<>();

@@ -1,5 +1,7 @@
 package se.kth.aspen.swarm;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,31 @@ final class Stacks {
 
   static String uniqueName(String purpose) {
     return "it-swarm-" + purpose + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+  }
+
+  /**
+   * For the benchmarks run outside Maven: the test environment is the one {@code
+   * scripts/test-env.sh} described in the working directory, unless named otherwise.
+   */
+  static void testEnvironmentOfWorkingDirectory() {
+    if (System.getProperty("aspen.testenv.file") == null) {
+      System.setProperty("aspen.testenv.file", Path.of(".aspen-testenv/testenv.properties").toAbsolutePath().toString());
+    }
+  }
+
+  /** A new temporary directory holding the one-service stack the deploy benchmarks race with. */
+  static Path raceStackDirectory(String prefix) throws IOException {
+    Path directory = Files.createTempDirectory(prefix);
+    Files.writeString(directory.resolve("docker-stack.yml"), """
+        version: "3.8"
+        services:
+          web:
+            image: %s
+            stop_grace_period: 1s
+            deploy:
+              replicas: 1
+        """.formatted(image("1.0.0_abc")));
+    return directory;
   }
 
   static String image(String tag) {
