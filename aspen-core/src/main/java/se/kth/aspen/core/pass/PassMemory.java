@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import se.kth.aspen.core.compose.VersionRequest;
 import se.kth.aspen.core.fingerprint.DigestCache;
 import se.kth.aspen.core.fingerprint.DirectoryDigest;
@@ -86,7 +87,7 @@ final class PassMemory {
   synchronized void discovered(RegistrySnapshot snapshot, Discovery.Output found) {
     seen = snapshot.changedPaths().isPresent() ? new Seen(snapshot.root(), found.withoutTree()) : null;
     digests.retainOnly(found.targets().stream().map(AppTarget::directory).toList());
-    Set<String> present = found.targets().stream().map(PassMemory::directoryOf).collect(java.util.stream.Collectors.toSet());
+    Set<String> present = found.targets().stream().map(PassMemory::directoryOf).collect(Collectors.toSet());
     fingerprints.keySet().retainAll(present);
   }
 
