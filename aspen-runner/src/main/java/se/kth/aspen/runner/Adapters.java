@@ -134,7 +134,7 @@ public final class Adapters implements AutoCloseable {
    * DOCKER_REGISTRY_* credentials sent with deploys of that registry's images.
    */
   static Orchestrator orchestrator(Configuration configuration, List<AutoCloseable> owned) {
-    SwarmSettings settings = SwarmSettings.defaults();
+    SwarmSettings settings = SwarmSettings.defaults().withConfigRotation(configuration.configRotation());
     Optional<Configuration.DockerRegistryAccess> access = configuration.dockerRegistry();
     if (access.isPresent() && access.get().user().isPresent() && access.get().password().isPresent()) {
       URI url = access.get().url();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import se.kth.aspen.core.compose.FileObjectSpec;
 import se.kth.aspen.core.compose.FileReference;
 import se.kth.aspen.core.compose.ServiceSpec;
@@ -19,9 +20,14 @@ import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
- * A stack's top-level secrets or configs (STACK-DEPLOY §1 steps 5-6, §5): file-based ones are
- * created, or updated with the full spec, which the engine accepts only when the data is
- * unchanged; external ones must exist. Then service references point at their IDs.
+ * A stack's top-level secrets or configs: file-based ones are created, or updated with the full
+ * spec, which the engine accepts only when the data is unchanged; external ones must exist. Then
+ * service references point at their IDs.
+ *
+ * <p>With rotation on, a file-based object is named by its content ({@code <stack>_<key>_<16
+ * hex>}) and labelled with the name the CLI would give it: changed content is a new object the
+ * services are updated to, since Swarm objects cannot change, and unchanged content keeps the
+ * name, so nothing restarts. {@link SupersededObjects} removes the earlier ones.
  */
 final class FileObjects {
 
@@ -47,10 +53,12 @@ final class FileObjects {
   private final StackNames names;
   private final ConfinedFiles files;
   private final Kind kind;
+  private final boolean rotate;
   private final Map<String, String> idsByKey = new HashMap<>();
   private final Map<String, String> namesByKey = new HashMap<>();
 
-  FileObjects(EngineClient engine, StackNames names, ConfinedFiles files, Kind kind) {
+  FileObjects(EngineClient engine, StackNames names, ConfinedFiles files, Kind kind, boolean rotate) {
+    this.rotate = rotate;
     this.engine = engine;
     this.names = names;
     this.files = files;
@@ -59,23 +67,32 @@ final class FileObjects {
 
   void apply(StackModel model, DeployProgress progress) throws UnreachableException, RefusedException {
     Map<String, FileObjectSpec> objects = kind == Kind.SECRET ? model.secrets() : model.configs();
-    for (Map.Entry<String, FileObjectSpec> entry : new java.util.TreeMap<>(objects).entrySet()) {
+    for (Map.Entry<String, FileObjectSpec> entry : new TreeMap<>(objects).entrySet()) {
       String key = entry.getKey();
       FileObjectSpec spec = entry.getValue();
-      String name = names.object(key, spec.name(), spec.external());
-      namesByKey.put(key, name);
+      String cliName = names.object(key, spec.name(), spec.external());
       if (spec.external()) {
-        JsonNode found = find(name).orElseThrow(() -> new RefusedException(
-            kind.noun + " \"" + name + "\" is declared as external, but could not be found"));
+        namesByKey.put(key, cliName);
+        JsonNode found = find(cliName).orElseThrow(() -> new RefusedException(
+            kind.noun + " \"" + cliName + "\" is declared as external, but could not be found"));
         idsByKey.put(key, found.path("ID").asText());
         continue;
       }
       String file = spec.file().orElseThrow(() -> new RefusedException(
           model.file() + ": " + kind.noun + " " + key + " has neither file nor external: true"));
+      byte[] data = files.read(file, kind.noun + " " + key);
+      Map<String, String> labels = new TreeMap<>(spec.labels());
+      String name = cliName;
+      if (rotate) {
+        labels.put(SupersededObjects.LOGICAL_NAME_LABEL, cliName);
+        // The templating driver is part of an object that cannot change, so it is part of the name too.
+        name = ContentNames.of(cliName, kind.noun + "\0" + spec.templateDriver().orElse(""), data);
+      }
+      namesByKey.put(key, name);
       ObjectNode body = SpecValues.NODES.objectNode();
       body.put("Name", name);
-      body.set("Labels", SpecValues.labels(spec.labels(), names.stack()));
-      body.put("Data", Base64.getEncoder().encodeToString(files.read(file, kind.noun + " " + key)));
+      body.set("Labels", SpecValues.labels(labels, names.stack()));
+      body.put("Data", Base64.getEncoder().encodeToString(data));
       spec.templateDriver().ifPresent(d -> body.putObject("Templating").put("Name", d));
       idsByKey.put(key, createOrUpdate(name, body, progress));
     }

@@ -26,12 +26,14 @@ final class StackDeployment {
   private final StackNames names;
   private final StackModel model;
   private final DeployProgress progress = new DeployProgress();
+  private final boolean rotate;
 
   private final java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> platformsByDigest;
 
   StackDeployment(EngineClient engine, RegistryAuth auth, DeployRequest request, Deadline deadline,
-      java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> platformsByDigest) {
+      java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> platformsByDigest, boolean rotate) {
     this.platformsByDigest = platformsByDigest;
+    this.rotate = rotate;
     this.engine = engine;
     this.auth = auth;
     this.request = request;
@@ -73,8 +75,8 @@ final class StackDeployment {
     check("preparing networks");
     Map<String, String> networks = new NetworkSetup(engine, names).prepare(model, progress);
     ConfinedFiles files = new ConfinedFiles(request.directory(), model.file());
-    FileObjects secrets = new FileObjects(engine, names, files, FileObjects.Kind.SECRET);
-    FileObjects configs = new FileObjects(engine, names, files, FileObjects.Kind.CONFIG);
+    FileObjects secrets = new FileObjects(engine, names, files, FileObjects.Kind.SECRET, rotate);
+    FileObjects configs = new FileObjects(engine, names, files, FileObjects.Kind.CONFIG, rotate);
     check("creating secrets");
     secrets.apply(model, progress);
     check("creating configs");

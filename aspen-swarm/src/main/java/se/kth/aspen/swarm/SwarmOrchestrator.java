@@ -41,7 +41,7 @@ public final class SwarmOrchestrator implements Orchestrator, AutoCloseable {
   @Override
   public DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException {
     EngineClient engine = clients.of(request.cluster().endpoint());
-    return new StackDeployment(engine, auth, request, deadline, platformsByDigest).run();
+    return new StackDeployment(engine, auth, request, deadline, platformsByDigest, settings.configRotation()).run();
   }
 
   @Override
@@ -53,7 +53,11 @@ public final class SwarmOrchestrator implements Orchestrator, AutoCloseable {
     for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
       StackSnapshot snapshot = StackSnapshot.read(engine, names);
       last = snapshot.convergence();
-      if (last.converged() || snapshot.updateFailed() || attempt == policy.attempts()) {
+      if (last.converged()) {
+        SupersededObjects.removeUnused(engine, names, snapshot.services());
+        return last;
+      }
+      if (snapshot.updateFailed() || attempt == policy.attempts()) {
         return last;
       }
       Duration pause = policy.delay();

@@ -18,13 +18,17 @@ import se.kth.aspen.core.port.Secret;
  * @param responseTimeout how long one engine call may take
  * @param pruneByDefault the default of {@code DeployRequest.prune} for callers that build
  *     requests from configuration ({@code PRUNE} off unless set)
+ * @param configRotation whether file-based secrets and configs are named by their content ({@code
+ *     <stack>_<key>_<digest>}), so that changed content deploys as a new object; off, they get the
+ *     CLI's names and changed content is refused, as {@code docker stack deploy} refuses it
  */
 public record SwarmSettings(
     Map<String, RegistryLogin> registryLogins,
     Optional<Path> certPath,
     Duration connectTimeout,
     Duration responseTimeout,
-    boolean pruneByDefault) {
+    boolean pruneByDefault,
+    boolean configRotation) {
 
   public SwarmSettings {
     registryLogins = Map.copyOf(registryLogins);
@@ -39,17 +43,21 @@ public record SwarmSettings(
     }
   }
 
-  /** No registry credentials, no TLS, 5 s to connect, 60 s per call, no prune. */
+  /** No registry credentials, no TLS, 5 s to connect, 60 s per call, no prune, secrets and configs rotated. */
   public static SwarmSettings defaults() {
-    return new SwarmSettings(Map.of(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(60), false);
+    return new SwarmSettings(Map.of(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(60), false, true);
   }
 
   public SwarmSettings withRegistryLogins(Map<String, RegistryLogin> logins) {
-    return new SwarmSettings(logins, certPath, connectTimeout, responseTimeout, pruneByDefault);
+    return new SwarmSettings(logins, certPath, connectTimeout, responseTimeout, pruneByDefault, configRotation);
   }
 
   public SwarmSettings withCertPath(Path path) {
-    return new SwarmSettings(registryLogins, Optional.of(path), connectTimeout, responseTimeout, pruneByDefault);
+    return new SwarmSettings(registryLogins, Optional.of(path), connectTimeout, responseTimeout, pruneByDefault, configRotation);
+  }
+
+  public SwarmSettings withConfigRotation(boolean rotate) {
+    return new SwarmSettings(registryLogins, certPath, connectTimeout, responseTimeout, pruneByDefault, rotate);
   }
 
   /** A registry user and password; {@code toString} hides the password. */

@@ -25,12 +25,13 @@ import se.kth.aspen.core.port.SecretEnvironment;
  * Each stack file of the corpus ({@code src/test/resources/differential}) deployed by Aspen and by
  * the engine's own {@code docker stack deploy --with-registry-auth}: the stored service specs must
  * be the same once stack names, IDs and network IDs are normalised. The differences that remain
- * on purpose are listed in the module README.
+ * on purpose are listed in the module README. Secrets and configs keep the CLI's names here
+ * (rotation off): content-named objects are one of those differences.
  */
 class DifferentialIT {
 
   @RegisterExtension final SwarmFixture swarm = new SwarmFixture();
-  private final SwarmOrchestrator orchestrator = swarm.orchestrator();
+  private final SwarmOrchestrator orchestrator = swarm.orchestrator(Stacks.settings().withConfigRotation(false));
 
   static Stream<String> corpus() throws Exception {
     try (Stream<Path> entries = Files.list(corpusRoot())) {

@@ -25,14 +25,14 @@ class StackObjectsIT {
 
   @TempDir Path directory;
   @RegisterExtension final SwarmFixture swarm = new SwarmFixture();
-  private final SwarmOrchestrator orchestrator = swarm.orchestrator();
 
   private static Deadline minute() {
     return Deadline.in(Duration.ofMinutes(1));
   }
 
   @Test
-  void aSecretWhoseContentChangedIsRefusedNamingItAndWhatWasApplied() throws Exception {
+  void withRotationOffASecretWhoseContentChangedIsRefusedNamingItAndWhatWasApplied() throws Exception {
+    SwarmOrchestrator orchestrator = swarm.orchestrator(Stacks.settings().withConfigRotation(false));
     String stack = swarm.stack("secretchange");
     Files.writeString(directory.resolve("password.txt"), "first");
     var service = new ServiceBuilder("web", Stacks.image("1.0.0_abc")).replicas(1);
@@ -53,6 +53,7 @@ class StackObjectsIT {
 
   @Test
   void aMissingExternalNetworkIsRefusedBeforeAnythingChanges() throws Exception {
+    SwarmOrchestrator orchestrator = swarm.orchestrator();
     String stack = swarm.stack("extnet");
     var service = new ServiceBuilder("web", Stacks.image("1.0.0_abc")).replicas(1);
     service.networks.add(new NetworkAttachment("outside", List.of()));
@@ -68,6 +69,7 @@ class StackObjectsIT {
 
   @Test
   void anEngineRefusalCarriesTheEnginesMessageAndTheNetworksAlreadyCreated() throws Exception {
+    SwarmOrchestrator orchestrator = swarm.orchestrator();
     String stack = swarm.stack("refused");
     var builder = new ServiceBuilder("web", Stacks.image("1.0.0_abc")).replicas(1);
     builder.hostname = Optional.of("{{.Broken");

@@ -35,8 +35,13 @@ final class SwarmFixture implements AutoCloseable, AfterEachCallback {
 
   /** An orchestrator with the tests' settings, closed with the fixture. */
   SwarmOrchestrator orchestrator() {
+    return orchestrator(Stacks.settings());
+  }
+
+  /** The test's orchestrator with other settings; the first call decides them. */
+  SwarmOrchestrator orchestrator(SwarmSettings settings) {
     if (orchestrator == null) {
-      orchestrator = new SwarmOrchestrator(Stacks.settings());
+      orchestrator = new SwarmOrchestrator(settings);
     }
     return orchestrator;
   }

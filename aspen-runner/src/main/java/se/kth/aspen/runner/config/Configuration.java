@@ -21,6 +21,7 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * @param clustersToDeploy the selected clusters; empty means every cluster of the directory
  * @param vault the master key and application password files, when secrets are used
  * @param redisUrl Redis for state; empty: the embedded store under {@code stateDir}
+ * @param configRotation whether file-based secrets and configs are named by their content ({@code CONFIG_ROTATION})
  * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
  * @param sshDirectory where the conventional ssh keys for an ssh registry are ({@code $HOME/.ssh})
  */
@@ -53,6 +54,7 @@ public record Configuration(
     Duration failedRetryBackoffMax,
     boolean rollbackOnFailure,
     boolean prune,
+    boolean configRotation,
     Optional<Path> dockerCertPath,
     Duration shutdownGrace,
     Duration leaseTtl,
@@ -146,6 +148,7 @@ public record Configuration(
         "api=" + api,
         "failedRetryBackoff=" + failedRetryBackoff.map(Object::toString).orElse("off"),
         "rollbackOnFailure=" + rollbackOnFailure,
-        "prune=" + prune));
+        "prune=" + prune,
+        "configRotation=" + configRotation));
   }
 }

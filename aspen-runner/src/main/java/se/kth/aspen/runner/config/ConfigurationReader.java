@@ -102,6 +102,7 @@ public final class ConfigurationReader {
     backoff.filter(Duration::isZero).ifPresent(b -> values.problem("FAILED_RETRY_BACKOFF must be more than 0 (leave it unset to turn it off)"));
     boolean rollback = values.bool(Setting.ROLLBACK_ON_FAILURE);
     boolean prune = values.bool(Setting.PRUNE);
+    boolean configRotation = values.text(Setting.CONFIG_ROTATION).isEmpty() || values.bool(Setting.CONFIG_ROTATION);
     Optional<Path> certPath = values.text(Setting.DOCKER_CERT_PATH).flatMap(t -> values.path(Setting.DOCKER_CERT_PATH, t));
     certPath.filter(p -> !Files.isDirectory(p))
         .ifPresent(p -> values.problem("DOCKER_CERT_PATH: " + p + " is not a directory"));
@@ -124,7 +125,7 @@ public final class ConfigurationReader {
     return new Configuration(registry, registryClone, clusterStatus, statusIsFile, clusters, vault,
         dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, rootPathAllowed, syncStartOnRun, delayBetweenRuns,
-        excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, certPath,
+        excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, certPath,
         shutdownGrace, leaseTtl, sshDirectory());
   }
 
