@@ -54,7 +54,6 @@ public final class StackReader {
   private static final Pattern TAG_VARIABLE =
       Pattern.compile(".+:\\$(?:\\{([_a-zA-Z][_a-zA-Z0-9]*)}|([_a-zA-Z][_a-zA-Z0-9]*))");
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-  private static final Pattern RANGE = Pattern.compile("[~^]?\\d+\\.\\d+\\.\\d+");
 
   private final ReadLimits limits;
 
@@ -82,7 +81,7 @@ public final class StackReader {
 
   /**
    * Phase 2: interpolates with {@code variables} and builds the typed model. A resolved version
-   * variable also replaces the range in its service's environment (CONTRACT §4).
+   * variable also replaces the range in its service's environment.
    */
   public StackModel model(StackSource source, Map<String, String> variables) throws StackFileException {
     ReadContext context = new ReadContext(source.displayPath(), Map.copyOf(variables));
@@ -221,24 +220,26 @@ public final class StackReader {
 
   private record WrittenRange(String text, int line) {}
 
+  /**
+   * The value the service's environment gives the tag's variable, whatever it is: the old tool read
+   * any value there as a version, so a value that is not one is an error the resolution names, not
+   * a tag. A variable listed without a value gives an empty text.
+   */
   private static Optional<WrittenRange> rangeIn(YNode environment, String variable) {
-    String text = null;
-    int line = 0;
-    if (environment instanceof YNode.Mapping mapping && mapping.get(variable) instanceof YNode.Scalar value
-        && !value.isNull()) {
-      text = value.text();
-      line = value.line();
+    WrittenRange found = null;
+    if (environment instanceof YNode.Mapping mapping && mapping.get(variable) instanceof YNode.Scalar value) {
+      found = new WrittenRange(value.isNull() ? "" : value.text().strip(), value.line());
     } else if (environment instanceof YNode.Sequence list) {
       for (YNode item : list.items()) {
-        if (item instanceof YNode.Scalar entry && !entry.isNull() && entry.text().startsWith(variable + "=")) {
-          text = entry.text().substring(variable.length() + 1);
-          line = entry.line();
+        if (item instanceof YNode.Scalar entry && !entry.isNull()) {
+          if (entry.text().startsWith(variable + "=")) {
+            found = new WrittenRange(entry.text().substring(variable.length() + 1).strip(), entry.line());
+          } else if (entry.text().strip().equals(variable)) {
+            found = new WrittenRange("", entry.line());
+          }
         }
       }
     }
-    if (text == null || !RANGE.matcher(text.strip()).matches()) {
-      return Optional.empty();
-    }
-    return Optional.of(new WrittenRange(text.strip(), line));
+    return Optional.ofNullable(found);
   }
 }

@@ -3,13 +3,14 @@ package se.kth.aspen.core.compose;
 import java.util.Objects;
 
 /**
- * A service whose image tag is a variable that its {@code environment} gives a version range
- * (CONTRACT §4): {@code image: 127.0.0.1:5000/busybox:${TAG}} with {@code TAG: ~1.2.0}. The pass
+ * A service whose image tag is a variable that its {@code environment} gives a version range: {@code image: 127.0.0.1:5000/busybox:${TAG}} with {@code TAG: ~1.2.0}. The pass
  * resolves the range against the registry's tags and passes the winning tag back as the variable.
  *
  * @param service the service key
  * @param variable the variable in the tag ({@code TAG})
- * @param range the range exactly as written, trimmed: {@code ~M.m.p}, {@code ^M.m.p} or {@code M.m.p}
+ * @param range the variable's value as written, trimmed: normally {@code ~M.m.p}, {@code ^M.m.p} or {@code
+ *     M.m.p}, but it may be anything (empty when the variable is listed without a value); see {@code
+ *     VersionRange.notAVersion}
  * @param imageTemplate the image as written, before interpolation ({@code 127.0.0.1:5000/busybox:${TAG}})
  * @param line the 1-based line where the range is written
  */

@@ -39,10 +39,11 @@ final class Resolution {
     Map<String, String> resolved = new LinkedHashMap<>();
     for (VersionRequest request : in.requests()) {
       String where = "service " + request.service() + ": ";
-      VersionRange range;
+      VersionRange range = VersionRange.read(request.range()).orElseThrow(() -> new StepFailure(STEP,
+          FailureKind.INVALID, where + VersionRange.notAVersion(request.variable(), request.range()) + " (line "
+          + request.line() + ")"));
       ImageReference repository;
       try {
-        range = VersionRange.parse(request.range());
         repository = ImageReference.parse(substitute(request.repositoryTemplate(), in.fixed()) + ":0");
       } catch (IllegalArgumentException e) {
         throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");

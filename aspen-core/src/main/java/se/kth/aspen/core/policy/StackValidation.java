@@ -16,6 +16,7 @@ import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.compose.VersionRequest;
 import se.kth.aspen.core.compose.VolumeMount;
+import se.kth.aspen.core.version.VersionRange;
 
 /**
  * The offline check behind {@code aspen validate}: read, interpolate and check one stack file
@@ -52,6 +53,10 @@ public final class StackValidation {
       variables.put("APPLICATION_NAME", application);
       variables.put("PORTILLO_CLUSTER", cluster);
       for (VersionRequest request : source.versionRequests()) {
+        if (VersionRange.read(request.range()).isEmpty()) {
+          throw new StackFileException(displayPath, request.line(), request.service(),
+              VersionRange.notAVersion(request.variable(), request.range()));
+        }
         variables.put(request.variable(), request.range().replaceFirst("^[~^]", ""));
       }
       StackModel model = reader.model(source, variables);

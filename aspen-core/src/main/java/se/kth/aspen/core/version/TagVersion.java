@@ -1,38 +1,25 @@
 package se.kth.aspen.core.version;
 
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An image tag read as a release: {@code 2.9.202} or {@code 2.9.202_3b01b96} (a build suffix,
- * usually the commit, after {@code _}).
+ * An image tag read as a release the way the Python tool read one: {@code M.m.p_suffix}, such as
+ * {@code 2.9.202_3b01b96}. The {@code _} is required (a bare {@code 2.9.202} is never a release: KTH's
+ * pipelines always tag with the commit, and the old tool passed bare tags over); the suffix after it
+ * may be anything, even empty.
  *
- * <p>Other shapes are not releases and never satisfy a range:
+ * <p>The major has no leading zero; minor and patch may have them and are read as numbers ({@code
+ * 1.02.3_x} is version 1.2.3). A number too large for a {@code long} makes the tag not a release (the
+ * old tool had no limit; no registry holds such a tag). {@code v2.9.202_x}, {@code 2.9.202-rc.1_x},
+ * {@code latest}, {@code 2.9_x} are not releases.
  *
- * <ul>
- *   <li>{@code v2.9.202}: the registries Aspen serves never push it, and accepting it would make
- *       {@code v2.9.202} and {@code 2.9.202} rivals for one version with no rule to choose;
- *   <li>pre-releases, {@code 2.9.202-rc.1}: a range is what teams let roll out unattended, and a
- *       release candidate must never be picked up by one (semver treats them alike);
- *   <li>{@code latest}, {@code 2.9}, anything else.
- * </ul>
- *
- * <p>Among tags of the same version, the order is: a tag with a build suffix above the bare tag
- * (the suffix names the exact build, as KTH's pipelines tag), then suffixes by plain string
- * order. Any fixed rule would do; this one is total, so the choice never depends on the order the
- * registry lists tags in.
+ * @param build what follows the {@code _}
  */
-public record TagVersion(String tag, Version version, Optional<String> build) implements Comparable<TagVersion> {
+public record TagVersion(String tag, Version version, String build) {
 
-  // Numbers are capped at 9 digits so they always fit a long and "00000000000000000001" is not a release.
-  private static final Pattern SHAPE =
-      Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:_([0-9A-Za-z][0-9A-Za-z.-]{0,100}))?");
-
-  private static final Comparator<TagVersion> ORDER = Comparator.comparing(TagVersion::version)
-      .thenComparing(t -> t.build().isPresent())
-      .thenComparing(t -> t.build().orElse(""));
+  private static final Pattern SHAPE = Pattern.compile("(0|[1-9][0-9]*)\\.([0-9]+)\\.([0-9]+)_(.*)", Pattern.DOTALL);
 
   /** The tag as a release, or empty when it is not of a release shape. */
   public static Optional<TagVersion> parse(String tag) {
@@ -40,12 +27,6 @@ public record TagVersion(String tag, Version version, Optional<String> build) im
     if (!m.matches()) {
       return Optional.empty();
     }
-    Version version = new Version(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
-    return Optional.of(new TagVersion(tag, version, Optional.ofNullable(m.group(4))));
-  }
-
-  @Override
-  public int compareTo(TagVersion other) {
-    return ORDER.compare(this, other);
+    return Version.of(m.group(1), m.group(2), m.group(3)).map(v -> new TagVersion(tag, v, m.group(4)));
   }
 }

@@ -33,11 +33,27 @@ class VersionRequestTest {
     assertThat(source.versionRequests()).containsExactly(new VersionRequest("web", "TAG", "~1.2.0", "r.org/a:${TAG}", 6));
   }
 
+  @ParameterizedTest(name = "{0} is a request for the resolution to refuse")
+  @CsvSource(delimiter = '|', value = {
+      "TAG: latest     | latest",
+      "TAG: ~2.9       | ~2.9",
+      "TAG: v2.9.0     | v2.9.0",
+      "TAG:            | ''",
+      "TAG: ''         | ''",
+  })
+  void anyValueOfTheTagVariableIsARequestAsInTheOldTool(String env, String value) throws Exception {
+    StackSource source = new StackFiles(dir).parse("services:\n  web:\n    image: r.org/a:${TAG}\n    environment:\n      " + env + "\n");
+    assertThat(source.versionRequests()).containsExactly(new VersionRequest("web", "TAG", value, "r.org/a:${TAG}", 5));
+  }
+
+  @Test
+  void aVariableListedWithoutAValueIsARequestWithNoValue() throws Exception {
+    StackSource source = new StackFiles(dir).parse("services:\n  web:\n    image: r.org/a:${TAG}\n    environment:\n      - TAG\n");
+    assertThat(source.versionRequests()).containsExactly(new VersionRequest("web", "TAG", "", "r.org/a:${TAG}", 5));
+  }
+
   @ParameterizedTest(name = "{0} with {1}")
   @CsvSource(delimiter = '|', value = {
-      "r.org/app:${TAG}     | TAG: latest",
-      "r.org/app:${TAG}     | TAG: ~2.9",
-      "r.org/app:${TAG}     | TAG: v2.9.0",
       "r.org/app:${TAG}     | OTHER: ~2.9.0",
       "r.org/app:v${TAG}    | TAG: ~2.9.0",
       "r.org/${TAG}         | TAG: ~2.9.0",

@@ -24,7 +24,7 @@ class PassMemoryTest {
   @BeforeEach
   void oneApp() {
     f = new PassFixture(root);
-    f.images.push(IMAGE, "1.0.0", "1.0.1", "1.1.0");
+    f.images.push(IMAGE, "1.0.0", "1.0.1", "1.1.0", "1.0.1_a");
     f.registry.write(A, TestRegistry.stack(IMAGE + ":1.0.0"));
     pass = new Pass(f.ports(), f.settings, f.clock);
   }
@@ -89,11 +89,11 @@ class PassMemoryTest {
     f.registry.write(A, TestRegistry.stack(IMAGE + ":${V}", "      V: ~1.0.0\n", ""));
     pass("r1", Optional.empty());
     pass("r2", Optional.of(Set.of()));
-    f.images.push(IMAGE, "1.0.0", "1.0.1", "1.0.2");
+    f.images.push(IMAGE, "1.0.2_a");
 
     PassReport report = pass("r3", Optional.of(Set.of()));
 
     assertThat(only(report, A).status()).isEqualTo(AppStatus.DEPLOYED);
-    assertThat(only(report, A).images().get("web")).startsWith(IMAGE + ":1.0.2@");
+    assertThat(only(report, A).images().get("web")).startsWith(IMAGE + ":1.0.2_a@");
   }
 }

@@ -33,6 +33,17 @@ class StackValidationTest {
   }
 
   @Test
+  void aTagVariableThatIsNotAVersionIsAnErrorSayingSo() throws IOException {
+    Path file = stack(CompliantStacks.replacing("    image: 127.0.0.1:5000/busybox:1.2.3\n",
+        "    image: 127.0.0.1:5000/busybox:${TAG}\n    environment:\n      TAG: latest\n"));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.errors()).singleElement().asString()
+        .contains("the image's tag variable TAG is \"latest\", which is not a version")
+        .doesNotContain("empty tag");
+  }
+
+  @Test
   void aFileThatCannotBeReadGivesItsErrorAndNoViolations() throws IOException {
     Path file = stack("services:\n  web:\n    image: a:1\n    image: b:2\n");
     ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);

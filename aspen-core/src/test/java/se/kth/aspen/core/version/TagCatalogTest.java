@@ -37,17 +37,17 @@ class TagCatalogTest {
 
   @Test
   void eachRangeOfARepositoryAndEachRepositoryResolvesOnItsOwn() throws Exception {
-    registry.push("registry.example.org/other", "1.2.9", "3.0.0");
+    registry.push("registry.example.org/other", "1.2.9_a", "3.0.0_b", "3.1.0");
     ImageReference other = ImageReference.parse("registry.example.org/other:x");
     Deadline deadline = Deadline.in(Duration.ofSeconds(5));
 
     assertThat(catalog.resolve(app, VersionRange.parse("~1.2.0"), deadline)).isEqualTo("1.2.4_def");
     assertThat(catalog.resolve(app, VersionRange.parse("1.2.3"), deadline)).isEqualTo("1.2.3_abc");
-    assertThat(catalog.resolve(other, VersionRange.parse("~1.2.0"), deadline)).isEqualTo("1.2.9");
+    assertThat(catalog.resolve(other, VersionRange.parse("~1.2.0"), deadline)).isEqualTo("1.2.9_a");
     assertThat(catalog.resolve(app, VersionRange.parse("~1.2.0"), deadline)).isEqualTo("1.2.4_def");
     assertThatThrownBy(() -> catalog.resolve(app, VersionRange.parse("^3.0.0"), deadline))
         .isInstanceOf(UnsatisfiedRangeException.class);
-    assertThat(catalog.resolve(other, VersionRange.parse("^3.0.0"), deadline)).isEqualTo("3.0.0");
+    assertThat(catalog.resolve(other, VersionRange.parse("^3.0.0"), deadline)).isEqualTo("3.0.0_b");
   }
 
   @Test
