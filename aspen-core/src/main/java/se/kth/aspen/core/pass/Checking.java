@@ -7,7 +7,7 @@ import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.policy.Violation;
 
 /**
- * Check: the policies of CONTRACT §5. Every violation is reported at once; the step is the first
+ * Check: the enforced policies. Every violation is reported at once; the step is the first
  * violated policy's name ({@code ResourcePolicy}), as the tool Aspen replaces named it.
  */
 final class Checking {

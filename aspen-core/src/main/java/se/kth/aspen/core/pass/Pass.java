@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.policy.Policies;
-import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterList;
 import se.kth.aspen.core.port.Deadline;
@@ -57,7 +56,7 @@ public final class Pass {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.policies = Policies.standard(new PolicySettings(settings.frontEndRuleLabel(), settings.rootPathAllowed()));
+    this.policies = Policies.of(settings.policies());
   }
 
   /** Runs one pass; results are also given to the listener as they come. Never throws. */
@@ -81,7 +80,8 @@ public final class Pass {
       LOG.error("the pass failed unexpectedly", e);
       problems.add("the pass failed unexpectedly: " + e);
     }
-    return new PassReport(revision, started, Duration.between(started, clock.instant()), results, problems);
+    return new PassReport(revision, started, Duration.between(started, clock.instant()), results, problems,
+        policies.names());
   }
 
   private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems)

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import se.kth.aspen.core.policy.PolicyName;
 
 /**
  * What one pass did: the registry revision, every target's result in a stable order (by stack
@@ -11,9 +13,11 @@ import java.util.Objects;
  * list, a selected cluster that does not exist, a registry that could not be read at all).
  *
  * @param revision the registry revision the pass read; empty text when no snapshot could be had
+ * @param policies the policies every stack of the pass was checked against, in the order they run
  */
 public record PassReport(
-    String revision, Instant startedAt, Duration duration, List<AppResult> results, List<String> problems) {
+    String revision, Instant startedAt, Duration duration, List<AppResult> results, List<String> problems,
+    Set<PolicyName> policies) {
 
   public PassReport {
     Objects.requireNonNull(revision, "revision");
@@ -21,6 +25,7 @@ public record PassReport(
     Objects.requireNonNull(duration, "duration");
     results = List.copyOf(results);
     problems = List.copyOf(problems);
+    policies = PolicyName.ordered(policies);
   }
 
   /** How many targets ended with the status. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.VerifyPolicy;
 
 /**
@@ -23,8 +24,8 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * @param requestTimeout {@code REQUEST_TIMEOUT}: the most one call to a port may take (5 s);
  *     deploy and verification take their own time within the target's deadline
  * @param verify {@code VERIFY_START_RETRY_TIMES} attempts, {@code VERIFY_START_DELAY_SECS} apart
- * @param frontEndRuleLabel {@code FRONT_END_RULE_LABEL} ({@code traefik.frontend.rule})
- * @param rootPathAllowed applications allowed to publish the site root
+ * @param policies which policies a stack must follow ({@code POLICIES}, all by default) and their
+ *     values, the front-end rule label ({@code FRONT_END_RULE_LABEL}) among them
  * @param skipDeployment {@code SKIP_DEPLOYMENT}: a DEPLOY pass runs as RECORD_ONLY
  * @param prune remove services no longer in a stack file
  * @param rollbackOnFailure {@code ROLLBACK_ON_FAILURE}: on a failed verification put every
@@ -48,8 +49,7 @@ public record PassSettings(
     Duration targetTimeout,
     Duration requestTimeout,
     VerifyPolicy verify,
-    String frontEndRuleLabel,
-    Set<String> rootPathAllowed,
+    PolicySettings policies,
     boolean skipDeployment,
     boolean prune,
     boolean rollbackOnFailure,
@@ -72,8 +72,7 @@ public record PassSettings(
     requirePositive("targetTimeout", targetTimeout);
     requirePositive("requestTimeout", requestTimeout);
     Objects.requireNonNull(verify, "verify");
-    Objects.requireNonNull(frontEndRuleLabel, "frontEndRuleLabel");
-    rootPathAllowed = Set.copyOf(rootPathAllowed);
+    Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(failedRetryBackoff, "failedRetryBackoff");
     failedRetryBackoff.ifPresent(d -> requirePositive("failedRetryBackoff", d));
     requirePositive("failedRetryBackoffCap", failedRetryBackoffCap);
@@ -86,6 +85,11 @@ public record PassSettings(
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, got " + value);
     }
+  }
+
+  /** {@code FRONT_END_RULE_LABEL}: the policy's label, also where notices find a service's path. */
+  public String frontEndRuleLabel() {
+    return policies.frontEndRuleLabel();
   }
 
   /** The documented defaults for a management group. */
@@ -102,8 +106,7 @@ public record PassSettings(
     b.targetTimeout = targetTimeout;
     b.requestTimeout = requestTimeout;
     b.verify = verify;
-    b.frontEndRuleLabel = frontEndRuleLabel;
-    b.rootPathAllowed = rootPathAllowed;
+    b.policies = policies;
     b.skipDeployment = skipDeployment;
     b.prune = prune;
     b.rollbackOnFailure = rollbackOnFailure;
@@ -138,8 +141,7 @@ public record PassSettings(
     private Duration targetTimeout = Duration.ofMinutes(10);
     private Duration requestTimeout = Duration.ofSeconds(5);
     private VerifyPolicy verify = new VerifyPolicy(5, Duration.ofSeconds(5));
-    private String frontEndRuleLabel = "traefik.frontend.rule";
-    private Set<String> rootPathAllowed = Set.of();
+    private PolicySettings policies = PolicySettings.DEFAULT;
     private boolean skipDeployment;
     private boolean prune;
     private boolean rollbackOnFailure;
@@ -159,8 +161,9 @@ public record PassSettings(
     public Builder targetTimeout(Duration value) { this.targetTimeout = value; return this; }
     public Builder requestTimeout(Duration value) { this.requestTimeout = value; return this; }
     public Builder verify(VerifyPolicy value) { this.verify = value; return this; }
-    public Builder frontEndRuleLabel(String value) { this.frontEndRuleLabel = value; return this; }
-    public Builder rootPathAllowed(Set<String> value) { this.rootPathAllowed = value; return this; }
+    public Builder policies(PolicySettings value) { this.policies = value; return this; }
+    public Builder frontEndRuleLabel(String value) { this.policies = policies.withFrontEndRuleLabel(value); return this; }
+    public Builder rootPathAllowed(Set<String> value) { this.policies = policies.withRootPathApplications(value); return this; }
     public Builder skipDeployment(boolean value) { this.skipDeployment = value; return this; }
     public Builder prune(boolean value) { this.prune = value; return this; }
     public Builder rollbackOnFailure(boolean value) { this.rollbackOnFailure = value; return this; }
@@ -172,7 +175,7 @@ public record PassSettings(
 
     public PassSettings build() {
       return new PassSettings(group, clustersToDeploy, excludedApps, parallelism, targetTimeout,
-          requestTimeout, verify, frontEndRuleLabel, rootPathAllowed, skipDeployment, prune,
+          requestTimeout, verify, policies, skipDeployment, prune,
           rollbackOnFailure, pinDigests, failedRetryBackoff, failedRetryBackoffCap, errorRepeatAfter,
           leaseTtl);
     }

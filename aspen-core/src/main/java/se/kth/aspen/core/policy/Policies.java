@@ -3,25 +3,37 @@ package se.kth.aspen.core.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import se.kth.aspen.core.compose.StackModel;
 
 /**
- * All the policies of CONTRACT §5, run together: a stack's violations are reported all at once, so
- * that a team fixes its file in one go rather than one complaint per pass.
+ * The enforced policies, run together: a stack's violations are reported all at once, so that a
+ * team fixes its file in one go rather than one complaint per pass.
  */
 public final class Policies {
 
+  private final Set<PolicyName> names;
   private final List<Policy> policies;
 
-  public Policies(List<Policy> policies) {
+  private Policies(Set<PolicyName> names, List<Policy> policies) {
+    this.names = names;
     this.policies = List.copyOf(policies);
   }
 
-  /** Replicas, logging, restart, resources and front-end rule, in that order. */
-  public static Policies standard(PolicySettings settings) {
+  /** The policies {@code settings} enforces, in {@link PolicyName} order, with its values. */
+  public static Policies of(PolicySettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return new Policies(List.of(new ReplicasPolicy(), new LoggingPolicy(), new RestartPolicy(), new ResourcePolicy(),
-        new FrontEndRulePolicy(settings)));
+    List<Policy> policies = new ArrayList<>();
+    for (PolicyName name : settings.enforced()) {
+      policies.add(switch (name) {
+        case REPLICAS -> new ReplicasPolicy();
+        case LOGGING -> new LoggingPolicy(settings.loggingOptions());
+        case RESTART -> new RestartPolicy(settings.restartKeys());
+        case RESOURCES -> new ResourcePolicy(settings.resourceKeys());
+        case FRONT_END_RULE -> new FrontEndRulePolicy(settings);
+      });
+    }
+    return new Policies(settings.enforced(), policies);
   }
 
   /** Every violation of every policy, policy by policy, each in service order; empty when the stack complies. */
@@ -31,6 +43,11 @@ public final class Policies {
       out.addAll(policy.check(stack, application));
     }
     return List.copyOf(out);
+  }
+
+  /** The names of the policies applied, in the order they run. */
+  public Set<PolicyName> names() {
+    return names;
   }
 
   public List<Policy> policies() {

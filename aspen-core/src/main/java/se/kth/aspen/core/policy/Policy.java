@@ -3,7 +3,7 @@ package se.kth.aspen.core.policy;
 import java.util.List;
 import se.kth.aspen.core.compose.StackModel;
 
-/** One rule every stack must follow before it is deployed (CONTRACT §5). */
+/** One rule a stack must follow before it is deployed, when the rule is enforced ({@link PolicyName}). */
 public interface Policy {
 
   /** The name reported as the failing step, e.g. {@code ResourcePolicy}. */

@@ -2,6 +2,7 @@ package se.kth.aspen.core.policy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import se.kth.aspen.core.compose.StackWarning;
 
 /**
@@ -12,14 +13,17 @@ import se.kth.aspen.core.compose.StackWarning;
  *     service); when not empty, no policy was checked
  * @param violations every policy violation
  * @param warnings things worth saying that do not stop a deploy
+ * @param policies the policies the file was checked against (when it could be read)
  */
-public record ValidationReport(String file, List<String> errors, List<Violation> violations, List<StackWarning> warnings) {
+public record ValidationReport(String file, List<String> errors, List<Violation> violations, List<StackWarning> warnings,
+    Set<PolicyName> policies) {
 
   public ValidationReport {
     Objects.requireNonNull(file, "file");
     errors = List.copyOf(errors);
     violations = List.copyOf(violations);
     warnings = List.copyOf(warnings);
+    policies = PolicyName.ordered(policies);
   }
 
   /** True when the file would pass the read and check stages of a pass. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.fake.FakeImageRegistry;
+import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.port.UnreachableException;
 
 class PassTest {
@@ -79,7 +80,7 @@ class PassTest {
             "application excluded-app is excluded (EXCLUDED_APPS)"),
         result("team/app-a/active/docker-stack.yml", AppStatus.DEPLOYED, Map.of("web", a)),
         result("team/app-a/stage/docker-stack.yml", AppStatus.DEPLOYED, Map.of("web", a))),
-        List.of()));
+        List.of(), PolicyName.all()));
     assertThat(f.heard).containsExactlyInAnyOrderElementsOf(report.results());
     assertThat(f.orchestrator.deploys()).hasSize(4);
   }

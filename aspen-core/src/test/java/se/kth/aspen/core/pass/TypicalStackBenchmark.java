@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +30,7 @@ public class TypicalStackBenchmark {
 
   private Path dir;
   private final StackReader reader = new StackReader();
-  private final Policies policies = Policies.standard(new PolicySettings("traefik.frontend.rule", Set.of()));
+  private final Policies policies = Policies.of(PolicySettings.DEFAULT);
 
   @Setup(Level.Trial)
   public void stack() throws IOException {

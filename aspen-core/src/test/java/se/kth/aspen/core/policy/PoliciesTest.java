@@ -15,7 +15,7 @@ class PoliciesTest {
   @TempDir Path dir;
 
   List<String> violations(String yaml) {
-    return Policies.standard(PolicySettings.DEFAULT).check(CompliantStacks.model(dir, yaml), "app").stream()
+    return Policies.of(PolicySettings.DEFAULT).check(CompliantStacks.model(dir, yaml), "app").stream()
         .map(Violation::toString).toList();
   }
 
@@ -77,18 +77,61 @@ class PoliciesTest {
     assertThat(violations(root)).containsExactly(
         "FrontEndRulePolicy: service web: deploy label traefik.frontend.rule \"Host:www.kth.se;PathPrefix:/\" publishes "
             + "the site root (/), which only allow-listed applications may do (line 8)");
-    PolicySettings allowed = new PolicySettings("traefik.frontend.rule", Set.of("app"));
-    assertThat(Policies.standard(allowed).check(CompliantStacks.model(dir, root), "app")).isEmpty();
-    assertThat(Policies.standard(allowed).check(CompliantStacks.model(dir, root), "other")).hasSize(1);
+    PolicySettings allowed = PolicySettings.DEFAULT.withRootPathApplications(Set.of("app"));
+    assertThat(Policies.of(allowed).check(CompliantStacks.model(dir, root), "app")).isEmpty();
+    assertThat(Policies.of(allowed).check(CompliantStacks.model(dir, root), "other")).hasSize(1);
   }
 
   @Test
   void theFrontEndRuleLabelIsConfigurable() {
     String yaml = CompliantStacks.replacing("traefik.frontend.rule: \"PathPrefix:/app\"", "my.rule: \"Path:/\"");
     assertThat(violations(yaml)).isEmpty();
-    PolicySettings custom = new PolicySettings("my.rule", Set.of());
-    assertThat(Policies.standard(custom).check(CompliantStacks.model(dir, yaml), "app"))
+    PolicySettings custom = PolicySettings.DEFAULT.withFrontEndRuleLabel("my.rule");
+    assertThat(Policies.of(custom).check(CompliantStacks.model(dir, yaml), "app"))
         .extracting(Violation::policy).containsExactly("FrontEndRulePolicy");
+  }
+
+  private static final String BARE = CompliantStacks.COMPLIANT + "  bare:\n    image: 127.0.0.1:5000/busybox:1.2.3\n";
+
+  private List<String> violations(PolicySettings settings, String yaml) {
+    return Policies.of(settings).check(CompliantStacks.model(dir, yaml), "app").stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void onlyTheEnforcedPoliciesAreChecked() {
+    PolicySettings two = PolicySettings.DEFAULT.withEnforced(PolicyName.parse("resources,replicas"));
+    assertThat(violations(two, BARE)).containsExactly(
+        "ReplicasPolicy: service bare: deploy is missing (it needs replicas, or mode: global) (line 24)",
+        "ResourcePolicy: service bare: deploy.resources.limits is missing (it needs cpus and memory) (line 24)",
+        "ResourcePolicy: service bare: deploy.resources.reservations is missing (it needs cpus and memory) (line 24)");
+    assertThat(Policies.of(two).names()).containsExactly(PolicyName.REPLICAS, PolicyName.RESOURCES);
+  }
+
+  @Test
+  void noPolicyLetsAStackWithNoneOfTheKeysThrough() {
+    PolicySettings none = PolicySettings.DEFAULT.withEnforced(PolicyName.parse("none"));
+    String root = BARE.replace("PathPrefix:/app", "PathPrefix:/");
+    assertThat(violations(none, root)).isEmpty();
+    assertThat(Policies.of(none).names()).isEmpty();
+  }
+
+  @Test
+  void eachPolicyRequiresTheKeysItIsGiven() {
+    PolicySettings lighter = PolicySettings.DEFAULT
+        .withLoggingOptions(List.of("max-size", "compress"))
+        .withRestartKeys(List.of("max_attempts", "condition"))
+        .withResourceKeys(List.of("limits.memory"));
+    assertThat(violations(lighter, CompliantStacks.COMPLIANT)).containsExactly(
+        "LoggingPolicy: service web: logging.options.compress is missing (line 21)");
+    String noDelayNoCpus = CompliantStacks.without("delay: 5s").replace("cpus: \"0.5\"\n", "").replace("cpus: \"0.1\"\n", "");
+    assertThat(violations(lighter, noDelayNoCpus)).containsExactly(
+        "LoggingPolicy: service web: logging.options.compress is missing (line 18)");
+    assertThat(violations(lighter, BARE)).containsSubsequence(
+        "RestartPolicy: service bare: deploy.restart_policy is missing (it needs condition and max_attempts) (line 24)",
+        "ResourcePolicy: service bare: deploy.resources.limits is missing (it needs memory) (line 24)");
+    assertThat(violations(lighter, CompliantStacks.without("memory: 64M")))
+        .containsExactly("LoggingPolicy: service web: logging.options.compress is missing (line 20)",
+            "ResourcePolicy: service web: deploy.resources.limits.memory is missing (line 14)");
   }
 
   @Test

@@ -64,7 +64,7 @@ public class StackReadBenchmark {
   private Path file;
   private StackSource parsed;
   private final StackReader reader = new StackReader();
-  private final Policies policies = Policies.standard(PolicySettings.DEFAULT);
+  private final Policies policies = Policies.of(PolicySettings.DEFAULT);
   private final Map<String, String> variables = Map.of("TAG_WEB", "2.9.202_3b01b96", "TAG_API", "2.9.202_3b01b96",
       "TAG_WORKER", "2.9.202_3b01b96", "APPLICATION_NAME", "app", "PORTILLO_CLUSTER", "active");
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import se.kth.aspen.core.compose.StackWarning;
+import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.policy.StackValidation;
 import se.kth.aspen.core.policy.ValidationReport;
@@ -23,7 +24,8 @@ import se.kth.aspen.runner.config.ConfigurationReader;
 /** {@code aspen validate PATH...}: the offline check of stack files or app directories. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class,
     description = {"Check stack files, or every docker-stack.yml under directories, offline: parse, interpolate, policies.",
-        "No network, no secrets; version ranges stand for their base version. Honours FRONT_END_RULE_LABEL and ROOT_PATH_ALLOWED_APPS."},
+        "No network, no secrets; version ranges stand for their base version. Honours POLICIES and each policy's settings",
+        "(FRONT_END_RULE_LABEL, ROOT_PATH_ALLOWED_APPS, LOGGING_POLICY_OPTIONS, RESTART_POLICY_KEYS, RESOURCE_POLICY_KEYS)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every stack is valid", "1:a stack is invalid, or none was found", "2:usage"})
 final class ValidateCommand implements Callable<Integer> {
@@ -50,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (Configurations.Reported e) {
       return ExitCodes.USAGE;
     }
-    PolicySettings policies = new PolicySettings(configuration.frontEndRuleLabel(), configuration.rootPathAllowedApps());
+    PolicySettings policies = configuration.policies();
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       Path resolved = context.workingDirectory().resolve(path).normalize();
@@ -74,6 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
       invalid += report.valid() ? 0 : 1;
     }
     context.out().println();
+    context.out().println("policies applied: " + PolicyName.describe(policies.enforced()));
     context.out().println(files.size() + (files.size() == 1 ? " stack" : " stacks") + " checked, "
         + invalid + " invalid");
     return invalid == 0 ? ExitCodes.OK : ExitCodes.FAILED;

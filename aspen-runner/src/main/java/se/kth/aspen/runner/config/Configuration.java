@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import se.kth.aspen.core.pass.PassSettings;
+import se.kth.aspen.core.policy.PolicyName;
+import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.VerifyPolicy;
 
@@ -23,6 +25,7 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * @param redisUrl Redis for state; empty: the embedded store under {@code stateDir}
  * @param configRotation whether file-based secrets and configs are named by their content ({@code CONFIG_ROTATION})
  * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
+ * @param policies which policies stacks must follow ({@code POLICIES}) and what each asks for
  * @param sshDirectory where the conventional ssh keys for an ssh registry are ({@code $HOME/.ssh})
  */
 public record Configuration(
@@ -41,8 +44,7 @@ public record Configuration(
     Duration requestTimeout,
     Optional<String> knownHostEntry,
     Path knownHostFile,
-    String frontEndRuleLabel,
-    Set<String> rootPathAllowedApps,
+    PolicySettings policies,
     boolean syncStartOnRun,
     Duration delayBetweenRuns,
     Set<String> excludedApps,
@@ -64,7 +66,7 @@ public record Configuration(
     Objects.requireNonNull(registry, "registry");
     clustersToDeploy = clustersToDeploy.map(Set::copyOf);
     excludedApps = Set.copyOf(excludedApps);
-    rootPathAllowedApps = Set.copyOf(rootPathAllowedApps);
+    Objects.requireNonNull(policies, "policies");
   }
 
   /** How passes behave under this configuration. */
@@ -75,8 +77,7 @@ public record Configuration(
         .parallelism(parallelism)
         .requestTimeout(requestTimeout)
         .verify(verify)
-        .frontEndRuleLabel(frontEndRuleLabel)
-        .rootPathAllowed(rootPathAllowedApps)
+        .policies(policies)
         .skipDeployment(skipDeployment)
         .prune(prune)
         .rollbackOnFailure(rollbackOnFailure)
@@ -139,8 +140,9 @@ public record Configuration(
         "notifications=[" + notifications + "]",
         "verify=" + verify.attempts() + "x" + verify.delay().toSeconds() + "s",
         "requestTimeout=" + requestTimeout,
-        "frontEndRuleLabel=" + frontEndRuleLabel,
-        "rootPathAllowed=" + rootPathAllowedApps,
+        "policies=" + PolicyName.describe(policies.enforced()),
+        "frontEndRuleLabel=" + policies.frontEndRuleLabel(),
+        "rootPathAllowed=" + policies.rootPathApplications(),
         "syncStartOnRun=" + syncStartOnRun,
         "delayBetweenRuns=" + delayBetweenRuns,
         "excluded=" + excludedApps,

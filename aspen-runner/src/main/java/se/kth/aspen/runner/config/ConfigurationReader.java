@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import se.kth.aspen.core.policy.PolicyName;
+import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.VerifyPolicy;
 
@@ -87,8 +91,7 @@ public final class ConfigurationReader {
     Optional<String> knownHostEntry = values.text(Setting.KNOWN_HOST_ENTRY);
     Path knownHostFile = values.text(Setting.KNOWN_HOST_FILE).flatMap(t -> values.path(Setting.KNOWN_HOST_FILE, t))
         .orElse(Path.of("/root/.ssh/known_hosts"));
-    String frontEndRuleLabel = values.text(Setting.FRONT_END_RULE_LABEL).orElse("traefik.frontend.rule");
-    Set<String> rootPathAllowed = values.text(Setting.ROOT_PATH_ALLOWED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of());
+    PolicySettings policies = policies();
     boolean syncStartOnRun = values.anything(Setting.SYNC_START_ON_RUN);
     Duration delayBetweenRuns = values.duration(Setting.DELAY_SECS_BETWEEN_RUNS, Duration.ofSeconds(15));
     Set<String> excluded = values.text(Setting.EXCLUDED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of());
@@ -124,9 +127,42 @@ public final class ConfigurationReader {
     }
     return new Configuration(registry, registryClone, clusterStatus, statusIsFile, clusters, vault,
         dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
-        requestTimeout, knownHostEntry, knownHostFile, frontEndRuleLabel, rootPathAllowed, syncStartOnRun, delayBetweenRuns,
+        requestTimeout, knownHostEntry, knownHostFile, policies, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, certPath,
         shutdownGrace, leaseTtl, sshDirectory());
+  }
+
+  /**
+   * {@code POLICIES} and each policy's values; every wrong value is a problem naming its setting.
+   * The front-end rule label is read even when that policy is not enforced: notices use it too.
+   */
+  private PolicySettings policies() {
+    PolicySettings policies = PolicySettings.DEFAULT;
+    Optional<String> label = values.text(Setting.FRONT_END_RULE_LABEL);
+    if (label.isPresent()) {
+      policies = policies.withFrontEndRuleLabel(label.get());
+    }
+    policies = policies.withRootPathApplications(
+        values.text(Setting.ROOT_PATH_ALLOWED_APPS).map(t -> names(t, "[;,]")).orElse(Set.of()));
+    policies = policyValue(policies, Setting.POLICIES, (p, t) -> p.withEnforced(PolicyName.parse(t)));
+    policies = policyValue(policies, Setting.LOGGING_POLICY_OPTIONS, (p, t) -> p.withLoggingOptions(List.copyOf(names(t, "[;,]"))));
+    policies = policyValue(policies, Setting.RESTART_POLICY_KEYS, (p, t) -> p.withRestartKeys(List.copyOf(names(t, "[;,]"))));
+    policies = policyValue(policies, Setting.RESOURCE_POLICY_KEYS, (p, t) -> p.withResourceKeys(List.copyOf(names(t, "[;,]"))));
+    return policies;
+  }
+
+  private PolicySettings policyValue(PolicySettings policies, Setting setting,
+      BiFunction<PolicySettings, String, PolicySettings> apply) {
+    Optional<String> text = values.text(setting);
+    if (text.isEmpty()) {
+      return policies;
+    }
+    try {
+      return apply.apply(policies, text.get());
+    } catch (IllegalArgumentException e) {
+      values.problem(setting.name() + ": " + e.getMessage());
+      return policies;
+    }
   }
 
   private Path stateDir() {

@@ -11,7 +11,8 @@ import se.kth.aspen.core.pass.PassReport;
 /**
  * The CONTRACT §9 document: {@code revision} and {@code results}, each with application,
  * cluster, path, status, and step/reason when there is one, images when known. Extra fields
- * ({@code since}, {@code failure}, {@code rolledBack}, {@code seconds}, {@code problems}) only add.
+ * ({@code since}, {@code failure}, {@code rolledBack}, {@code seconds}, {@code problems}, {@code policies}:
+ * the policies every stack was checked against) only add.
  */
 public final class ReportJson {
 
@@ -28,6 +29,8 @@ public final class ReportJson {
     for (AppResult result : report.results()) {
       results.add(result(result));
     }
+    ArrayNode policies = root.putArray("policies");
+    report.policies().forEach(p -> policies.add(p.text()));
     if (!report.problems().isEmpty()) {
       ArrayNode problems = root.putArray("problems");
       report.problems().forEach(problems::add);

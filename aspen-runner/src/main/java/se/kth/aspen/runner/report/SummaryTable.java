@@ -6,10 +6,12 @@ import java.util.Map;
 import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.policy.PolicyName;
 
 /**
  * The table a person reads after a pass: app, cluster, status, image, time; one row per app
- * (more when it has several services), then why each failed app failed, then a count line.
+ * (more when it has several services), then why each failed app failed, then the policies the
+ * stacks were checked against and a count line.
  */
 public final class SummaryTable {
 
@@ -61,7 +63,8 @@ public final class SummaryTable {
     for (String problem : report.problems()) {
       out.append("\nproblem: ").append(problem).append('\n');
     }
-    out.append('\n').append(counts(report)).append('\n');
+    out.append("\npolicies applied: ").append(PolicyName.describe(report.policies())).append('\n');
+    out.append(counts(report)).append('\n');
     return out.toString();
   }
 

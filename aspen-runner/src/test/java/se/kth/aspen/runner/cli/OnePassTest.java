@@ -100,6 +100,39 @@ class OnePassTest {
     assertThat(b.get("status").asText()).isEqualTo("FAILED");
     assertThat(b.get("step").asText()).isEqualTo("ResourcePolicy");
     assertThat(b.get("reason").asText()).contains("deploy.resources.limits.memory");
+    assertThat(document.get("policies")).extracting(JsonNode::asText)
+        .containsExactly("replicas", "logging", "restart", "resources", "front-end-rule");
+    assertThat(orchestrator.deploys()).isEmpty();
+  }
+
+  @Test
+  void planWithChosenPoliciesChecksOnlyThoseAndSaysSo() throws Exception {
+    app("app-b", GOOD.replace("limits: {cpus: \"0.25\", memory: 32M}", "limits: {cpus: \"0.25\"}"));
+    Map<String, String> chosen = new java.util.HashMap<>(env);
+    chosen.put("POLICIES", "replicas,logging");
+
+    CliRun text = CliRun.of(chosen, dir, adapters, "plan");
+    CliRun json = CliRun.of(chosen, dir, adapters, "plan", "--json");
+
+    assertThat(text.exitCode).as(text.err).isZero();
+    assertThat(text.out()).containsPattern("app-b\\s+active\\s+CHANGED").contains("policies applied: replicas, logging");
+    assertThat(new ObjectMapper().readTree(json.out()).get("policies")).extracting(JsonNode::asText)
+        .containsExactly("replicas", "logging");
+  }
+
+  @Test
+  void aPolicyNameThatDoesNotExistStopsPlanAndRunAtStart() throws Exception {
+    app("app-a", GOOD);
+    Map<String, String> typo = new java.util.HashMap<>(env);
+    typo.put("POLICIES", "replicas,loging");
+
+    CliRun plan = CliRun.of(typo, dir, adapters, "plan");
+    CliRun run = CliRun.of(typo, dir, adapters, "run", "--once");
+
+    for (CliRun refused : java.util.List.of(plan, run)) {
+      assertThat(refused.exitCode).isEqualTo(2);
+      assertThat(refused.err).contains("POLICIES: \"loging\" is not a policy");
+    }
     assertThat(orchestrator.deploys()).isEmpty();
   }
 

@@ -64,6 +64,46 @@ class ValidateCommandTest {
     assertThat(allowed.exitCode).as(allowed.out()).isZero();
   }
 
+  private static final String PLAIN = """
+      version: "3.8"
+      services:
+        web:
+          image: 127.0.0.1:5000/busybox:1.2.3
+          deploy:
+            labels:
+              traefik.frontend.rule: "PathPrefix:/"
+      """;
+
+  @Test
+  void validateSaysWhichPoliciesItAppliedAndNoneLetsAStackWithoutKthsKeysThrough() throws Exception {
+    Path file = stack("plain", PLAIN);
+
+    CliRun kth = validate(file.toString());
+    CliRun none = validate("-s", "POLICIES=none", file.toString());
+    CliRun two = validate("-s", "POLICIES=front-end-rule,replicas", file.toString());
+
+    assertThat(kth.exitCode).isEqualTo(1);
+    assertThat(kth.out()).contains("policies applied: replicas, logging, restart, resources, front-end-rule");
+    assertThat(none.exitCode).as(none.out()).isZero();
+    assertThat(none.out()).contains("VALID    registry/plain/active/docker-stack.yml", "policies applied: none");
+    assertThat(two.exitCode).isEqualTo(1);
+    assertThat(two.out()).contains("ReplicasPolicy: service web: deploy.replicas is missing",
+            "FrontEndRulePolicy: service web: deploy label traefik.frontend.rule", "policies applied: replicas, front-end-rule")
+        .doesNotContain("LoggingPolicy", "RestartPolicy", "ResourcePolicy");
+  }
+
+  @Test
+  void aPolicyNameThatDoesNotExistIsAConfigurationErrorExit2() throws Exception {
+    Path file = stack("plain", PLAIN);
+
+    CliRun run = validate("-s", "POLICIES=replicas,resource", file.toString());
+
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.err).contains("POLICIES: \"resource\" is not a policy (the policies are replicas, logging, restart, "
+        + "resources, front-end-rule, or none)");
+    assertThat(run.out()).doesNotContain("VALID");
+  }
+
   @Test
   void aMissingPathOrADirectoryWithoutStacksExits1() throws Exception {
     assertThat(validate("nope").err).contains("nope: no such file or directory");

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.kth.aspen.core.policy.PolicyName;
+import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.runner.config.ConfigurationReader.Purpose;
 
 class ConfigurationReaderTest {
@@ -43,7 +45,7 @@ class ConfigurationReaderTest {
     assertThat(c.verify().delay()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.delayBetweenRuns()).isEqualTo(Duration.ofSeconds(15));
-    assertThat(c.frontEndRuleLabel()).isEqualTo("traefik.frontend.rule");
+    assertThat(c.policies()).isEqualTo(PolicySettings.DEFAULT);
     assertThat(c.knownHostFile()).isEqualTo(Path.of("/root/.ssh/known_hosts"));
     assertThat(c.syncStartOnRun()).isFalse();
     assertThat(c.skipDeployment()).isFalse();
@@ -60,6 +62,42 @@ class ConfigurationReaderTest {
     assertThat(c.registry()).contains(new RegistryLocation.LocalDirectory(dir));
     assertThat(c.clustersToDeploy()).isEmpty();
     assertThat(c.passSettings().leaseTtl()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void policiesAreChosenByNameWithTheirValues() throws Exception {
+    Map<String, String> env = minimal();
+    env.put("POLICIES", "resources, Logging");
+    env.put("LOGGING_POLICY_OPTIONS", "max-size;compress");
+    env.put("RESTART_POLICY_KEYS", "condition");
+    env.put("RESOURCE_POLICY_KEYS", "limits.memory");
+    env.put("FRONT_END_RULE_LABEL", "traefik.http.routers.web.rule");
+    env.put("ROOT_PATH_ALLOWED_APPS", "portal;www");
+    PolicySettings policies = read(env).passSettings().policies();
+    assertThat(policies.enforced()).containsExactly(PolicyName.LOGGING, PolicyName.RESOURCES);
+    assertThat(policies.loggingOptions()).containsExactly("max-size", "compress");
+    assertThat(policies.restartKeys()).containsExactly("condition");
+    assertThat(policies.resourceKeys()).containsExactly("limits.memory");
+    assertThat(policies.frontEndRuleLabel()).isEqualTo("traefik.http.routers.web.rule");
+    assertThat(policies.rootPathApplications()).containsExactlyInAnyOrder("portal", "www");
+
+    env.put("POLICIES", "none");
+    assertThat(read(env).policies().enforced()).isEmpty();
+  }
+
+  @Test
+  void aPolicyNameOrValueThatDoesNotExistIsAConfigurationError() throws Exception {
+    Map<String, String> env = minimal();
+    env.put("POLICIES", "replicas,loging");
+    env.put("RESTART_POLICY_KEYS", "condition,retries");
+    env.put("RESOURCE_POLICY_KEYS", "limits.disk");
+    assertThatThrownBy(() -> read(env))
+        .isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+            "POLICIES: \"loging\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, or none)",
+            "RESTART_POLICY_KEYS: \"retries\" is not a restart_policy key (they are condition, delay, max_attempts, window)",
+            "RESOURCE_POLICY_KEYS: \"limits.disk\" is not a resources value (they are limits.cpus, limits.memory, "
+                + "reservations.cpus, reservations.memory)"));
   }
 
   @Test

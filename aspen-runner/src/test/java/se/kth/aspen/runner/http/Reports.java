@@ -12,6 +12,7 @@ import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.AppTarget;
 import se.kth.aspen.core.pass.FailureKind;
 import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.policy.PolicyName;
 
 /** Pass reports for tests. */
 public final class Reports {
@@ -39,6 +40,7 @@ public final class Reports {
   }
 
   public static PassReport report(String revision, AppResult... results) {
-    return new PassReport(revision, Instant.parse("2026-11-25T21:00:00Z"), Duration.ofSeconds(3), List.of(results), List.of());
+    return new PassReport(revision, Instant.parse("2026-11-25T21:00:00Z"), Duration.ofSeconds(3), List.of(results), List.of(),
+        PolicyName.all());
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.kth.aspen.core.fake.MutableClock;
 import se.kth.aspen.core.fake.RecordingNotifier;
-import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.policy.PolicyName;
+import se.kth.aspen.core.port.ErrorNotice;
 
 class PassLogTest {
 
@@ -18,7 +19,8 @@ class PassLogTest {
   private final PassLog passLog = new PassLog(notifier, clock);
 
   private static PassReport withProblems(String... problems) {
-    return new PassReport("rev", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(1), List.of(), List.of(problems));
+    return new PassReport("rev", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(1), List.of(), List.of(problems),
+        PolicyName.all());
   }
 
   @Test
