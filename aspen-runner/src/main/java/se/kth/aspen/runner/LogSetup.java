@@ -53,7 +53,7 @@ final class LogSetup {
     root.setLevel(Level.INFO);
     root.addAppender(console);
     // Libraries that narrate every request at INFO or DEBUG.
-    for (String chatty : new String[] {"org.eclipse.jgit", "com.github.dockerjava", "org.apache.hc", "org.apache.sshd", "redis.clients"}) {
+    for (String chatty : new String[] {"org.eclipse.jgit", "com.github.dockerjava", "org.apache.hc", "org.apache.sshd", "redis.clients", "org.eclipse.jetty"}) {
       context.getLogger(chatty).setLevel(Level.WARN);
     }
   }

@@ -47,6 +47,8 @@ final class ApiRoutes implements HttpHandler {
         route(exchange);
       } catch (Exchange.TooLarge e) {
         Exchange.json(exchange, 413, Exchange.message(e.getMessage()));
+      } catch (Exchange.TooSlow e) {
+        Exchange.json(exchange, 408, Exchange.message(e.getMessage()));
       } catch (PortException e) {
         log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getMessage());
         Exchange.json(exchange, 503, Exchange.message(e.getMessage()));

@@ -23,6 +23,13 @@ final class Exchange {
     }
   }
 
+  /** The body did not arrive within the server's deadline. */
+  static final class TooSlow extends IOException {
+    TooSlow(java.time.Duration deadline) {
+      super("the request body did not arrive within " + deadline.toSeconds() + " s", null);
+    }
+  }
+
   private Exchange() {}
 
   static byte[] body(HttpExchange exchange) throws IOException {

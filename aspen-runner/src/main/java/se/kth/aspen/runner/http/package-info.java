@@ -1,6 +1,7 @@
 /**
- * The runner's HTTP API on the JDK's own server: the old tool's endpoints unchanged, health,
- * Prometheus metrics, the last pass's results, triggers, retries and signed git push webhooks.
+ * The runner's HTTP API on Jetty's core server, the endpoints written against the JDK's
+ * {@code HttpExchange}: the old tool's endpoints unchanged, health, Prometheus metrics, the last
+ * pass's results, triggers, retries and signed git push webhooks.
  * Mutating endpoints require the bearer token when one is configured.
  */
 package se.kth.aspen.runner.http;

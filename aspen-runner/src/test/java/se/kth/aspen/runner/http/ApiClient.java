@@ -33,6 +33,20 @@ final class ApiClient {
     }
   }
 
+  /** Sends raw bytes and returns everything the server answers until it closes the connection. */
+  String rawExchange(byte[] request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    } catch (java.net.SocketException e) {
+      // A reset instead of an answer: what the caller asserts on is that there was none.
+      return "";
+    }
+  }
+
   HttpResponse<String> send(String method, String path, Map<String, String> headers, byte[] body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))

@@ -38,6 +38,10 @@ final class ApiFixture implements AutoCloseable {
   final ApiClient client;
 
   ApiFixture(Optional<String> token, Optional<String> webhookSecret) throws Exception {
+    this(token, webhookSecret, ApiServer.Limits.DEFAULT);
+  }
+
+  ApiFixture(Optional<String> token, Optional<String> webhookSecret, ApiServer.Limits limits) throws Exception {
     Ports ports = new Ports(new FakeRegistrySource(Path.of("/registry"), "abc123"), FakeClusterDirectory.of("active"),
         new FakeImageRegistry(), new FakeSecretStore(), new FakeOrchestrator(), state, new RecordingNotifier());
     Pass pass = new Pass(ports, PassSettings.defaults(GROUP).build(), Clock.systemUTC());
@@ -52,7 +56,7 @@ final class ApiFixture implements AutoCloseable {
     }));
     loop.begin(false);
     Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of));
-    server = ApiServer.start(api, new ApiBackend(loop, state, GROUP, pass::retry, metrics), Clock.systemUTC());
+    server = ApiServer.start(api, new ApiBackend(loop, state, GROUP, pass::retry, metrics), Clock.systemUTC(), limits);
     client = new ApiClient(server.port());
   }
 

@@ -152,4 +152,64 @@ class RunnerProcessIT {
     assertThat(log()).contains("did not finish within 1s; abandoning it");
     silent.close();
   }
+
+  @Test
+  void fiftySlowClientsDoNotKeepHealthzAndMetricsFromAnsweringWithinASecond() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    int port = start(quietConfiguration(clusters.toString(), true));
+    byte[] head = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-a: b".getBytes(StandardCharsets.ISO_8859_1);
+    // Slowloris: 50 connections that never finish their head, each topped up with a byte every
+    // 200 ms and reopened as soon as the server drops it.
+    List<Socket> slow = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      slow.add(slowSocket(port, head));
+    }
+    Thread attacker = Thread.ofPlatform().daemon().start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        for (int i = 0; i < slow.size(); i++) {
+          try {
+            slow.get(i).getOutputStream().write('x');
+          } catch (IOException dropped) {
+            try {
+              slow.set(i, slowSocket(port, head));
+            } catch (IOException e) {
+              // the listen queue is full for a moment; try again next round
+            }
+          }
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      // Long enough for the server to drop and the attacker to reopen every slow connection twice.
+      for (long end = System.nanoTime() + Duration.ofSeconds(12).toNanos(); System.nanoTime() < end; ) {
+        for (String path : List.of("/healthz", "/metrics")) {
+          HttpResponse<String> response = client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(1)).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertThat(response.statusCode()).as(path).isEqualTo(200);
+        }
+        Thread.sleep(250);
+      }
+    } finally {
+      attacker.interrupt();
+      attacker.join();
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+    assertThat(log()).contains("sent no complete request within");
+  }
+
+  private Socket slowSocket(int port, byte[] head) throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    held.add(socket);
+    socket.getOutputStream().write(head);
+    return socket;
+  }
 }
