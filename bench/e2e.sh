@@ -56,6 +56,7 @@ base_env() { # DIR GROUP
   echo ASPEN_STATE_DIR="$1/state"
   echo CLUSTER_STATUS_API_URL="$work/clusters.json"
   echo CLUSTER_STATUS_URL_IS_FILE=1
+  echo CLUSTERS_TO_DEPLOY=active
   echo DOCKER_REGISTRY_URL=http://127.0.0.1:5000
   echo DOCKER_REGISTRY_USER=aspen
   echo DOCKER_REGISTRY_PWD=aspen-test

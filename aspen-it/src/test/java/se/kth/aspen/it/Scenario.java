@@ -73,6 +73,7 @@ abstract class Scenario {
     env.put("REGISTRY_SUB_DIRECTORY", dir.resolve("checkout").toString());
     env.put("ASPEN_STATE_DIR", dir.resolve("state").toString());
     env.put("CLUSTER_STATUS_API_URL", wire.baseUrl() + "/clusters");
+    env.put("CLUSTERS_TO_DEPLOY", "*");
     env.put("DOCKER_REGISTRY_URL", testEnv.registryUrl());
     env.put("DOCKER_REGISTRY_USER", testEnv.registryUser());
     env.put("DOCKER_REGISTRY_PWD", testEnv.registryPassword());

@@ -33,6 +33,9 @@ public final class ConfigurationReader {
     OFFLINE
   }
 
+  /** The value of {@code CLUSTERS_TO_DEPLOY} that asks for every cluster of the directory. */
+  public static final String EVERY_CLUSTER = "*";
+
   private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.-]+@[\\w.-]+:.+");
 
   private final Map<String, String> env;
@@ -73,7 +76,7 @@ public final class ConfigurationReader {
         values.problem("CLUSTER_STATUS_API_URL is not set: name the cluster status API, or a JSON file with CLUSTER_STATUS_URL_IS_FILE=1");
       }
     }
-    Optional<Set<String>> clusters = values.text(Setting.CLUSTERS_TO_DEPLOY).map(t -> names(t, ","));
+    Optional<Set<String>> clusters = clustersToDeploy(purpose);
     Optional<Configuration.VaultFiles> vault = vaultFiles();
     Optional<Configuration.DockerRegistryAccess> dockerRegistry = dockerRegistry();
     Optional<Secret> redis = values.text(Setting.REDIS_URL).flatMap(this::redisUrl);
@@ -88,7 +91,9 @@ public final class ConfigurationReader {
     if (requestTimeout.isZero()) {
       values.problem("REQUEST_TIMEOUT must be more than 0");
     }
-    Optional<String> knownHostEntry = values.text(Setting.KNOWN_HOST_ENTRY);
+    // As the old tool: surrounding double quotes (left by env files that quote the value) are not part of the entry.
+    Optional<String> knownHostEntry = values.text(Setting.KNOWN_HOST_ENTRY).map(t -> t.replaceAll("^\"+|\"+$", ""))
+        .filter(t -> !t.isBlank());
     Path knownHostFile = values.text(Setting.KNOWN_HOST_FILE).flatMap(t -> values.path(Setting.KNOWN_HOST_FILE, t))
         .orElse(Path.of("/root/.ssh/known_hosts"));
     PolicySettings policies = policies();
@@ -163,6 +168,33 @@ public final class ConfigurationReader {
       values.problem(setting.name() + ": " + e.getMessage());
       return policies;
     }
+  }
+
+  /**
+   * The clusters to deploy to; empty for every cluster of the directory, which must be asked for
+   * with {@code *}. Unset is refused for passes: the old tool deployed nothing without it, and a
+   * runner switched over with its old environment must not start deploying everywhere.
+   */
+  private Optional<Set<String>> clustersToDeploy(Purpose purpose) {
+    Optional<String> text = values.text(Setting.CLUSTERS_TO_DEPLOY);
+    if (text.isEmpty()) {
+      if (purpose == Purpose.PASSES) {
+        values.problem("CLUSTERS_TO_DEPLOY is not set: name the clusters to deploy to (e.g. CLUSTERS_TO_DEPLOY=active,stage),"
+            + " or * for every cluster of the directory (the old tool deployed nothing without it)");
+      }
+      return Optional.empty();
+    }
+    Set<String> names = names(text.get(), ",");
+    if (names.contains(EVERY_CLUSTER)) {
+      if (names.size() > 1) {
+        values.problem("CLUSTERS_TO_DEPLOY: * means every cluster and cannot be listed with names (" + text.get() + ")");
+      }
+      return Optional.empty();
+    }
+    if (names.isEmpty()) {
+      values.problem("CLUSTERS_TO_DEPLOY: \"" + text.get() + "\" names no cluster");
+    }
+    return Optional.of(names);
   }
 
   private Path stateDir() {

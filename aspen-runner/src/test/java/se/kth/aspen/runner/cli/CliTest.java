@@ -56,8 +56,9 @@ class CliTest {
     CliRun run = CliRun.of(env, dir, command.split(" "));
 
     assertThat(run.exitCode).isEqualTo(2);
-    assertThat(run.err).contains("aspen: bad configuration (4 problems):",
+    assertThat(run.err).contains("aspen: bad configuration (5 problems):",
         "  - REGISTRY_REPOSITORY_URL is not set", "  - CLUSTER_STATUS_API_URL is not set",
+        "  - CLUSTERS_TO_DEPLOY is not set: name the clusters to deploy to",
         "  - PARALLELISM: \"lots\" is not a whole number", "  - LOG_FORMAT: \"yaml\" is neither plain nor json");
     assertThat(run.out()).isEmpty();
   }
@@ -66,7 +67,7 @@ class CliTest {
   void optionsOverrideTheEnvironment() throws Exception {
     Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
     Map<String, String> env = Map.of("HOME", dir.toString(), "PARALLELISM", "lots",
-        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1");
+        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1", "CLUSTERS_TO_DEPLOY", "*");
 
     CliRun run = CliRun.of(env, dir, "plan", "--registry", dir.toString(), "-s", "PARALLELISM=x");
 
@@ -79,7 +80,7 @@ class CliTest {
   void aSettingAnAdapterRefusesIsABadConfigurationToo() throws Exception {
     Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
     Map<String, String> env = Map.of("HOME", dir.toString(), "REGISTRY_REPOSITORY_URL", dir.toString(),
-        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1");
+        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1", "CLUSTERS_TO_DEPLOY", "*");
 
     CliRun run = CliRun.of(env, dir, (configuration, clock) -> {
       throw new se.kth.aspen.runner.config.ConfigurationException(java.util.List.of("ASPEN_STATE_DIR: cannot open"));

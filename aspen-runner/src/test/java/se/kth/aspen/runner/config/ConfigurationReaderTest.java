@@ -30,6 +30,7 @@ class ConfigurationReaderTest {
     env.put("REGISTRY_REPOSITORY_URL", dir.toString());
     env.put("CLUSTER_STATUS_API_URL", clusters.toString());
     env.put("CLUSTER_STATUS_URL_IS_FILE", "yes");
+    env.put("CLUSTERS_TO_DEPLOY", "*");
     return env;
   }
 
@@ -118,6 +119,7 @@ class ConfigurationReaderTest {
   void aBadConfigurationListsEveryProblemAtOnce() {
     Map<String, String> env = Map.of(
         "HOME", dir.toString(),
+        "CLUSTERS_TO_DEPLOY", "*",
         "PARALLELISM", "many",
         "VERIFY_START_RETRY_TIMES", "0",
         "REQUEST_TIMEOUT", "5 minutes",
@@ -212,5 +214,46 @@ class ConfigurationReaderTest {
     assertThat(c.failedRetryBackoff()).contains(Duration.ofMinutes(15));
     assertThat(c.passSettings().failedRetryBackoff()).contains(Duration.ofMinutes(15));
     assertThat(c.passSettings().skipDeployment()).isTrue();
+  }
+
+  @Test
+  void unsetClustersToDeployIsRefusedForPassesNeverEveryCluster() throws Exception {
+    Map<String, String> env = minimal();
+    env.remove("CLUSTERS_TO_DEPLOY");
+
+    assertThatThrownBy(() -> read(env))
+        .isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+            "CLUSTERS_TO_DEPLOY is not set: name the clusters to deploy to (e.g. CLUSTERS_TO_DEPLOY=active,stage),"
+                + " or * for every cluster of the directory (the old tool deployed nothing without it)"));
+    assertThat(ConfigurationReader.read(env, dir, Purpose.OFFLINE).clustersToDeploy()).isEmpty();
+  }
+
+  @Test
+  void aStarAsksForEveryClusterAndStandsAlone() throws Exception {
+    Map<String, String> env = minimal();
+    env.put("CLUSTERS_TO_DEPLOY", " * ");
+    Configuration every = read(env);
+    assertThat(every.clustersToDeploy()).isEmpty();
+    assertThat(every.passSettings().clustersToDeploy()).isEmpty();
+
+    env.put("CLUSTERS_TO_DEPLOY", "active,*");
+    assertThatThrownBy(() -> read(env)).hasMessageContaining("CLUSTERS_TO_DEPLOY: * means every cluster and cannot be listed with names");
+    env.put("CLUSTERS_TO_DEPLOY", ",");
+    assertThatThrownBy(() -> read(env)).hasMessageContaining("CLUSTERS_TO_DEPLOY: \",\" names no cluster");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\"github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\"",
+      "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl",
+      "\"\"github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\"",
+  })
+  void aKnownHostEntryLosesItsSurroundingQuotesAsInTheOldTool(String written) throws Exception {
+    Map<String, String> env = minimal();
+    env.put("KNOWN_HOST_ENTRY", written);
+
+    assertThat(read(env).knownHostEntry())
+        .contains("github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl");
   }
 }

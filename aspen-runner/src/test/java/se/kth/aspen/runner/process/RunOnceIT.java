@@ -71,6 +71,7 @@ class RunOnceIT {
     env.put("REGISTRY_REPOSITORY_URL", registry.toString());
     env.put("CLUSTER_STATUS_API_URL", EXAMPLES.resolve("clusters.json").toString());
     env.put("CLUSTER_STATUS_URL_IS_FILE", "1");
+    env.put("CLUSTERS_TO_DEPLOY", "active");
     env.put("VAULT_KEY_PATH", EXAMPLES.resolve("vault-key.example-only").toString());
     env.put("APP_PWD_FILE_PATH", dir.resolve("app-passwords.yml").toString());
     env.put("DOCKER_REGISTRY_URL", ENV.registryUrl());

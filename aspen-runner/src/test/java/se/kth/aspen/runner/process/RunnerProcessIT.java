@@ -53,6 +53,7 @@ class RunnerProcessIT {
         "REGISTRY_REPOSITORY_URL", registry.toString(),
         "CLUSTER_STATUS_API_URL", clusterStatus,
         "CLUSTER_STATUS_URL_IS_FILE", isFile ? "1" : "",
+        "CLUSTERS_TO_DEPLOY", "*",
         "ASPEN_STATE_DIR", dir.resolve("state").toString(),
         "ASPEN_API_PORT", "0",
         "ASPEN_API_BIND", "127.0.0.1",
@@ -103,6 +104,25 @@ class RunnerProcessIT {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
     assertThat(process.exitValue()).as(log()).isZero();
     assertThat(log()).contains("asked to stop: finishing", "aspen stopped cleanly");
+  }
+
+  @Test
+  void theOldToolsEnvironmentIsSpokenAboutOnceAtStartAndDebugTurnsOnDebugLines() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    Map<String, String> env = new java.util.HashMap<>(quietConfiguration(clusters.toString(), true));
+    env.put("DEBUG", "");
+    env.put("PUSH_TO_PROMETHEUS", "true");
+    start(env);
+
+    process.destroy();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    List<String> lines = log().lines().toList();
+    assertThat(lines).filteredOn(l -> l.contains("REDIS_URL is not set: state is kept in the embedded store")).hasSize(1)
+        .allMatch(l -> l.contains(" INFO "));
+    assertThat(lines).filteredOn(l -> l.contains("PUSH_TO_PROMETHEUS is set but not used")).hasSize(1)
+        .allMatch(l -> l.contains(" WARN "));
+    assertThat(lines).anyMatch(l -> l.contains(" DEBUG "));
   }
 
   @Test
