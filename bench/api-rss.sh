@@ -11,7 +11,7 @@ for jar in "$@"; do
   echo '[]' >"$d/clusters.json"
   # shellcheck disable=SC2086
   env -i HOME="$d" PATH=/usr/bin:/bin REGISTRY_REPOSITORY_URL="$d/registry" CLUSTER_STATUS_API_URL="$d/clusters.json" \
-    CLUSTER_STATUS_URL_IS_FILE=1 ASPEN_STATE_DIR="$d/state" ASPEN_API_PORT=0 ASPEN_API_BIND=127.0.0.1 \
+    CLUSTER_STATUS_URL_IS_FILE=1 CLUSTERS_TO_DEPLOY="*" ASPEN_STATE_DIR="$d/state" ASPEN_API_PORT=0 ASPEN_API_BIND=127.0.0.1 \
     SYNC_START_ON_RUN=1 DELAY_SECS_BETWEEN_RUNS=1 "$java" $opts -jar "$jar" run 2>"$d/err" &
   pid=$!
   for _ in $(seq 120); do grep -q "listening on" "$d/err" 2>/dev/null && break; sleep 0.5; done
