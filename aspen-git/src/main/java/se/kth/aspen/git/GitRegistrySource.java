@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.port.RegistrySource;
 import se.kth.aspen.core.port.UnreachableException;
@@ -63,6 +64,21 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
             ssh,
             settings.identityFiles(),
             new RemoteFailures(remote, knownHosts));
+  }
+
+  /**
+   * Writes the tree of one revision (a branch, tag, commit or any expression git resolves to a
+   * commit) of a local repository, bare or with a work tree, into a new directory; the
+   * repository's own work tree and index are not touched. Submodules are left out.
+   *
+   * @param repository the repository: a work tree holding {@code .git}, or a bare repository
+   * @param into a directory that does not exist yet, or is empty
+   * @return the commit id the revision names
+   * @throws RefusedException when there is no repository there or the revision names no commit
+   * @throws IOException when the tree cannot be written
+   */
+  public static String exportRevision(Path repository, String revision, Path into) throws PortException, IOException {
+    return RevisionExport.export(repository, revision, into);
   }
 
   @Override
