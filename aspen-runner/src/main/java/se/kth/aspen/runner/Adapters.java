@@ -87,7 +87,7 @@ public final class Adapters implements AutoCloseable {
   }
 
   /** REGISTRY_REPOSITORY_URL: a git remote, cloned under REGISTRY_SUB_DIRECTORY, or a plain directory read as it is. */
-  static RegistrySource registrySource(Configuration configuration, List<AutoCloseable> owned) {
+  public static RegistrySource registrySource(Configuration configuration, List<AutoCloseable> owned) {
     RegistryLocation location = configuration.registry()
         .orElseThrow(() -> new IllegalStateException("passes need a registry; the configuration reader ensures one"));
     return switch (location) {
@@ -113,7 +113,7 @@ public final class Adapters implements AutoCloseable {
   }
 
   /** DOCKER_REGISTRY_URL with its credentials; without it, images name their own registry. */
-  static ImageRegistry imageRegistry(Configuration configuration) {
+  public static ImageRegistry imageRegistry(Configuration configuration) {
     var access = configuration.dockerRegistry();
     return DockerRegistry.create(
         access.map(Configuration.DockerRegistryAccess::url),

@@ -61,9 +61,10 @@ public final class RegistryComparison {
   /**
    * Every target whose desired state differs, by stack path.
    *
+   * @param perTarget how long reading both sides of one target may take (registry calls included)
    * @throws IOException when a tree cannot be walked or a target's files read
    */
-  public RegistryDiff compare(Side base, Side head, Deadline deadline) throws IOException {
+  public RegistryDiff compare(Side base, Side head, Duration perTarget) throws IOException {
     DesiredStateReader.Targets baseTargets = reader.targets(base.root());
     DesiredStateReader.Targets headTargets = reader.targets(head.root());
     Map<String, AppTarget> before = byPath(baseTargets.targets());
@@ -79,7 +80,7 @@ public final class RegistryComparison {
       if (b.isPresent() && a.isPresent() && filesBefore.equals(filesAfter)) {
         continue;
       }
-      changes.add(target(path, b, a, files(filesBefore, filesAfter, b.isPresent() && a.isPresent()), deadline));
+      changes.add(target(path, b, a, files(filesBefore, filesAfter, b.isPresent() && a.isPresent()), Deadline.in(perTarget)));
     }
     return new RegistryDiff(base.label(), head.label(), changes, headTargets.problems());
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import se.kth.aspen.core.compose.PortSpec;
+import se.kth.aspen.core.compose.ResourcesSpec;
 import se.kth.aspen.core.compose.VolumeMount;
 
 /**
@@ -33,6 +34,7 @@ final class Values {
           + (p.mode().equals("ingress") ? "" : " (" + p.mode() + ")");
       case VolumeMount m -> (m.type().equals("volume") ? "" : m.type() + " ") + m.source().map(s -> s + ":").orElse("")
           + m.target() + (m.readOnly() ? ":ro" : "") + (m.options().isEmpty() ? "" : " " + text(m.options()));
+      case ResourcesSpec.ResourceValues r -> resources(r);
       case Duration d -> d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
       case Collection<?> c -> {
         List<String> parts = new ArrayList<>();
@@ -55,6 +57,26 @@ final class Values {
       case Record r -> record(r);
       default -> String.valueOf(value);
     };
+  }
+
+  /** As Compose writes them: {@code cpus=0.5 memory=100M}. */
+  private static String resources(ResourcesSpec.ResourceValues r) {
+    List<String> parts = new ArrayList<>();
+    r.nanoCpus().ifPresent(n -> parts.add("cpus=" + java.math.BigDecimal.valueOf(n, 9).stripTrailingZeros().toPlainString()));
+    r.memoryBytes().ifPresent(b -> parts.add("memory=" + bytes(b)));
+    r.pids().ifPresent(p -> parts.add("pids=" + p));
+    return String.join(" ", parts);
+  }
+
+  private static String bytes(long b) {
+    String[] units = {"", "K", "M", "G", "T"};
+    int unit = 0;
+    long value = b;
+    while (unit < units.length - 1 && value != 0 && value % 1024 == 0) {
+      value /= 1024;
+      unit++;
+    }
+    return value + units[unit];
   }
 
   /** A text value in double quotes, so that spaces and an empty value stay visible. */

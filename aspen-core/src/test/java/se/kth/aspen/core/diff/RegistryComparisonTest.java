@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.fake.FakeImageRegistry;
 import se.kth.aspen.core.pass.DesiredStateReader;
 import se.kth.aspen.core.policy.PolicySettings;
-import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.UnreachableException;
 
 class RegistryComparisonTest {
@@ -67,6 +66,16 @@ class RegistryComparisonTest {
         Optional.of(IMAGE + ":1.0.1_b@" + FakeImageRegistry.digestOf(IMAGE + ":1.0.1_b")),
         Optional.of(IMAGE + ":1.2.0_c@" + FakeImageRegistry.digestOf(IMAGE + ":1.2.0_c"))),
         new FieldChange("environment.V", Optional.of("\"1.0.1_b\""), Optional.of("\"1.2.0_c\"")));
+  }
+
+  @Test
+  void resourcesReadAsComposeWritesThem() throws IOException {
+    write(base, "app-a/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info"));
+    write(head, "app-a/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info").replace("memory: 100M", "memory: 1G"));
+
+    assertThat(single(compare()).services().getFirst().fields()).containsExactly(new FieldChange("resources",
+        Optional.of("limits=(cpus=0.5 memory=100M) reservations=(cpus=0.1 memory=50M)"),
+        Optional.of("limits=(cpus=0.5 memory=1G) reservations=(cpus=0.1 memory=50M)")));
   }
 
   @Test
@@ -139,7 +148,7 @@ class RegistryComparisonTest {
     DesiredStateReader reader = new DesiredStateReader(images, Duration.ofSeconds(5),
         new PolicySettings("traefik.frontend.rule", java.util.Set.of()));
     return new RegistryComparison(reader, images, Duration.ofSeconds(5))
-        .compare(new RegistryComparison.Side("base", base), new RegistryComparison.Side("head", head), Deadline.in(Duration.ofSeconds(30)));
+        .compare(new RegistryComparison.Side("base", base), new RegistryComparison.Side("head", head), Duration.ofSeconds(30));
   }
 
   private static TargetChange single(RegistryDiff diff) {

@@ -8,13 +8,22 @@ import se.kth.aspen.core.pass.PassMode;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationReader;
 
-/** {@code aspen plan [--json]}. */
+/** {@code aspen plan [--json]}, and {@code aspen plan --diff BASE..HEAD [--format F]}. */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class, sortOptions = false,
     description = {
         "Show what a pass would change, deploying and recording nothing: CHANGED, UNCHANGED, SKIPPED, FAILED or BLOCKED per app.",
-        "No secret is decrypted and no cluster is changed."},
+        "No secret is decrypted and no cluster is changed.",
+        "With --diff BASE..HEAD: compare two revisions of the registry (branches, tags or commits of the repository in",
+        "REGISTRY_REPOSITORY_URL / --registry, or two directories) as a pass would deploy them: per app and cluster, per",
+        "service and field, what would change, and the policy violations and resolution failures the head would hit.",
+        "Needs only the Docker registry (ranges, digests): no cluster, no state, no vault key (a secrets.env is",
+        "compared by its encrypted content).",
+        "",
+        "  aspen plan --diff origin/main..HEAD --registry . --format markdown > plan.md"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:no app failed", "1:an app failed or is blocked", "2:bad configuration or usage"})
+    exitCodeList = {"0:no app failed (with --diff: every changed app would deploy)",
+        "1:an app failed or is blocked (with --diff: a changed app would fail)",
+        "2:bad configuration or usage (with --diff: the plan could not be made)"})
 final class PlanCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -25,12 +34,27 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the CONTRACT §9 JSON document on stdout (logs stay on stderr).")
   boolean json;
 
+  @Option(names = "--diff", paramLabel = "BASE..HEAD",
+      description = "Compare two revisions (or two directories) instead of planning against the recorded state.")
+  String diff;
+
+  @Option(names = "--format", paramLabel = "text|json|markdown",
+      description = "With --diff: text (default), json, or markdown for a pull-request comment.")
+  String format;
+
   PlanCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
+    if (diff != null) {
+      return diff();
+    }
+    if (format != null) {
+      context.err().println("aspen: --format is for plan --diff; plan alone takes --json");
+      return ExitCodes.USAGE;
+    }
     Configuration configuration;
     try {
       configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.PASSES);
@@ -38,5 +62,25 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     return OnePass.run(context, configuration, PassMode.PLAN, json);
+  }
+
+  private int diff() throws Exception {
+    DiffPlan.Format chosen;
+    try {
+      chosen = format == null ? DiffPlan.Format.TEXT : DiffPlan.Format.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      context.err().println("aspen: --format " + format + ": one of text, json, markdown");
+      return ExitCodes.USAGE;
+    }
+    if (json) {
+      chosen = DiffPlan.Format.JSON;
+    }
+    Configuration configuration;
+    try {
+      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.OFFLINE);
+    } catch (Configurations.Reported e) {
+      return ExitCodes.USAGE;
+    }
+    return DiffPlan.run(context, configuration, diff, chosen);
   }
 }
