@@ -34,7 +34,7 @@ public final class DesiredStateReader {
   public DesiredStateReader(ImageRegistry images, Duration requestTimeout, PolicySettings policySettings) {
     Objects.requireNonNull(images, "images");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
-    this.policies = Policies.standard(Objects.requireNonNull(policySettings, "policySettings"));
+    this.policies = Policies.of(Objects.requireNonNull(policySettings, "policySettings"));
     this.tags = new TagCatalog(images, requestTimeout);
   }
 

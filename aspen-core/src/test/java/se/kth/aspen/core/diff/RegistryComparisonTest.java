@@ -146,7 +146,7 @@ class RegistryComparisonTest {
 
   private RegistryDiff compare() throws IOException {
     DesiredStateReader reader = new DesiredStateReader(images, Duration.ofSeconds(5),
-        new PolicySettings("traefik.frontend.rule", java.util.Set.of()));
+        PolicySettings.DEFAULT);
     return new RegistryComparison(reader, images, Duration.ofSeconds(5))
         .compare(new RegistryComparison.Side("base", base), new RegistryComparison.Side("head", head), Duration.ofSeconds(30));
   }

@@ -16,7 +16,6 @@ import se.kth.aspen.core.diff.RegistryDiff;
 import se.kth.aspen.core.diff.TargetChange;
 import se.kth.aspen.core.pass.DesiredStateReader;
 import se.kth.aspen.core.pass.PassSettings;
-import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.PortException;
@@ -70,8 +69,7 @@ final class DiffPlan {
       RegistryComparison.Side[] sides = sides(context, configuration, base, head, scratch, owned);
       PassSettings settings = configuration.passSettings();
       ImageRegistry images = Adapters.imageRegistry(configuration);
-      DesiredStateReader reader = new DesiredStateReader(images, settings.requestTimeout(),
-          new PolicySettings(settings.frontEndRuleLabel(), settings.rootPathAllowed()));
+      DesiredStateReader reader = new DesiredStateReader(images, settings.requestTimeout(), settings.policies());
       RegistryDiff diff = selected(new RegistryComparison(reader, images, settings.requestTimeout())
           .compare(sides[0], sides[1], settings.targetTimeout()), settings);
       context.out().print(switch (format) {
