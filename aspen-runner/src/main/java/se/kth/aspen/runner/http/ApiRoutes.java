@@ -28,6 +28,7 @@ import se.kth.aspen.runner.report.ReportJson;
 final class ApiRoutes implements HttpHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+  private static final String CACHE_CLEARED = "Cache cleared";
 
   private final ApiBackend backend;
   private final BearerToken token;
@@ -85,16 +86,22 @@ final class ApiRoutes implements HttpHandler {
       }
       case "api/v1/sync/start" -> {
         if (allow(exchange, "GET") && authorized(exchange)) {
-          backend.loop().startSync();
-          log.info("sync started through the API by {}", exchange.getRemoteAddress());
-          Exchange.json(exchange, 200, Exchange.message("Sync thread started"));
+          // The old tool's answers, word for word, 404 included: scripts check them.
+          switch (backend.loop().startSync()) {
+            case FIRST -> started(exchange, "Sync thread created and started");
+            case RESTARTED -> started(exchange, "Sync thread started");
+            case ALREADY_RUNNING -> Exchange.json(exchange, 404, Exchange.message("Sync thread already running"));
+          }
         }
       }
       case "api/v1/sync/stop" -> {
         if (allow(exchange, "GET") && authorized(exchange)) {
-          backend.loop().stopSync();
-          log.info("sync stopped through the API by {}", exchange.getRemoteAddress());
-          Exchange.json(exchange, 200, Exchange.message("Sync thread stopped"));
+          if (backend.loop().stopSync()) {
+            log.info("sync stopped through the API by {}", exchange.getRemoteAddress());
+            Exchange.json(exchange, 200, Exchange.message("Sync thread stopped"));
+          } else {
+            Exchange.json(exchange, 404, Exchange.message("Sync thread already stopped"));
+          }
         }
       }
       case "api/v1/sync/trigger" -> {
@@ -160,27 +167,31 @@ final class ApiRoutes implements HttpHandler {
     }
   }
 
+  private void started(HttpExchange exchange, String message) throws IOException {
+    log.info("sync started through the API by {}", exchange.getRemoteAddress());
+    Exchange.json(exchange, 200, Exchange.message(message));
+  }
+
+  /**
+   * Forgets state as the old tool's cache deletion did, with its answer: 200 {@code Cache
+   * cleared} whether or not there was anything to forget (an app no pass has seen yet included);
+   * {@code forgotten} says how many targets' state went.
+   */
   private void forget(HttpExchange exchange, String group, String cluster, Optional<String> app)
       throws IOException, PortException {
     if (app.isEmpty()) {
       int forgotten = backend.state().forgetCluster(group, cluster);
       log.info("forgot the state of {} apps of {}/{} through the API", forgotten, group, cluster);
-      Exchange.json(exchange, 200, Exchange.message("Cleared cache for " + group + "/" + cluster)
-          .put("forgotten", forgotten));
+      Exchange.json(exchange, 200, Exchange.message(CACHE_CLEARED).put("forgotten", forgotten));
       return;
     }
     List<TargetKey> keys = keys(group, cluster, app.get());
-    if (keys.isEmpty()) {
-      Exchange.json(exchange, 404, Exchange.message(unknownApp(cluster, app.get())));
-      return;
-    }
     int forgotten = 0;
     for (TargetKey key : keys) {
       forgotten += backend.state().forget(key) ? 1 : 0;
     }
     log.info("forgot the state of {}/{}/{} through the API: it deploys on the next pass", group, cluster, app.get());
-    Exchange.json(exchange, 200, Exchange.message("Cleared cache for " + group + "/" + cluster + "/" + app.get())
-        .put("forgotten", forgotten));
+    Exchange.json(exchange, 200, Exchange.message(CACHE_CLEARED).put("forgotten", forgotten));
   }
 
   private void retry(HttpExchange exchange, String cluster, String app) throws IOException, PortException {

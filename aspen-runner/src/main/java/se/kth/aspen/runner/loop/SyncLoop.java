@@ -29,6 +29,7 @@ public final class SyncLoop {
 
   // guarded by lock
   private boolean enabled;
+  private boolean everStarted;
   private boolean triggered;
   private boolean passing;
   private boolean closing;
@@ -50,19 +51,53 @@ public final class SyncLoop {
     worker.start();
   }
 
-  /** Turns the loop on; when it was off, the next pass begins at once. */
-  public void startSync() {
-    withLock(() -> {
-      if (!enabled) {
-        enabled = true;
-        nextPassAt = System.nanoTime();
+  /**
+   * Turns the loop on; when it was off, the next pass begins at once.
+   *
+   * @return what changed: the loop's first start, a start after a stop, or nothing
+   */
+  public SyncStart startSync() {
+    lock.lock();
+    try {
+      if (enabled) {
+        return SyncStart.ALREADY_RUNNING;
       }
-    });
+      enabled = true;
+      nextPassAt = System.nanoTime();
+      changed.signalAll();
+      boolean first = !everStarted;
+      everStarted = true;
+      return first ? SyncStart.FIRST : SyncStart.RESTARTED;
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /** Turns the loop off; a running pass finishes. */
-  public void stopSync() {
-    withLock(() -> enabled = false);
+  /** What {@link #startSync} did. */
+  public enum SyncStart {
+    /** The loop ran for the first time since the process started. */
+    FIRST,
+    /** The loop had been stopped and runs again. */
+    RESTARTED,
+    /** The loop was running already; nothing changed. */
+    ALREADY_RUNNING
+  }
+
+  /**
+   * Turns the loop off; a running pass finishes.
+   *
+   * @return false when it was off already
+   */
+  public boolean stopSync() {
+    lock.lock();
+    try {
+      boolean was = enabled;
+      enabled = false;
+      changed.signalAll();
+      return was;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -230,13 +265,4 @@ public final class SyncLoop {
     }
   }
 
-  private void withLock(Runnable change) {
-    lock.lock();
-    try {
-      change.run();
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
 }

@@ -94,13 +94,44 @@ class ApiServerTest {
     api = new ApiFixture(Optional.of(TOKEN), Optional.empty());
 
     HttpResponse<String> start = api.client.send("GET", "/api/v1/sync/start", TOKEN);
-    assertThat(json(start)).isEqualTo(JSON.readTree("{\"message\":\"Sync thread started\"}"));
+    assertThat(start.statusCode()).isEqualTo(200);
+    assertThat(json(start)).isEqualTo(JSON.readTree("{\"message\":\"Sync thread created and started\"}"));
     await().atMost(Duration.ofSeconds(10)).until(() -> api.passes.get() >= 1);
     assertThat(json(api.client.send("GET", "/api/v1/status/test-group")).get("sync_thread_running").asBoolean()).isTrue();
 
     HttpResponse<String> stop = api.client.send("GET", "/api/v1/sync/stop", TOKEN);
+    assertThat(stop.statusCode()).isEqualTo(200);
     assertThat(json(stop)).isEqualTo(JSON.readTree("{\"message\":\"Sync thread stopped\"}"));
     await().atMost(Duration.ofSeconds(10)).until(() -> api.loop.state().name().equals("STOPPED"));
+    assertThat(json(api.client.send("GET", "/api/v1/status/test-group")).get("sync_thread_running").asBoolean()).isFalse();
+
+    HttpResponse<String> restart = api.client.send("GET", "/api/v1/sync/start", TOKEN);
+    assertThat(restart.statusCode()).isEqualTo(200);
+    assertThat(json(restart)).isEqualTo(JSON.readTree("{\"message\":\"Sync thread started\"}"));
+  }
+
+  @Test
+  void startingARunningLoopOrStoppingAStoppedOneIs404AsInTheOldTool() throws Exception {
+    api = new ApiFixture(Optional.empty(), Optional.empty());
+
+    HttpResponse<String> stopped = api.client.send("GET", "/api/v1/sync/stop");
+    assertThat(stopped.statusCode()).isEqualTo(404);
+    assertThat(json(stopped)).isEqualTo(JSON.readTree("{\"message\":\"Sync thread already stopped\"}"));
+
+    assertThat(api.client.send("GET", "/api/v1/sync/start").statusCode()).isEqualTo(200);
+    HttpResponse<String> running = api.client.send("GET", "/api/v1/sync/start");
+    assertThat(running.statusCode()).isEqualTo(404);
+    assertThat(json(running)).isEqualTo(JSON.readTree("{\"message\":\"Sync thread already running\"}"));
+  }
+
+  @Test
+  void deletingTheCacheOfAnAppNoPassHasSeenAnswersAsTheOldToolDid() throws Exception {
+    api = new ApiFixture(Optional.empty(), Optional.empty());
+
+    HttpResponse<String> response = api.client.send("DELETE", "/api/v1/cache/test-group/active/never-seen");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(JSON.readTree("{\"message\":\"Cache cleared\",\"forgotten\":0}"));
   }
 
   @Test
