@@ -56,6 +56,36 @@ final class OwnProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code docker-registry} over a copy of the shared registry's storage (so it holds the same
+   * images) but with a user of its own, so that only its own login opens it.
+   */
+  static OwnProcess registryWithOwnUser(Path dir, String user, String password) {
+    try {
+      Path data = dir.resolve("data");
+      copyTree(Path.of("/var/lib/aspen-testenv/registry").resolve("data"), data);
+      Path htpasswd = dir.resolve("htpasswd");
+      Process hash = new ProcessBuilder("htpasswd", "-Bbc", htpasswd.toString(), user, password)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (hash.waitFor() != 0) {
+        throw new IllegalStateException("htpasswd failed with exit code " + hash.exitValue());
+      }
+      int port = freePort();
+      Path config = dir.resolve("config.yml");
+      Files.writeString(config, "version: 0.1\n"
+          + "log: {level: warn, accesslog: {disabled: true}}\n"
+          + "storage: {filesystem: {rootdirectory: " + data + "}, delete: {enabled: true}}\n"
+          + "http: {addr: 127.0.0.1:" + port + ", secret: it-only}\n"
+          + "auth: {htpasswd: {realm: aspen-it-second-registry, path: " + htpasswd + "}}\n");
+      return new OwnProcess(List.of("docker-registry", "serve", config.toString()), port, dir.resolve("registry.log")).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   int port() {
     return port;
   }

@@ -1,12 +1,9 @@
 package se.kth.aspen.runner;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -112,14 +109,9 @@ public final class Adapters implements AutoCloseable {
     return ClusterStatusDirectory.fromSettings(source, configuration.clusterStatusIsFile(), configuration.requestTimeout());
   }
 
-  /** DOCKER_REGISTRY_URL with its credentials; without it, images name their own registry. */
+  /** The known registries (DOCKER_REGISTRY_*, AZURE_REGISTRY_*, DOCKER_CONFIG), each with its login; other hosts anonymously. */
   public static ImageRegistry imageRegistry(Configuration configuration) {
-    var access = configuration.dockerRegistry();
-    return DockerRegistry.create(
-        access.map(Configuration.DockerRegistryAccess::url),
-        access.flatMap(Configuration.DockerRegistryAccess::user),
-        access.flatMap(Configuration.DockerRegistryAccess::password),
-        configuration.requestTimeout());
+    return DockerRegistry.create(configuration.registries(), configuration.requestTimeout());
   }
 
   /** VAULT_KEY_PATH and APP_PWD_FILE_PATH open each app's secrets.env in memory; without them, apps needing secrets fail. */
@@ -130,18 +122,12 @@ public final class Adapters implements AutoCloseable {
   }
 
   /**
-   * Docker Swarm through each cluster's endpoint: DOCKER_CERT_PATH for TLS endpoints, and the
-   * DOCKER_REGISTRY_* credentials sent with deploys of that registry's images.
+   * Docker Swarm through each cluster's endpoint: DOCKER_CERT_PATH for TLS endpoints, and each
+   * known registry's login sent with deploys of that registry's images.
    */
   static Orchestrator orchestrator(Configuration configuration, List<AutoCloseable> owned) {
-    SwarmSettings settings = SwarmSettings.defaults().withConfigRotation(configuration.configRotation());
-    Optional<Configuration.DockerRegistryAccess> access = configuration.dockerRegistry();
-    if (access.isPresent() && access.get().user().isPresent() && access.get().password().isPresent()) {
-      URI url = access.get().url();
-      String host = url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
-      settings = settings.withRegistryLogins(
-          Map.of(host, new SwarmSettings.RegistryLogin(access.get().user().get(), access.get().password().get())));
-    }
+    SwarmSettings settings = SwarmSettings.defaults().withConfigRotation(configuration.configRotation())
+        .withRegistries(configuration.registries());
     if (configuration.dockerCertPath().isPresent()) {
       settings = settings.withCertPath(configuration.dockerCertPath().get());
     }

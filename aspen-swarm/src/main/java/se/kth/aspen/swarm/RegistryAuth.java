@@ -6,20 +6,23 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.swarm.registry.RegistryLogin;
+import se.kth.aspen.swarm.registry.Registries;
 
 /**
  * The {@code X-Registry-Auth} header {@code --with-registry-auth} sends: URL-safe, padded base64
- * of {@code {"username","password","serveraddress"}} for the image's registry host (STACK-DEPLOY §6).
+ * of {@code {"username","password","serveraddress"}} for the image's registry host (STACK-DEPLOY §6),
+ * with the login the {@link Registries} know for that host.
  */
 final class RegistryAuth {
 
   static final String HEADER = "X-Registry-Auth";
   private static final String DOCKER_HUB = "docker.io";
 
-  private final Map<String, SwarmSettings.RegistryLogin> logins;
+  private final Registries registries;
 
-  RegistryAuth(Map<String, SwarmSettings.RegistryLogin> logins) {
-    this.logins = logins;
+  RegistryAuth(Registries registries) {
+    this.registries = registries;
   }
 
   /** The headers to send with a call that makes the engine pull {@code image}: none without a login. */
@@ -29,16 +32,13 @@ final class RegistryAuth {
 
   private Optional<String> header(ImageReference image) {
     String host = image.registry().orElse(DOCKER_HUB);
-    SwarmSettings.RegistryLogin login = logins.get(host);
-    if (login == null && image.registry().isEmpty()) {
-      login = logins.get("https://index.docker.io/v1/");
-    }
-    if (login == null) {
+    Optional<RegistryLogin> login = registries.loginFor(host);
+    if (login.isEmpty()) {
       return Optional.empty();
     }
     ObjectNode auth = SpecValues.NODES.objectNode();
-    auth.put("username", login.username());
-    auth.put("password", login.password().text());
+    auth.put("username", login.get().user());
+    auth.put("password", login.get().password().text());
     auth.put("serveraddress", host);
     byte[] json = auth.toString().getBytes(StandardCharsets.UTF_8);
     return Optional.of(Base64.getUrlEncoder().encodeToString(json));

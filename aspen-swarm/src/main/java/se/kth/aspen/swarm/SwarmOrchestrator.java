@@ -31,7 +31,7 @@ public final class SwarmOrchestrator implements Orchestrator, AutoCloseable {
   public SwarmOrchestrator(SwarmSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clients = new EngineClients(settings);
-    this.auth = new RegistryAuth(settings.registryLogins());
+    this.auth = new RegistryAuth(settings.registries());
   }
 
   public SwarmSettings settings() {

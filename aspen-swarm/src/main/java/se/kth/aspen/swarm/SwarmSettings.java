@@ -2,16 +2,16 @@ package se.kth.aspen.swarm;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.swarm.registry.Registries;
 
 /**
  * How {@link SwarmOrchestrator} talks to engines and registries.
  *
- * @param registryLogins credentials by registry host ({@code 127.0.0.1:5000}), sent as {@code
- *     X-Registry-Auth} for images of that registry, as {@code --with-registry-auth} does
+ * @param registries the known registries: the login of an image's registry is sent as {@code
+ *     X-Registry-Auth} with the calls that make the engine pull it, as {@code
+ *     --with-registry-auth} does
  * @param certPath {@code DOCKER_CERT_PATH}: the directory holding {@code ca.pem}, {@code cert.pem}
  *     and {@code key.pem} for TLS endpoints; empty when no endpoint needs TLS
  * @param connectTimeout how long to wait for a connection to an engine
@@ -23,7 +23,7 @@ import se.kth.aspen.core.port.Secret;
  *     CLI's names and changed content is refused, as {@code docker stack deploy} refuses it
  */
 public record SwarmSettings(
-    Map<String, RegistryLogin> registryLogins,
+    Registries registries,
     Optional<Path> certPath,
     Duration connectTimeout,
     Duration responseTimeout,
@@ -31,7 +31,7 @@ public record SwarmSettings(
     boolean configRotation) {
 
   public SwarmSettings {
-    registryLogins = Map.copyOf(registryLogins);
+    Objects.requireNonNull(registries, "registries");
     Objects.requireNonNull(certPath, "certPath");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(responseTimeout, "responseTimeout");
@@ -43,33 +43,20 @@ public record SwarmSettings(
     }
   }
 
-  /** No registry credentials, no TLS, 5 s to connect, 60 s per call, no prune, secrets and configs rotated. */
+  /** No registry logins, no TLS, 5 s to connect, 60 s per call, no prune, secrets and configs rotated. */
   public static SwarmSettings defaults() {
-    return new SwarmSettings(Map.of(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(60), false, true);
+    return new SwarmSettings(Registries.none(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(60), false, true);
   }
 
-  public SwarmSettings withRegistryLogins(Map<String, RegistryLogin> logins) {
-    return new SwarmSettings(logins, certPath, connectTimeout, responseTimeout, pruneByDefault, configRotation);
+  public SwarmSettings withRegistries(Registries known) {
+    return new SwarmSettings(known, certPath, connectTimeout, responseTimeout, pruneByDefault, configRotation);
   }
 
   public SwarmSettings withCertPath(Path path) {
-    return new SwarmSettings(registryLogins, Optional.of(path), connectTimeout, responseTimeout, pruneByDefault, configRotation);
+    return new SwarmSettings(registries, Optional.of(path), connectTimeout, responseTimeout, pruneByDefault, configRotation);
   }
 
   public SwarmSettings withConfigRotation(boolean rotate) {
-    return new SwarmSettings(registryLogins, certPath, connectTimeout, responseTimeout, pruneByDefault, rotate);
-  }
-
-  /** A registry user and password; {@code toString} hides the password. */
-  public record RegistryLogin(String username, Secret password) {
-    public RegistryLogin {
-      Objects.requireNonNull(username, "username");
-      Objects.requireNonNull(password, "password");
-    }
-
-    @Override
-    public String toString() {
-      return "RegistryLogin[" + username + "]";
-    }
+    return new SwarmSettings(registries, certPath, connectTimeout, responseTimeout, pruneByDefault, rotate);
   }
 }

@@ -1,11 +1,13 @@
 package se.kth.aspen.swarm;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import se.kth.aspen.core.compose.FileObjectSpec;
 import se.kth.aspen.core.compose.NetworkSpec;
@@ -19,6 +21,8 @@ import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.SecretEnvironment;
 import se.kth.aspen.core.testenv.TestEnvironment;
+import se.kth.aspen.swarm.registry.RegistryLogin;
+import se.kth.aspen.swarm.registry.Registries;
 
 /** Stacks for tests: models, requests and unique names on the shared swarm. */
 final class Stacks {
@@ -93,7 +97,7 @@ final class Stacks {
 
   static SwarmSettings settings() {
     TestEnvironment env = TestEnvironment.get();
-    return SwarmSettings.defaults().withRegistryLogins(Map.of(env.registryHost(),
-        new SwarmSettings.RegistryLogin(env.registryUser(), Secret.of(env.registryPassword()))));
+    return SwarmSettings.defaults().withRegistries(Registries.none().withPrimary(URI.create(env.registryUrl()),
+        Optional.of(new RegistryLogin(env.registryUser(), Secret.of(env.registryPassword())))));
   }
 }

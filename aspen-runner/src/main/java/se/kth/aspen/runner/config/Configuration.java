@@ -12,6 +12,7 @@ import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.VerifyPolicy;
+import se.kth.aspen.swarm.registry.Registries;
 
 /**
  * The runner's validated configuration. Made by {@link ConfigurationReader}; secret values are
@@ -22,6 +23,8 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * @param clusterStatus the cluster status API URL, or a file path when {@code clusterStatusIsFile}
  * @param clustersToDeploy the selected clusters; empty means every cluster of the directory
  * @param vault the master key and application password files, when secrets are used
+ * @param registries the image registries with their logins: DOCKER_REGISTRY_*, AZURE_REGISTRY_*
+ *     and the {@code auths} of {@code $DOCKER_CONFIG/config.json}
  * @param redisUrl Redis for state; empty: the embedded store under {@code stateDir}
  * @param configRotation whether file-based secrets and configs are named by their content ({@code CONFIG_ROTATION})
  * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
@@ -35,7 +38,7 @@ public record Configuration(
     boolean clusterStatusIsFile,
     Optional<Set<String>> clustersToDeploy,
     Optional<VaultFiles> vault,
-    Optional<DockerRegistryAccess> dockerRegistry,
+    Registries registries,
     Optional<Secret> redisUrl,
     String managementGroup,
     int parallelism,
@@ -64,6 +67,7 @@ public record Configuration(
 
   public Configuration {
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(registries, "registries");
     clustersToDeploy = clustersToDeploy.map(Set::copyOf);
     excludedApps = Set.copyOf(excludedApps);
     Objects.requireNonNull(policies, "policies");
@@ -89,15 +93,6 @@ public record Configuration(
 
   /** The master key and the application passwords file (CONTRACT §2). */
   public record VaultFiles(Path keyFile, Path passwordsFile) {}
-
-  /** The Docker registry semver ranges are resolved against, with its credentials. */
-  public record DockerRegistryAccess(URI url, Optional<String> user, Optional<Secret> password) {
-    @Override
-    public String toString() {
-      return Redaction.url(url.toString()) + user.map(u -> " as " + u).orElse("")
-          + password.map(p -> " (password set)").orElse("");
-    }
-  }
 
   /** The notifier endpoints of CONTRACT §7; all empty: the log notifier. */
   public record Notifications(Optional<URI> deployment, Optional<URI> error, Optional<URI> recommendation) {
@@ -133,7 +128,7 @@ public record Configuration(
         "clusterStatus=" + clusterStatus.map(Redaction::url).orElse("-") + (clusterStatusIsFile ? " (file)" : ""),
         "clusters=" + clustersToDeploy.map(Object::toString).orElse("all"),
         "vault=" + vault.map(Object::toString).orElse("-"),
-        "dockerRegistry=" + dockerRegistry.map(Object::toString).orElse("-"),
+        "registries=" + registries,
         "state=" + (redisUrl.isPresent() ? "redis" : "embedded in " + stateDir),
         "group=" + managementGroup,
         "parallelism=" + parallelism,

@@ -20,6 +20,8 @@ import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.VerifyPolicy;
+import se.kth.aspen.swarm.registry.RegistryLogin;
+import se.kth.aspen.swarm.registry.Registries;
 
 /**
  * Reads a {@link Configuration} from an environment map (the process environment with any
@@ -78,7 +80,7 @@ public final class ConfigurationReader {
     }
     Optional<Set<String>> clusters = clustersToDeploy(purpose);
     Optional<Configuration.VaultFiles> vault = vaultFiles();
-    Optional<Configuration.DockerRegistryAccess> dockerRegistry = dockerRegistry();
+    Registries registries = registries();
     Optional<Secret> redis = values.text(Setting.REDIS_URL).flatMap(this::redisUrl);
     String group = values.text(Setting.MANAGEMENT_RES_GRP).orElse("default");
     int parallelism = values.integer(Setting.PARALLELISM, 5, 1, 256);
@@ -131,7 +133,7 @@ public final class ConfigurationReader {
       throw new ConfigurationException(values.problems());
     }
     return new Configuration(registry, registryClone, clusterStatus, statusIsFile, clusters, vault,
-        dockerRegistry, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
+        registries, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, policies, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, certPath,
         shutdownGrace, leaseTtl, sshDirectory());
@@ -262,18 +264,59 @@ public final class ConfigurationReader {
     return keyFile.flatMap(k -> passwordsFile.map(p -> new Configuration.VaultFiles(k, p)));
   }
 
-  private Optional<Configuration.DockerRegistryAccess> dockerRegistry() {
+  /**
+   * DOCKER_REGISTRY_* (the registry of images without a host), AZURE_REGISTRY_* (an Azure
+   * Container Registry, as the Python tool knew it) and the logins of $DOCKER_CONFIG/config.json.
+   */
+  private Registries registries() {
+    Registries registries = Registries.none();
     Optional<URI> url = values.httpUrl(Setting.DOCKER_REGISTRY_URL);
-    Optional<String> user = values.text(Setting.DOCKER_REGISTRY_USER);
-    Optional<Secret> password = values.text(Setting.DOCKER_REGISTRY_PWD).map(Secret::of);
-    if (user.isPresent() != password.isPresent()) {
-      values.problem(user.isPresent() ? "DOCKER_REGISTRY_USER is set but DOCKER_REGISTRY_PWD is not"
-          : "DOCKER_REGISTRY_PWD is set but DOCKER_REGISTRY_USER is not");
-    }
-    if (url.isEmpty() && values.text(Setting.DOCKER_REGISTRY_URL).isEmpty() && user.isPresent()) {
+    Optional<RegistryLogin> login = login(Setting.DOCKER_REGISTRY_USER, Setting.DOCKER_REGISTRY_PWD);
+    if (url.isEmpty() && values.text(Setting.DOCKER_REGISTRY_URL).isEmpty() && login.isPresent()) {
       values.problem("DOCKER_REGISTRY_USER is set but DOCKER_REGISTRY_URL is not");
     }
-    return url.map(u -> new Configuration.DockerRegistryAccess(u, user, password));
+    try {
+      if (url.isPresent()) {
+        registries = registries.withPrimary(url.get(), login);
+      }
+      Optional<String> azure = values.text(Setting.AZURE_REGISTRY_URL);
+      Optional<RegistryLogin> azureLogin = login(Setting.AZURE_REGISTRY_USER, Setting.AZURE_REGISTRY_PWD);
+      if (azure.isPresent() && azureLogin.isEmpty()) {
+        values.problem("AZURE_REGISTRY_URL is set but AZURE_REGISTRY_USER and AZURE_REGISTRY_PWD are not: ACR's tag listing needs them");
+      } else if (azure.isEmpty() && azureLogin.isPresent()) {
+        values.problem("AZURE_REGISTRY_USER is set but AZURE_REGISTRY_URL is not");
+      } else if (azure.isPresent()) {
+        registries = registries.withAzure(URI.create(azure.get().strip()), azureLogin.get());
+      }
+    } catch (IllegalArgumentException e) {
+      values.problem(e.getMessage());
+    }
+    Optional<Path> dockerConfig = values.text(Setting.DOCKER_CONFIG).flatMap(t -> values.path(Setting.DOCKER_CONFIG, t));
+    if (dockerConfig.isPresent()) {
+      try {
+        registries = registries.withDockerConfig(dockerConfig.get().resolve("config.json"));
+      } catch (IllegalArgumentException e) {
+        values.problem("DOCKER_CONFIG: " + e.getMessage());
+      }
+    }
+    return registries;
+  }
+
+  /** A user and password set together, or neither; the problem says which one is missing. */
+  private Optional<RegistryLogin> login(Setting user, Setting password) {
+    Optional<String> name = values.text(user);
+    Optional<Secret> secret = values.text(password).map(Secret::of);
+    if (name.isPresent() != secret.isPresent()) {
+      values.problem(name.isPresent() ? user + " is set but " + password + " is not"
+          : password + " is set but " + user + " is not");
+      return Optional.empty();
+    }
+    try {
+      return name.map(n -> new RegistryLogin(n, secret.orElseThrow()));
+    } catch (IllegalArgumentException e) {
+      values.problem(user + ": " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** {@code redis://...}, {@code rediss://...}, or a bare host[:port] as the old tool took it. */

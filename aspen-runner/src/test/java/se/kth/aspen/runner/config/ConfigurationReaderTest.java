@@ -167,6 +167,41 @@ class ConfigurationReaderTest {
   }
 
   @Test
+  void everyRegistryGetsItsOwnLoginFromTheOldPairsAndDockerConfig() throws Exception {
+    Path dockerConfig = Files.createDirectories(dir.resolve("docker"));
+    Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\": {\"127.0.0.1:5001\": {\"auth\": \""
+        + java.util.Base64.getEncoder().encodeToString("second:second-222-secret".getBytes()) + "\"}}}");
+    Map<String, String> env = minimal();
+    env.put("DOCKER_REGISTRY_URL", "https://registry.example.org");
+    env.put("DOCKER_REGISTRY_USER", "deployer");
+    env.put("DOCKER_REGISTRY_PWD", "pwd-789-secret");
+    env.put("AZURE_REGISTRY_URL", "https://kthregistry.azurecr.io/");
+    env.put("AZURE_REGISTRY_USER", "azure-deployer");
+    env.put("AZURE_REGISTRY_PWD", "azure-333-secret");
+    env.put("DOCKER_CONFIG", dockerConfig.toString());
+
+    Configuration c = read(env);
+
+    assertThat(c.registries().loginFor("registry.example.org").map(l -> l.user())).contains("deployer");
+    assertThat(c.registries().loginFor("kthregistry.azurecr.io").map(l -> l.user())).contains("azure-deployer");
+    assertThat(c.registries().loginFor("127.0.0.1:5001").map(l -> l.user())).contains("second");
+    assertThat(c.toString()).contains("azure-deployer", "ACR tag listing").doesNotContain("secret");
+  }
+
+  @Test
+  void unusableRegistrySettingsAreProblemsNamingTheSetting() throws Exception {
+    Path emptyDir = Files.createDirectories(dir.resolve("no-config"));
+    Map<String, String> env = minimal();
+    env.put("AZURE_REGISTRY_URL", "https://kthregistry.azurecr.io");
+    env.put("AZURE_REGISTRY_USER", "azure-deployer");
+    env.put("DOCKER_CONFIG", emptyDir.toString());
+
+    assertThatThrownBy(() -> read(env)).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("AZURE_REGISTRY_USER is set but AZURE_REGISTRY_PWD is not")
+        .hasMessageContaining("DOCKER_CONFIG: " + emptyDir.resolve("config.json") + " does not exist");
+  }
+
+  @Test
   void aGitUrlWithATokenIsShownWithoutIt() throws Exception {
     Map<String, String> env = minimal();
     env.put("REGISTRY_REPOSITORY_URL", "https://x-access-token:ghp_abc@github.com/org/registry.git");

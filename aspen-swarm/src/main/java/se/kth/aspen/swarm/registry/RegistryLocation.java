@@ -13,20 +13,21 @@ import se.kth.aspen.core.port.ImageReference;
  * <p>The mapping (documented in {@code aspen-swarm/REGISTRY.md}):
  *
  * <ul>
- *   <li>no registry host in the image: the configured registry ({@code DOCKER_REGISTRY_URL}),
- *       as the Python tool did for every image; without one, Docker Hub;
- *   <li>a host equal to the configured registry's: the configured URL (its scheme, its
- *       credentials);
+ *   <li>no registry host in the image: the primary registry ({@code DOCKER_REGISTRY_URL}), as
+ *       the Python tool did for every image; without one, Docker Hub;
+ *   <li>a host one of the {@link Registries} serves: that registry's URL (its scheme, its tag
+ *       listing);
  *   <li>Docker Hub's names ({@code docker.io}, {@code index.docker.io},
  *       {@code registry-1.docker.io}): Docker Hub, official images under {@code library/};
  *   <li>any other host: that host over HTTPS, or plain HTTP for loopback hosts (which Docker
- *       also treats as insecure registries), never with the configured credentials.
+ *       also treats as insecure registries).
  * </ul>
  *
  * @param base the registry's root URL, without a trailing slash
- * @param repository the repository's name in the v2 API
+ * @param repository the repository's name in the registry's API
+ * @param listing how the registry lists tags
  */
-record RegistryLocation(URI base, String repository) {
+record RegistryLocation(URI base, String repository, KnownRegistry.TagListing listing) {
 
   static final URI DOCKER_HUB = URI.create("https://registry-1.docker.io");
   private static final Set<String> DOCKER_HUB_HOSTS =
@@ -35,6 +36,7 @@ record RegistryLocation(URI base, String repository) {
   RegistryLocation {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(listing, "listing");
   }
 
   /**
@@ -42,18 +44,20 @@ record RegistryLocation(URI base, String repository) {
    *
    * @throws IllegalArgumentException naming the image when its registry part is not a host[:port]
    */
-  static RegistryLocation of(ImageReference image, Optional<URI> configured) {
+  static RegistryLocation of(ImageReference image, Registries registries) {
     Optional<String> host = image.registry();
     if (host.isEmpty()) {
-      URI base = configured.orElse(DOCKER_HUB);
-      return new RegistryLocation(base, isDockerHub(base) ? officialName(image.repository()) : image.repository());
+      URI base = registries.primary().map(KnownRegistry::base).orElse(DOCKER_HUB);
+      KnownRegistry.TagListing listing = registries.primary().map(KnownRegistry::listing).orElse(KnownRegistry.TagListing.V2);
+      return new RegistryLocation(base, isDockerHub(base) ? officialName(image.repository()) : image.repository(), listing);
     }
     String authority = host.get().toLowerCase(Locale.ROOT);
     if (DOCKER_HUB_HOSTS.contains(authority)) {
-      return new RegistryLocation(DOCKER_HUB, officialName(image.repository()));
+      return new RegistryLocation(DOCKER_HUB, officialName(image.repository()), KnownRegistry.TagListing.V2);
     }
-    if (configured.isPresent() && sameAuthority(configured.get(), authority)) {
-      return new RegistryLocation(configured.get(), image.repository());
+    Optional<KnownRegistry> known = registries.serving(authority);
+    if (known.isPresent()) {
+      return new RegistryLocation(known.get().base(), image.repository(), known.get().listing());
     }
     String scheme = isLoopback(authority) ? "http" : "https";
     URI base;
@@ -65,7 +69,7 @@ record RegistryLocation(URI base, String repository) {
     if (base.getHost() == null || base.getRawPath().length() > 0 || base.getRawUserInfo() != null) {
       throw new IllegalArgumentException("registry \"" + host.get() + "\" of image " + image + " is not a host[:port]");
     }
-    return new RegistryLocation(base, image.repository());
+    return new RegistryLocation(base, image.repository(), KnownRegistry.TagListing.V2);
   }
 
   /** The registry as messages name it: its host and port. */
@@ -76,6 +80,14 @@ record RegistryLocation(URI base, String repository) {
   /** The registry's v2 URL for a path under the repository, e.g. {@code tags/list}. */
   URI resolve(String pathAndQuery) {
     return URI.create(base + "/v2/" + repository + "/" + pathAndQuery);
+  }
+
+  /** The first page of the repository's tags, in the registry's own listing. */
+  URI firstTagPage(int pageSize) {
+    return switch (listing) {
+      case V2 -> resolve("tags/list?n=" + pageSize);
+      case ACR -> URI.create(base + "/acr/v1/" + repository + "/_tags?n=" + pageSize);
+    };
   }
 
   /** The token scope a pull of this repository needs. */
@@ -91,19 +103,11 @@ record RegistryLocation(URI base, String repository) {
     return repository.contains("/") ? repository : "library/" + repository;
   }
 
-  private static boolean sameAuthority(URI configured, String imageAuthority) {
-    String host = configured.getHost().toLowerCase(Locale.ROOT);
-    int port = configured.getPort();
-    if (imageAuthority.equals(host + (port < 0 ? "" : ":" + port))) {
-      return true;
-    }
-    // An image written without the default port still names the configured registry.
-    int defaultPort = "http".equals(configured.getScheme()) ? 80 : 443;
-    return (port < 0 && imageAuthority.equals(host + ":" + defaultPort))
-        || (port == defaultPort && imageAuthority.equals(host));
+  static boolean isDockerHubHost(String authority) {
+    return DOCKER_HUB_HOSTS.contains(authority);
   }
 
-  private static boolean isLoopback(String authority) {
+  static boolean isLoopback(String authority) {
     String host = authority.startsWith("[")
         ? authority.substring(0, authority.indexOf(']') + 1)
         : authority.split(":", 2)[0];

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +15,7 @@ import se.kth.aspen.core.port.RefusedException;
  * Authenticated requests to registries.
  *
  * <p>A request goes out with the token cached for its registry and scope, else with basic
- * credentials when it is addressed to the configured registry, else anonymously. A {@code 401}
+ * credentials when it is addressed to a registry with a login, else anonymously. A {@code 401}
  * with a bearer challenge gets a token from the named endpoint and the request is sent once
  * more; a {@code 401} or {@code 403} after that is a refusal naming the user (never the
  * password). Tokens are kept per registry and scope until {@link TokenFetcher} says they expire.
@@ -26,17 +25,14 @@ final class RegistryTransport {
   private final RegistryHttp http;
   private final TokenFetcher tokenFetcher;
   private final InstantSource clock;
-  private final Optional<URI> configured;
-  private final Optional<RegistryCredentials> credentials;
+  private final Registries registries;
   private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
 
-  RegistryTransport(
-      RegistryHttp http, InstantSource clock, Optional<URI> configured, Optional<RegistryCredentials> credentials) {
+  RegistryTransport(RegistryHttp http, InstantSource clock, Registries registries) {
     this.http = http;
     this.tokenFetcher = new TokenFetcher(http, clock);
     this.clock = clock;
-    this.configured = configured;
-    this.credentials = credentials;
+    this.registries = registries;
   }
 
   /** Sends the request and returns any answer other than an authentication failure. */
@@ -45,11 +41,11 @@ final class RegistryTransport {
       throws PortException {
     String counterpart = "registry " + location.registryName();
     String tokenKey = uri.getScheme() + "://" + uri.getRawAuthority() + " " + location.pullScope();
-    Optional<RegistryCredentials> ours = credentialsFor(uri);
+    Optional<RegistryLogin> ours = registries.loginForRequest(uri);
     Optional<String> authorization = Optional.ofNullable(tokens.get(tokenKey))
         .filter(token -> token.usableAt(clock.instant()))
         .map(BearerToken::authorization)
-        .or(() -> ours.map(RegistryCredentials::basicAuthorization));
+        .or(() -> ours.map(RegistryLogin::basicAuthorization));
     HttpResponse<byte[]> response = http.send(attempt, counterpart, method, uri, accept, authorization, deadline);
     Optional<String> freshScope = Optional.empty();
     if (response.statusCode() == 401) {
@@ -78,7 +74,7 @@ final class RegistryTransport {
     return response;
   }
 
-  private static String rejection(Optional<RegistryCredentials> ours, RegistryLocation location, int status) {
+  private static String rejection(Optional<RegistryLogin> ours, RegistryLocation location, int status) {
     if (ours.isEmpty()) {
       return " requires credentials and none are configured for it (HTTP " + status + ")";
     }
@@ -95,24 +91,5 @@ final class RegistryTransport {
     } catch (IllegalArgumentException e) {
       throw new RefusedException(attempt + ": " + counterpart + " sent an unusable challenge: " + e.getMessage(), e);
     }
-  }
-
-  /** The configured credentials, for requests to the configured registry only. */
-  private Optional<RegistryCredentials> credentialsFor(URI uri) {
-    if (configured.isEmpty() || credentials.isEmpty()) {
-      return Optional.empty();
-    }
-    URI home = configured.get();
-    boolean same = home.getScheme().equalsIgnoreCase(uri.getScheme())
-        && home.getHost().equalsIgnoreCase(uri.getHost())
-        && effectivePort(home) == effectivePort(uri);
-    return same ? credentials : Optional.empty();
-  }
-
-  private static int effectivePort(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return "http".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 80 : 443;
   }
 }

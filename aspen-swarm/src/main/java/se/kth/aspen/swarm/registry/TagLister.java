@@ -16,7 +16,9 @@ import se.kth.aspen.core.port.RefusedException;
 /**
  * {@code GET /v2/<name>/tags/list?n=100}, following {@code Link: <...>; rel="next"} pages until
  * there are no more. {@code 404} means the repository does not exist; {@code "tags": null} (a
- * repository whose tags were all deleted) is no tags.
+ * repository whose tags were all deleted) is no tags. An Azure Container Registry is asked
+ * {@code GET /acr/v1/<name>/_tags?n=100} instead, whose tags are objects with a {@code name}
+ * (and which pages the same way).
  */
 final class TagLister {
 
@@ -33,7 +35,7 @@ final class TagLister {
     String attempt = "listing tags of " + image.name();
     List<String> tags = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
-    Optional<URI> page = Optional.of(location.resolve("tags/list?n=" + PAGE_SIZE));
+    Optional<URI> page = Optional.of(location.firstTagPage(PAGE_SIZE));
     while (page.isPresent()) {
       URI uri = page.get();
       if (seen.contains(uri) || seen.size() >= MAX_PAGES) {
@@ -65,10 +67,11 @@ final class TagLister {
           + " answered without a tags list (" + RegistryAnswer.quote(response.body()) + ")");
     }
     List<String> values = new ArrayList<>();
-    for (JsonNode tag : tags) {
+    for (JsonNode entry : tags) {
+      JsonNode tag = location.listing() == KnownRegistry.TagListing.ACR ? entry.path("name") : entry;
       if (!tag.isTextual()) {
         throw new RefusedException(attempt + ": registry " + location.registryName()
-            + " listed a tag that is not text (" + tag + ")");
+            + " listed a tag that is not text (" + entry + ")");
       }
       values.add(tag.asText());
     }

@@ -20,8 +20,7 @@ import se.kth.aspen.core.port.RefusedException;
 
 /**
  * The token endpoint a bearer challenge names: {@code GET realm?service=...&scope=...}, with the
- * configured credentials when the challenge came from the configured registry, anonymous
- * otherwise.
+ * login of the registry that sent the challenge, anonymous when it has none.
  *
  * <p>How long a token is used: {@code expires_in} seconds (60 when absent, as the token spec
  * says), counted on our clock from the moment the request was sent, so clock skew cannot make a
@@ -47,7 +46,7 @@ final class TokenFetcher {
       String attempt,
       BearerChallenge challenge,
       String fallbackScope,
-      Optional<RegistryCredentials> credentials,
+      Optional<RegistryLogin> credentials,
       Deadline deadline)
       throws PortException {
     String scope = challenge.scope().orElse(fallbackScope);
@@ -56,7 +55,7 @@ final class TokenFetcher {
     Instant sentAt = clock.instant();
     HttpResponse<byte[]> response = http.send(
         attempt, counterpart, "GET", uri, List.of("application/json"),
-        credentials.map(RegistryCredentials::basicAuthorization), deadline);
+        credentials.map(RegistryLogin::basicAuthorization), deadline);
     int status = response.statusCode();
     if (status == 401 || status == 403) {
       throw new RefusedException(attempt + ": " + counterpart

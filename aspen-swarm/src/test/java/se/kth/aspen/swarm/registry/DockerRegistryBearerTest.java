@@ -39,9 +39,8 @@ class DockerRegistryBearerTest {
 
   private DockerRegistry client(String configuredUrl, boolean withCredentials) {
     return DockerRegistry.create(
-        Optional.of(URI.create(configuredUrl)),
-        withCredentials ? Optional.of("aspen") : Optional.empty(),
-        withCredentials ? Optional.of(Secret.of("s3cret-pw")) : Optional.empty(),
+        Registries.none().withPrimary(URI.create(configuredUrl),
+            withCredentials ? Optional.of(new RegistryLogin("aspen", Secret.of("s3cret-pw"))) : Optional.empty()),
         Duration.ofSeconds(5),
         now::get);
   }

@@ -31,7 +31,7 @@ class DockerRegistryDigestTest {
       "sha256:dff9de10919148711140d349bf03f1a99eb06f94b03e51715ccebfa7cdc518e2";
 
   private DockerRegistry client() {
-    return DockerRegistry.create(Optional.of(URI.create(registry.baseUrl())), Optional.empty(), Optional.empty(),
+    return DockerRegistry.create(Registries.none().withPrimary(URI.create(registry.baseUrl()), Optional.empty()),
         Duration.ofSeconds(5));
   }
 

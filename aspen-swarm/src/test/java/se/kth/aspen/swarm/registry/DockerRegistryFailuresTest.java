@@ -25,7 +25,7 @@ class DockerRegistryFailuresTest {
   static WireMockExtension registry = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private DockerRegistry client(Duration requestTimeout) {
-    return DockerRegistry.create(Optional.of(URI.create(registry.baseUrl())), Optional.empty(), Optional.empty(),
+    return DockerRegistry.create(Registries.none().withPrimary(URI.create(registry.baseUrl()), Optional.empty()),
         requestTimeout);
   }
 
@@ -90,7 +90,7 @@ class DockerRegistryFailuresTest {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    DockerRegistry client = DockerRegistry.create(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(2));
+    DockerRegistry client = DockerRegistry.create(Registries.none(), Duration.ofSeconds(2));
 
     assertThatThrownBy(() -> client.tags(ImageReference.parse("127.0.0.1:" + port + "/app"), Deadline.in(Duration.ofSeconds(5))))
         .isInstanceOf(UnreachableException.class)

@@ -21,8 +21,8 @@ class DockerRegistryIT {
   private final TestEnvironment env = TestEnvironment.get();
 
   private DockerRegistry client(Optional<String> user, Optional<String> password) {
-    return DockerRegistry.create(
-        Optional.of(URI.create(env.registryUrl())), user, password.map(Secret::of), Duration.ofSeconds(5));
+    return DockerRegistry.create(Registries.none().withPrimary(URI.create(env.registryUrl()),
+        user.map(u -> new RegistryLogin(u, Secret.of(password.orElseThrow())))), Duration.ofSeconds(5));
   }
 
   private DockerRegistry authenticated() {

@@ -31,8 +31,8 @@ class DockerRegistryPagesTest {
   static WireMockExtension elsewhere = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   private DockerRegistry client() {
-    return DockerRegistry.create(Optional.of(URI.create(registry.baseUrl())), Optional.of("aspen"),
-        Optional.of(Secret.of("s3cret-pw")), Duration.ofSeconds(5));
+    return DockerRegistry.create(Registries.none().withPrimary(URI.create(registry.baseUrl()),
+        Optional.of(new RegistryLogin("aspen", Secret.of("s3cret-pw")))), Duration.ofSeconds(5));
   }
 
   private ImageReference image() {

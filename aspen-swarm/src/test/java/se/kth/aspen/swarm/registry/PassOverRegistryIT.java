@@ -49,8 +49,8 @@ class PassOverRegistryIT {
     Path clusters = root.resolve("clusters.json");
     Files.writeString(clusters,
         "[{\"status\": \"active\", \"name\": \"local\", \"load_balancer_ip\": \"unix:///var/run/docker.sock\", \"preparing\": false}]");
-    DockerRegistry images = DockerRegistry.create(Optional.of(URI.create(env.registryUrl())),
-        Optional.of(env.registryUser()), Optional.of(Secret.of(env.registryPassword())), Duration.ofSeconds(5));
+    DockerRegistry images = DockerRegistry.create(Registries.none().withPrimary(URI.create(env.registryUrl()),
+        Optional.of(new RegistryLogin(env.registryUser(), Secret.of(env.registryPassword())))), Duration.ofSeconds(5));
     Ports ports = new Ports(new FakeRegistrySource(root.resolve("registry"), "rev-1"),
         ClusterStatusDirectory.fromSettings(clusters.toString(), true, Duration.ofSeconds(5)), images,
         new FakeSecretStore(), new FakeOrchestrator(), new InMemoryStateStore(clock), new RecordingNotifier());

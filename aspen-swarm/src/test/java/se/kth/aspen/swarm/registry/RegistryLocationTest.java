@@ -12,6 +12,10 @@ import se.kth.aspen.core.port.ImageReference;
 
 class RegistryLocationTest {
 
+  private static Registries primary(String url) {
+    return url == null ? Registries.none() : Registries.none().withPrimary(URI.create(url), Optional.empty());
+  }
+
   @ParameterizedTest(name = "{0} with DOCKER_REGISTRY_URL={1} is listed at {2}")
   @CsvSource(nullValues = "none", value = {
       "127.0.0.1:5000/busybox:1.2.3,     http://127.0.0.1:5000,        http://127.0.0.1:5000/v2/busybox/tags/list",
@@ -34,7 +38,7 @@ class RegistryLocationTest {
   })
   void mapsImageNamesToTheirRegistry(String image, String configured, String expected) {
     ImageReference reference = ImageReference.parse(image.replace("${VERSION}", "1.0.0"));
-    RegistryLocation location = RegistryLocation.of(reference, Optional.ofNullable(configured).map(URI::create));
+    RegistryLocation location = RegistryLocation.of(reference, primary(configured));
     assertThat(location.resolve("tags/list")).isEqualTo(URI.create(expected));
   }
 
@@ -44,7 +48,7 @@ class RegistryLocationTest {
       "https://registry.example.com, registry.example.com",
   })
   void namesTheRegistryByHostAndPort(String configured, String expected) {
-    RegistryLocation location = RegistryLocation.of(ImageReference.parse("app"), Optional.of(URI.create(configured)));
+    RegistryLocation location = RegistryLocation.of(ImageReference.parse("app"), primary(configured));
     assertThat(location.registryName()).isEqualTo(expected);
     assertThat(location.pullScope()).isEqualTo("repository:app:pull");
   }
@@ -53,7 +57,7 @@ class RegistryLocationTest {
   @ValueSource(strings = {"a:b:c/app:1.0.0", "host:port/app", "-bad.example/app"})
   void refusesARegistryPartThatIsNotAHostAndPort(String image) {
     ImageReference reference = ImageReference.parse(image);
-    assertThatThrownBy(() -> RegistryLocation.of(reference, Optional.empty()))
+    assertThatThrownBy(() -> RegistryLocation.of(reference, Registries.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("registry \"" + reference.registry().orElseThrow() + "\" of image " + reference + " is not a host[:port]");
   }

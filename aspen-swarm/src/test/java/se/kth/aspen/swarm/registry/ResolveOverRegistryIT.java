@@ -28,8 +28,8 @@ class ResolveOverRegistryIT {
   private final TestEnvironment env = TestEnvironment.get();
 
   private TagCatalog catalog() {
-    DockerRegistry registry = DockerRegistry.create(Optional.of(URI.create(env.registryUrl())),
-        Optional.of(env.registryUser()), Optional.of(Secret.of(env.registryPassword())), Duration.ofSeconds(5));
+    DockerRegistry registry = DockerRegistry.create(Registries.none().withPrimary(URI.create(env.registryUrl()),
+        Optional.of(new RegistryLogin(env.registryUser(), Secret.of(env.registryPassword())))), Duration.ofSeconds(5));
     return new TagCatalog(registry, Duration.ofSeconds(5));
   }
 

@@ -1,14 +1,19 @@
 package se.kth.aspen.swarm.registry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import se.kth.aspen.core.port.Secret;
 
-/** The user and password for the configured registry; the password never leaves this type. */
-record RegistryCredentials(String user, Secret password) {
+/**
+ * A user and password for one registry: the only credential type of this module, used for tag
+ * and digest lookups and for the engine's {@code X-Registry-Auth} at deploy. {@code toString}
+ * shows the user only.
+ */
+public record RegistryLogin(String user, Secret password) {
 
-  RegistryCredentials {
+  public RegistryLogin {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
     if (user.isBlank()) {
@@ -27,12 +32,14 @@ record RegistryCredentials(String user, Secret password) {
     byte[] joined = new byte[userPart.length + secret.length];
     System.arraycopy(userPart, 0, joined, 0, userPart.length);
     System.arraycopy(secret, 0, joined, userPart.length, secret.length);
-    java.util.Arrays.fill(secret, (byte) 0);
-    return "Basic " + Base64.getEncoder().encodeToString(joined);
+    Arrays.fill(secret, (byte) 0);
+    String header = "Basic " + Base64.getEncoder().encodeToString(joined);
+    Arrays.fill(joined, (byte) 0);
+    return header;
   }
 
   @Override
   public String toString() {
-    return "RegistryCredentials[user=" + user + ", password=hidden]";
+    return "RegistryLogin[user=" + user + ", password=hidden]";
   }
 }
