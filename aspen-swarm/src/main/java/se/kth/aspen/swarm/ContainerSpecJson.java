@@ -84,14 +84,18 @@ final class ContainerSpecJson {
     return node;
   }
 
-  /** {@code host:ip} (or {@code host=ip}) becomes {@code ip host}, as in /etc/hosts. */
+  /**
+   * {@code host:ip} (or {@code host=ip}) becomes {@code ip host}, as in /etc/hosts; an empty side
+   * stays empty, as the CLI sends it. The reader has dropped entries without a separator; a model
+   * built otherwise that still has one is refused rather than sent.
+   */
   private static List<String> hosts(ServiceSpec service) throws UnsupportedSpecException {
     List<String> hosts = new java.util.ArrayList<>();
     for (String entry : service.extraHosts()) {
       int colon = entry.indexOf(':');
       int equals = entry.indexOf('=');
       int split = equals >= 0 && (colon < 0 || equals < colon) ? equals : colon;
-      if (split <= 0) {
+      if (split < 0) {
         throw new UnsupportedSpecException(service.name(), "extra_hosts entry \"" + entry + "\" is not host:ip");
       }
       hosts.add(entry.substring(split + 1) + " " + entry.substring(0, split));

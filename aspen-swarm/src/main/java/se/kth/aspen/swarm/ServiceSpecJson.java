@@ -7,6 +7,7 @@ import static se.kth.aspen.swarm.SpecValues.putStrings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +151,14 @@ final class ServiceSpecJson {
       }
       ObjectNode node = NODES.objectNode();
       node.put("Target", target);
-      ArrayNode aliases = node.putArray("Aliases");
-      attachment.aliases().forEach(aliases::add);
-      aliases.add(service.name());
+      List<String> aliases = new ArrayList<>(attachment.aliases());
+      if (BuiltInNetworks.isUserDefined(target)) {
+        aliases.add(service.name());
+      }
+      if (!aliases.isEmpty()) {
+        ArrayNode array = node.putArray("Aliases");
+        aliases.forEach(array::add);
+      }
       byTarget.put(target, node);
     }
     ArrayNode array = NODES.arrayNode();

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.kth.aspen.core.compose.StackModel;
@@ -28,6 +30,7 @@ import se.kth.aspen.core.port.SecretEnvironment;
  * on purpose are listed in the module README. Secrets and configs keep the CLI's names here
  * (rotation off): content-named objects are one of those differences.
  */
+@Execution(ExecutionMode.CONCURRENT) // each example has stacks of its own; most of the time is spent waiting on the engine
 class DifferentialIT {
 
   @RegisterExtension final SwarmFixture swarm = new SwarmFixture();
@@ -47,9 +50,11 @@ class DifferentialIT {
   @MethodSource("corpus")
   void aspenGivesTheSameServiceSpecsAsDockerStackDeploy(String example) throws Exception {
     Path directory = corpusRoot().resolve(example);
-    StackModel model = new StackReader().read(directory.resolve("docker-stack.yml"), example + "/docker-stack.yml", Map.of());
     String aspenStack = swarm.stack("diff-a");
     String cliStack = swarm.stack("diff-c");
+    // names written verbatim (configs and secrets with name:) must not meet another run's
+    Map<String, String> variables = Map.of("DIFF_RUN", aspenStack.substring(aspenStack.lastIndexOf('-') + 1));
+    StackModel model = new StackReader().read(directory.resolve("docker-stack.yml"), example + "/docker-stack.yml", variables);
 
     orchestrator.deploy(Stacks.request(aspenStack, model, directory, SecretEnvironment.empty(), Map.of(), false),
         Deadline.in(Duration.ofMinutes(1)));
@@ -60,7 +65,7 @@ class DifferentialIT {
     } else {
       swarm.removeServices(aspenStack);
     }
-    DockerCli.run(directory, "stack", "deploy", "--with-registry-auth", "-c", "docker-stack.yml", cliStack);
+    DockerCli.run(directory, variables, "stack", "deploy", "--with-registry-auth", "-c", "docker-stack.yml", cliStack);
     Map<String, JsonNode> cli = specs(cliStack);
     Map<String, JsonNode> cliObjects = stackObjects(cliStack, model);
 
@@ -113,7 +118,8 @@ class DifferentialIT {
         ObjectNode kept = EngineClient.JSON.createObjectNode();
         kept.set("Name", object.path("Spec").path("Name"));
         kept.set("Labels", object.path("Spec").path("Labels"));
-        result.put(kind + " " + object.path("Spec").path("Name").asText().substring(stack.length() + 1), normalise(kept, stack));
+        String name = object.path("Spec").path("Name").asText();
+        result.put(kind + " " + (name.startsWith(stack + "_") ? name.substring(stack.length() + 1) : name), normalise(kept, stack));
       }
     }
     return result;

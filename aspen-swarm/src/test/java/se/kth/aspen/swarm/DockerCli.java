@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import se.kth.aspen.core.testenv.TestEnvironment;
 
@@ -18,12 +19,18 @@ final class DockerCli {
   }
 
   static String run(java.nio.file.Path directory, String... args) {
+    return run(directory, Map.of(), args);
+  }
+
+  /** Runs the client in {@code directory} with {@code variables} added to its environment. */
+  static String run(java.nio.file.Path directory, Map<String, String> variables, String... args) {
     List<String> command = new ArrayList<>();
     command.add(TestEnvironment.get().dockerCli().toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("DOCKER_API_VERSION", TestEnvironment.get().dockerApiVersion());
     builder.environment().put("DOCKER_HOST", TestEnvironment.get().dockerHost());
+    builder.environment().putAll(variables);
     if (directory != null) {
       builder.directory(directory.toFile());
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.kth.aspen.core.compose.NetworkAttachment;
 import se.kth.aspen.core.compose.ResourcesSpec;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.VolumeMount;
@@ -80,6 +81,29 @@ class ServiceSpecJsonTest {
   void aServiceWithoutNetworksJoinsTheDefaultNetworkWithItsKeyAsAlias() throws Exception {
     assertThat(convert(with(b -> { })).path("TaskTemplate").path("Networks").toString())
         .isEqualTo("[{\"Target\":\"st_default\",\"Aliases\":[\"web\"]}]");
+  }
+
+  @Test
+  void theServiceKeyIsAnAliasOnlyOnUserDefinedNetworksAsTheCliGivesIt() throws Exception {
+    ServiceSpec service = with(b -> {
+      b.networks.add(new NetworkAttachment("hostnet", List.of()));
+      b.networks.add(new NetworkAttachment("front", List.of("www")));
+      b.networks.add(new NetworkAttachment("nothing", List.of("kept")));
+    });
+    var model = Stacks.model(service);
+    ServiceInputs inputs = new ServiceInputs("127.0.0.1:5000/busybox:1.0.0_abc", SpecValues.NODES.arrayNode(), List.of(),
+        List.of(), List.of(), Set.of(), 0, Map.of("hostnet", "host", "front", "st_front", "nothing", "none"), Map.of(),
+        Path.of("/srv/app"));
+    assertThat(new ServiceSpecJson(model, new StackNames("st")).of(service, inputs).path("TaskTemplate").path("Networks").toString())
+        .isEqualTo("[{\"Target\":\"host\"},{\"Target\":\"none\",\"Aliases\":[\"kept\"]},"
+            + "{\"Target\":\"st_front\",\"Aliases\":[\"www\",\"web\"]}]");
+  }
+
+  @Test
+  void anExtraHostWithAnEmptySideIsSentAsTheCliSendsIt() throws Exception {
+    assertThat(convert(with(b -> b.extraHosts.addAll(List.of("somehost:10.1.2.3", "other=10.1.2.4", ":10.1.2.5", "bare:"))))
+        .path("TaskTemplate").path("ContainerSpec").path("Hosts").toString())
+        .isEqualTo("[\"10.1.2.3 somehost\",\"10.1.2.4 other\",\"10.1.2.5 \",\" bare\"]");
   }
 
   @Test

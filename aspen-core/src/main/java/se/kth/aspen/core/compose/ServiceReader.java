@@ -166,20 +166,38 @@ final class ServiceReader {
     return out;
   }
 
+  /**
+   * {@code extra_hosts} as {@code docker stack deploy} reads it. A list entry with a {@code :} (or
+   * {@code =}, which newer CLIs take too) is kept as written; one with neither, such as a bare name
+   * or an empty entry, is dropped with a warning, where the CLI drops it without a word. The map
+   * form becomes {@code HOST:IP} entries sorted as text, as the CLI sorts them; a host without an
+   * address is dropped with a warning.
+   */
   private static List<String> extraHosts(Block service) throws StackFileException {
     YNode node = service.mapping.get("extra_hosts");
-    if (node instanceof YNode.Mapping) {
-      List<String> out = new ArrayList<>();
-      for (Map.Entry<String, String> host : service.stringMap("extra_hosts").entrySet()) {
-        out.add(host.getKey() + ":" + host.getValue());
+    String at = service.child("extra_hosts");
+    List<String> hosts = new ArrayList<>();
+    if (node instanceof YNode.Mapping mapping) {
+      for (Map.Entry<String, Optional<String>> host : service.nameValues("extra_hosts").entrySet()) {
+        if (host.getValue().isEmpty()) {
+          service.context.warn(at, mapping.keyLine(host.getKey()), "extra_hosts: \"" + host.getKey()
+              + "\" has no address and is dropped, as docker stack deploy drops it");
+        } else {
+          hosts.add(host.getKey() + ":" + host.getValue().get());
+        }
       }
-      return out;
+      hosts.sort(null);
+      return hosts;
     }
-    List<String> hosts = service.strings("extra_hosts");
-    for (String host : hosts) {
-      if (host.indexOf(':') <= 0 && host.indexOf('=') <= 0) {
-        throw service.context.invalid(service.child("extra_hosts"), service.line("extra_hosts"),
-            "entry \"" + host + "\" is not of the form HOST:IP");
+    List<YNode> items = node instanceof YNode.Sequence sequence ? sequence.items()
+        : node == null || node instanceof YNode.Scalar s && s.isNull() ? List.of() : List.of(node);
+    for (YNode item : items) {
+      String host = service.context.text(item, at);
+      if (host.indexOf(':') < 0 && host.indexOf('=') < 0) {
+        service.context.warn(at, item.line(), "extra_hosts entry \"" + host
+            + "\" is not HOST:IP and is dropped, as docker stack deploy drops it");
+      } else {
+        hosts.add(host);
       }
     }
     return hosts;

@@ -9,6 +9,14 @@ package se.kth.aspen.core.compose;
  */
 public record StackWarning(int line, String service, String message) {
 
+  /**
+   * As the pass reports it, naming the file the way a read error does:
+   * {@code apps/web/active/docker-stack.yml:12: service web: ...}.
+   */
+  public String in(String file) {
+    return file + (line > 0 ? ":" + line : "") + ": " + (service.isEmpty() ? "" : "service " + service + ": ") + message;
+  }
+
   @Override
   public String toString() {
     return (service.isEmpty() ? "" : "service " + service + ": ") + message + (line > 0 ? " (line " + line + ")" : "");

@@ -121,6 +121,6 @@ final class Reading {
   }
 
   static List<String> warnings(StackModel stack) {
-    return stack.warnings().stream().map(Object::toString).toList();
+    return stack.warnings().stream().map(w -> w.in(stack.file())).toList();
   }
 }

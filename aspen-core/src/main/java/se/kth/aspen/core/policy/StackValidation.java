@@ -22,7 +22,8 @@ import se.kth.aspen.core.version.VersionRange;
  * The offline check behind {@code aspen validate}: read, interpolate and check one stack file
  * with no network and no secrets. Version ranges are not resolved; each version variable stands
  * for its range's base version ({@code ~2.9.0} is read as {@code 2.9.0}), which is a valid tag, so
- * everything else about the file is still checked. Only the policies {@link PolicySettings} enforces are checked. {@code APPLICATION_NAME} and
+ * everything else about the file is still checked, against the policies {@link PolicySettings}
+ * enforces. {@code APPLICATION_NAME} and
  * {@code PORTILLO_CLUSTER} come from the file's grandparent and parent directories, as in a pass.
  * Files named by {@code env_file} must exist inside the directory (except
  * {@code secrets.decrypted.env}, which names the decrypted {@code secrets.env} and is never a file).

@@ -126,7 +126,6 @@ class ServiceConversionTest {
       "command: echo \"open                         | 5 | command has an unterminated double quote",
       "healthcheck:\\n  test: [RUN, x]          | 6 | healthcheck.test must start with CMD, CMD-SHELL or NONE, got \"RUN\"",
       "ulimits:\\n  nofile: {soft: 1}         | 6 | ulimits.nofile needs soft and hard",
-      "extra_hosts: [nocolon]                      | 5 | extra_hosts entry \"nocolon\" is not of the form HOST:IP",
       "secrets: [{target: x}]                      | 5 | secrets entries need a source",
       "networks: [front]                           | 5 | network \"front\" is not declared in the top-level networks",
       "secrets: [db]                               | 5 | secret \"db\" is not declared in the top-level secrets",
@@ -205,8 +204,28 @@ class ServiceConversionTest {
   }
 
   @Test
-  void extraHostsAsAMapAreWrittenHostColonIp() throws Exception {
+  void extraHostsAsAMapAreWrittenHostColonIpSortedAsTheCliSortsThem() throws Exception {
     assertThat(files.web("    extra_hosts:\n      somehost: 10.1.2.3\n").extraHosts()).containsExactly("somehost:10.1.2.3");
+    StackModel model = files.model(StackFiles.service("    extra_hosts:\n      zeta: 10.1.2.9\n      alpha: 10.1.2.1\n      noaddress:\n"));
+    assertThat(model.services().get("web").extraHosts()).containsExactly("alpha:10.1.2.1", "zeta:10.1.2.9");
+    assertThat(model.warnings()).extracting(w -> w.in(model.file())).containsExactly(StackFiles.FILE
+        + ":8: service web: extra_hosts: \"noaddress\" has no address and is dropped, as docker stack deploy drops it");
+  }
+
+  @Test
+  void extraHostsEntriesWithoutASeparatorAreDroppedAsTheCliDropsThemWithAWarningAtTheirLine() throws Exception {
+    StackModel model = files.model(StackFiles.service("""
+            extra_hosts:
+              - "somehost:10.1.2.3"
+              - nocolon
+              - ""
+              - "other=10.1.2.4"
+              - ":10.1.2.5"
+        """));
+    assertThat(model.services().get("web").extraHosts()).containsExactly("somehost:10.1.2.3", "other=10.1.2.4", ":10.1.2.5");
+    assertThat(model.warnings()).extracting(w -> w.in(model.file())).containsExactly(
+        StackFiles.FILE + ":7: service web: extra_hosts entry \"nocolon\" is not HOST:IP and is dropped, as docker stack deploy drops it",
+        StackFiles.FILE + ":8: service web: extra_hosts entry \"\" is not HOST:IP and is dropped, as docker stack deploy drops it");
   }
 
   @Test

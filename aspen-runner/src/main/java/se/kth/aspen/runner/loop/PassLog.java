@@ -52,6 +52,8 @@ public final class PassLog implements PassObserver {
       }
       default -> log.info(ProgressLine.of(result));
     }
+    // What the stack file says that Swarm ignores, or that the CLI would have dropped in silence.
+    result.warnings().forEach(warning -> log.warn("{} warning: {}", result.target(), warning));
   }
 
   @Override
