@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A redis-server of the test's own, on a free loopback port, that the test may kill, pause and
@@ -20,14 +21,24 @@ import java.time.Duration;
 final class OwnRedis implements AutoCloseable {
 
   private final int port;
+  private final List<String> persistence;
   private Process process;
 
-  private OwnRedis(int port) {
+  private OwnRedis(int port, List<String> persistence) {
     this.port = port;
+    this.persistence = persistence;
   }
 
   static OwnRedis start() {
-    OwnRedis redis = new OwnRedis(freePort());
+    OwnRedis redis = new OwnRedis(freePort(), List.of("--save", "", "--appendonly", "no"));
+    redis.startAgain();
+    return redis;
+  }
+
+  /** A server that keeps its data in {@code dir} (append-only, fsync per write), so a stop loses nothing. */
+  static OwnRedis startPersistent(java.nio.file.Path dir) {
+    OwnRedis redis = new OwnRedis(freePort(), List.of("--save", "", "--appendonly", "yes", "--appendfsync", "always",
+        "--dir", dir.toString()));
     redis.startAgain();
     return redis;
   }
@@ -43,8 +54,10 @@ final class OwnRedis implements AutoCloseable {
   /** Starts the server on the same port and waits until it answers PING. */
   void startAgain() {
     try {
-      process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-          "--save", "", "--appendonly", "no")
+      List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--port",
+          Integer.toString(port)));
+      command.addAll(persistence);
+      process = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();

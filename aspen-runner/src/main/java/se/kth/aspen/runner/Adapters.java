@@ -28,6 +28,7 @@ import se.kth.aspen.vault.VaultSecretStore;
 import se.kth.aspen.notify.HttpNotifier;
 import se.kth.aspen.notify.LogNotifier;
 import se.kth.aspen.redis.RedisStateStore;
+import se.kth.aspen.runner.state.WriteWatchingStateStore;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationException;
 import se.kth.aspen.runner.config.RegistryLocation;
@@ -70,7 +71,7 @@ public final class Adapters implements AutoCloseable {
           imageRegistry(configuration),
           secretStore(configuration),
           orchestrator(configuration, owned),
-          stateStore(configuration, clock, owned),
+          new WriteWatchingStateStore(stateStore(configuration, clock, owned), clock),
           notifier(configuration, owned));
       return new Adapters(ports, owned);
     } catch (IllegalArgumentException e) {

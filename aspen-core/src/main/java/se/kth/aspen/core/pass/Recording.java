@@ -34,6 +34,7 @@ import se.kth.aspen.core.port.TargetState;
 final class Recording {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
+  static final String RECORD = "Record";
 
   private final StateStore state;
   private final Notifier notifier;
@@ -49,36 +50,56 @@ final class Recording {
     this.frontEndRuleLabel = settings.frontEndRuleLabel();
   }
 
-  /** A verified deploy. @return a warning when the state store could not record it */
-  Optional<String> success(AppTarget target, TargetKey key, DeployRecord record, TargetState before, StackModel stack,
-      Map<String, ImageReference> images) {
-    Optional<String> warning = Optional.empty();
+  /**
+   * A verified deploy: recorded, then announced. A deploy whose record cannot be written is
+   * still announced (it happened), then fails the target in step Record: recording is part of
+   * success, and the next pass deploys and records it again.
+   *
+   * @throws StepFailure COULD_NOT_TRY in step Record when the state store could not record it
+   */
+  void success(AppTarget target, TargetKey key, DeployRecord record, TargetState before, StackModel stack,
+      Map<String, ImageReference> images) throws StepFailure {
+    Optional<PortException> unrecorded = Optional.empty();
     try {
       state.recordSuccess(key, record);
-      errors.clear(key);
     } catch (PortException e) {
-      warning = Optional.of("deployed, but not recorded (it will be deployed again next pass): " + e.getMessage());
+      unrecorded = Optional.of(e);
+    }
+    if (unrecorded.isEmpty()) {
+      try {
+        errors.clear(key);
+      } catch (PortException e) {
+        LOG.warn("{}: deployed and recorded, but its error marks could not be cleared: {}", target, e.getMessage());
+      }
     }
     Instant now = clock.instant();
     safely(() -> notifier.deployment(Notices.deployment(target.application(), target.cluster(), stack, images, frontEndRuleLabel, now)));
     for (var recommendation : Notices.recommendations(target.application(), stack)) {
       safely(() -> notifier.recommendation(recommendation));
     }
+    if (unrecorded.isPresent()) {
+      throw new StepFailure(RECORD, FailureKind.COULD_NOT_TRY, "DEPLOYED_NOT_RECORDED: deployed and verified, but the "
+          + "record could not be written (" + unrecorded.get().getMessage() + "); deployed and recorded again next pass",
+          unrecorded.get());
+    }
     before.lastFailed().ifPresent(failed -> safely(() -> notifier.recovery(new RecoveryNotice(
         "Recovered: *" + target.cluster() + "/" + target.application() + "* deployed "
             + images.values().stream().map(ImageReference::toString).sorted().toList()
             + " (failing in step _" + failed.step() + "_ since " + failed.since() + ")",
         Notices.slackChannels(stack)))));
-    return warning;
   }
 
-  /** Only records, for RECORD_ONLY passes: nothing was deployed, nothing is announced. */
-  Optional<String> adopted(TargetKey key, DeployRecord record) {
+  /**
+   * Only records, for RECORD_ONLY passes: nothing was deployed, nothing is announced.
+   *
+   * @throws StepFailure COULD_NOT_TRY in step Record when the state store could not record it
+   */
+  void adopted(TargetKey key, DeployRecord record) throws StepFailure {
     try {
       state.recordSuccess(key, record);
-      return Optional.empty();
     } catch (PortException e) {
-      return Optional.of("not recorded: " + e.getMessage());
+      throw new StepFailure(RECORD, FailureKind.COULD_NOT_TRY, "not recorded: the record could not be written ("
+          + e.getMessage() + "); recorded again next pass", e);
     }
   }
 

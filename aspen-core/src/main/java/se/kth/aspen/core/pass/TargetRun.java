@@ -116,7 +116,8 @@ final class TargetRun {
       return result(AppStatus.CHANGED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
     if (pass.mode() == PassMode.RECORD_ONLY) {
-      pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision())).ifPresent(warnings::add);
+      step = Recording.RECORD;
+      pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision()));
       return result(AppStatus.CHANGED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
 
@@ -163,7 +164,7 @@ final class TargetRun {
     new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request, pass.settings().verify(),
         rollbackOnFailure(read.stack()), deadline, lease::confirm));
 
-    step = "Record";
+    step = Recording.RECORD;
     Optional<String> lost = lease.confirm();
     if (lost.isPresent()) {
       throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "deployed and verified, but " + lost.get()
@@ -171,7 +172,7 @@ final class TargetRun {
     }
     Map<String, String> deployed = Recording.texts(images);
     pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), deployed, pass.revision()),
-        before, read.stack(), images).ifPresent(warnings::add);
+        before, read.stack(), images);
     return result(AppStatus.DEPLOYED, Optional.empty(), Optional.empty(), deployed, Optional.empty(), Optional.empty(), List.of());
   }
 

@@ -57,6 +57,10 @@ public final class FileStateStore implements StateStore {
   private long changes;
   // guarded by writing
   private long written;
+  // guarded by this: what the file holds, to go back to when a write fails
+  private InMemoryStateStore.Durable onDisk;
+  // guarded by this: changes up to this number were undone by a failed write
+  private long undoneUpTo;
 
   private FileStateStore(Path file, InMemoryStateStore memory, List<String> problems) {
     this.file = file;
@@ -94,7 +98,9 @@ public final class FileStateStore implements StateStore {
         problems.add(problem);
       }
     }
-    return new FileStateStore(absolute, memory, problems);
+    FileStateStore store = new FileStateStore(absolute, memory, problems);
+    store.onDisk = memory.durable();
+    return store;
   }
 
   /** What went wrong when the store was opened (a corrupt file set aside); empty normally. */
@@ -189,6 +195,11 @@ public final class FileStateStore implements StateStore {
   /**
    * Returns once the file holds change number {@code change} (and every one before it): at once
    * when a write that began after it was made has ended, else after writing everything so far.
+   *
+   * <p>A write that fails undoes every change not yet on disk, in memory too, and each of their
+   * callers gets the exception: what this store answers is always what its file holds, so a
+   * deploy whose record could not be written reads as not recorded, and is recorded again on a
+   * later pass.
    */
   private void persist(long change) throws PortException {
     writing.lock();
@@ -196,16 +207,32 @@ public final class FileStateStore implements StateStore {
       if (written >= change) {
         return;
       }
+      synchronized (this) {
+        if (change <= undoneUpTo) {
+          throw new UnreachableException("writing the state file " + file + ": an earlier write failed and this change was "
+              + "undone", null);
+        }
+      }
       long upTo;
-      byte[] content;
+      InMemoryStateStore.Durable content;
       synchronized (this) {
         upTo = changes;
-        content = StateFileFormat.write(memory.durable());
+        content = memory.durable();
       }
-      write(content);
+      try {
+        write(StateFileFormat.write(content));
+      } catch (IOException e) {
+        synchronized (this) {
+          memory.restore(onDisk);
+          undoneUpTo = changes;
+        }
+        LOG.warn("could not write the state file {}: {}; the changes since the last write are undone", file, e.getMessage());
+        throw new UnreachableException("writing the state file " + file + ": " + e.getMessage(), e);
+      }
+      synchronized (this) {
+        onDisk = content;
+      }
       written = upTo;
-    } catch (IOException e) {
-      throw new UnreachableException("writing the state file " + file + ": " + e.getMessage(), e);
     } finally {
       writing.unlock();
     }

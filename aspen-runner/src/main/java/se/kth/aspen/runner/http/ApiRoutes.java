@@ -20,6 +20,7 @@ import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.report.ReportJson;
+import se.kth.aspen.runner.state.WriteWatchingStateStore;
 
 /**
  * The endpoints. The old tool's (CONTRACT §8) keep their paths and bodies; mutating ones need
@@ -141,7 +142,12 @@ final class ApiRoutes implements HttpHandler {
   }
 
   private void health(HttpExchange exchange) throws IOException {
-    ObjectNode body = Exchange.JSON.createObjectNode().put("status", "ok").put("state", backend.loop().state().name());
+    Optional<WriteWatchingStateStore.WriteProblem> unwritable = backend.state() instanceof WriteWatchingStateStore watched
+        ? watched.writeProblem() : Optional.empty();
+    ObjectNode body = Exchange.JSON.createObjectNode().put("status", unwritable.isPresent() ? "degraded" : "ok")
+        .put("state", backend.loop().state().name());
+    unwritable.ifPresent(p -> body.putArray("problems").add("the state store cannot be written since " + p.since()
+        + " (" + p.message() + "): deploys are not recorded and are done again until it can"));
     backend.loop().lastReport().ifPresent(r -> body.put("lastPassStartedAt", r.startedAt().toString())
         .put("revision", r.revision()));
     Exchange.json(exchange, 200, body);

@@ -42,6 +42,12 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(Optional<String> token, Optional<String> webhookSecret, ApiServer.Limits limits) throws Exception {
+    this(token, webhookSecret, limits, store -> store);
+  }
+
+  /** @param backendState the store the API is given, made from the fixture's in-memory one */
+  ApiFixture(Optional<String> token, Optional<String> webhookSecret, ApiServer.Limits limits,
+      java.util.function.UnaryOperator<se.kth.aspen.core.port.StateStore> backendState) throws Exception {
     Ports ports = new Ports(new FakeRegistrySource(Path.of("/registry"), "abc123"), FakeClusterDirectory.of("active"),
         new FakeImageRegistry(), new FakeSecretStore(), new FakeOrchestrator(), state, new RecordingNotifier());
     Pass pass = new Pass(ports, PassSettings.defaults(GROUP).build(), Clock.systemUTC());
@@ -56,7 +62,7 @@ final class ApiFixture implements AutoCloseable {
     }));
     loop.begin(false);
     Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of));
-    server = ApiServer.start(api, new ApiBackend(loop, state, GROUP, pass::retry, metrics), Clock.systemUTC(), limits);
+    server = ApiServer.start(api, new ApiBackend(loop, backendState.apply(state), GROUP, pass::retry, metrics), Clock.systemUTC(), limits);
     client = new ApiClient(server.port());
   }
 
