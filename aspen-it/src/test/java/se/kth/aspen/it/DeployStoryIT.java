@@ -92,7 +92,7 @@ class DeployStoryIT extends Scenario {
     expected.put("detectifyProfileTokens", "tok-alpha");
     expected.put("monitorUrl", "https://alpha.example.org/_monitor");
     expected.put("monitorPattern", "APPLICATION_STATUS: OK");
-    expected.put("se.kth.publicUserDocumentationUrl", "https://docs.example.org/alpha");
+    expected.put("publicUserDocumentationUrl", "https://docs.example.org/alpha");
     assertThat(JSON.convertValue(alphaNotice, Map.class)).containsExactlyInAnyOrderEntriesOf(expected);
     JsonNode gammaNotice = deployments().stream()
         .filter(n -> n.path("applicationName").asText().equals(gamma)).findFirst().orElseThrow();

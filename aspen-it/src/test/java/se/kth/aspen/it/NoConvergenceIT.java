@@ -74,6 +74,7 @@ class NoConvergenceIT extends Scenario {
     git.commitAndPush("ask for what a node has");
     // The runner restarted with patience for the swarm to replace the pending task.
     env.put("VERIFY_START_RETRY_TIMES", "30");
+    env.put("NOTIFY_RECOVERIES", "true");
     aspen = aspen();
     PassReport fixed = aspen.deployPass();
     assertThat(result(fixed, greedy, "active").status()).as(describe(fixed)).isEqualTo(AppStatus.DEPLOYED);

@@ -42,11 +42,13 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
   private final HttpClient client;
   private final Duration drainTimeout;
   private final AtomicLong dropped = new AtomicLong();
+  private final boolean sendRecoveries;
 
   private HttpNotifier(Builder builder) {
     this.endpoints = new EnumMap<>(builder.endpoints);
     this.queue = new DeliveryQueue(builder.queueCapacity);
     this.drainTimeout = builder.drainTimeout;
+    this.sendRecoveries = builder.sendRecoveries;
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(builder.requestTimeout)
@@ -77,6 +79,10 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
   /** Sent to {@code SLACK_ERROR_POST_URL} in the error body, where the failure was reported. */
   @Override
   public void recovery(RecoveryNotice notice) {
+    if (!sendRecoveries) {
+      log.recovery(notice);
+      return;
+    }
     submit(NoticeKind.ERROR, () -> firstLine(notice.message()), () -> json.recovery(notice), () -> log.recovery(notice));
   }
 
@@ -172,8 +178,19 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
     private Duration firstBackoff = Duration.ofSeconds(1);
     private Duration drainTimeout = Duration.ofSeconds(10);
     private Sleeper sleeper = Sleeper.REAL;
+    private boolean sendRecoveries;
 
     private Builder() {}
+
+    /**
+     * Whether a recovery is sent to the error URL (as an error body without a stack trace). Off by
+     * default: the old tool sent none, and Alvares shows whatever reaches the error URL as an
+     * error; when off, recoveries are only logged.
+     */
+    public Builder sendRecoveries(boolean send) {
+      this.sendRecoveries = send;
+      return this;
+    }
 
     /** {@code SLACK_DEPLOYMENT_POST_URL}; without it deployments are only logged. */
     public Builder deploymentUrl(URI url) {

@@ -14,15 +14,15 @@ import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
 import se.kth.aspen.core.port.RecoveryNotice;
 
-/** The JSON bodies of CONTRACT §7, field for field as the old tool sent them to Alvares. */
+/** The JSON bodies, field for field as the old tool sent them to Alvares. */
 final class NoticeJson {
 
   /** The label fields in the contract's order; any other label field follows, by name. */
   private static final List<String> LABEL_ORDER = List.of(
       "slackChannels", "team", "publicNameSwedish", "publicNameEnglish", "descriptionSwedish",
       "descriptionEnglish", "importance", "detectifyProfileTokens", "monitorUrl", "monitorPattern",
-      "testAccessibility", "accessibilityUrls", "se.kth.publicUserDocumentationUrl",
-      "se.kth.privateOperationsDocumentationUrl");
+      "testAccessibility", "accessibilityUrls", "publicUserDocumentationUrl",
+      "privateOperationsDocumentationUrl");
 
   private static final Set<String> CORE_FIELDS = Set.of(
       "applicationName", "cluster", "version", "imageName", "applicationPath", "created", "replicas");
@@ -37,7 +37,12 @@ final class NoticeJson {
     json.put("imageName", notice.imageName());
     json.put("applicationPath", notice.applicationPath().orElse(null));
     json.put("created", created(notice.created()));
-    json.put("replicas", notice.replicas());
+    // A number, or the string "global", as the old tool passed on what the stack file said.
+    if (notice.replicas().equals(DeploymentNotice.GLOBAL)) {
+      json.put("replicas", notice.replicas());
+    } else {
+      json.put("replicas", Integer.parseInt(notice.replicas()));
+    }
     Map<String, String> labels = notice.labelFields();
     for (String name : LABEL_ORDER) {
       if (labels.containsKey(name)) {
@@ -61,7 +66,10 @@ final class NoticeJson {
     return write(json);
   }
 
-  /** A recovery goes where the failure went, in the error body, as the port's default does. */
+  /**
+   * A recovery goes where the failure went, in the error body, as the port's default does; only
+   * with {@link HttpNotifier.Builder#sendRecoveries}.
+   */
   byte[] recovery(RecoveryNotice notice) {
     return error(new ErrorNotice(notice.message(), notice.slackChannels(), Optional.empty()));
   }

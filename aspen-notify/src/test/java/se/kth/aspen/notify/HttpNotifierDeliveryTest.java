@@ -244,7 +244,7 @@ class HttpNotifierDeliveryTest {
   }
 
   private static DeploymentNotice deployment(String app) {
-    return new DeploymentNotice(app, "active", "1.0.0", "busybox", Optional.empty(), Instant.EPOCH, 1, Map.of());
+    return new DeploymentNotice(app, "active", "1.0.0", "busybox", Optional.empty(), Instant.EPOCH, "1", Map.of());
   }
 
   private List<String> messagesSentTo(String path) {

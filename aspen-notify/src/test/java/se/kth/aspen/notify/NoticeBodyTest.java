@@ -75,7 +75,7 @@ class NoticeBodyTest {
   @Test
   void deploymentBodyIsTheContractExample() {
     notifier.deployment(new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96", "kth-azure-app",
-        Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), 2,
+        Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), "2",
         Map.of("slackChannels", "#team-pipeline-build,#pipeline-logs",
             "importance", "low",
             "publicNameSwedish", "Continuous delivery referens applikation",
@@ -114,7 +114,19 @@ class NoticeBodyTest {
   }
 
   @Test
-  void recoveryGoesToTheErrorEndpointInTheErrorBody() {
+  void recoveryIsOnlyLoggedByDefaultAsTheOldToolSentNone() {
+    notifier.recovery(new RecoveryNotice("Recovered: *active/app* deployed 1.2.4_0a1b2c3", Optional.of("#team")));
+    notifier.error(new se.kth.aspen.core.port.ErrorNotice("a later error", Optional.empty(), Optional.empty()));
+
+    JsonNode body = onlyBodySentTo("/error");
+    assertThat(body.get("message").textValue()).isEqualTo("a later error");
+  }
+
+  @Test
+  void recoveryGoesToTheErrorEndpointInTheErrorBodyWhenAskedFor() {
+    notifier.close();
+    String base = endpoint.baseUrl();
+    notifier = HttpNotifier.builder().errorUrl(URI.create(base + "/error")).sendRecoveries(true).build();
     notifier.recovery(new RecoveryNotice("Recovered: *active/app* deployed 1.2.4_0a1b2c3", Optional.of("#team")));
 
     JsonNode body = onlyBodySentTo("/error");
@@ -125,18 +137,29 @@ class NoticeBodyTest {
   }
 
   @Test
-  void documentationLabelFieldsKeepTheirLabelNames() {
+  void documentationLabelFieldsHaveTheOldToolsFieldNames() {
     notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
-        Instant.ofEpochSecond(1), 1, Map.of("se.kth.publicUserDocumentationUrl", "https://docs.example.org/app")));
+        Instant.ofEpochSecond(1), "1", Map.of("publicUserDocumentationUrl", "https://docs.example.org/app",
+            "privateOperationsDocumentationUrl", "https://ops.example.org/app")));
 
-    assertThat(onlyBodySentTo("/deployment").get("se.kth.publicUserDocumentationUrl").textValue())
-        .isEqualTo("https://docs.example.org/app");
+    JsonNode body = onlyBodySentTo("/deployment");
+    assertThat(body.get("publicUserDocumentationUrl").textValue()).isEqualTo("https://docs.example.org/app");
+    assertThat(body.get("privateOperationsDocumentationUrl").textValue()).isEqualTo("https://ops.example.org/app");
+    assertThat(fieldNames(body)).noneMatch(name -> name.startsWith("se.kth."));
+  }
+
+  @Test
+  void aGlobalServiceSendsReplicasAsTheStringGlobal() {
+    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
+        Instant.ofEpochSecond(1), "global", Map.of()));
+
+    assertThat(onlyBodySentTo("/deployment").get("replicas").textValue()).isEqualTo("global");
   }
 
   @Test
   void deploymentWithoutLabelsOrPathSendsOnlyTheDeployFieldsAndANullPath() {
     notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
-        Instant.ofEpochSecond(1732486400), 1, Map.of()));
+        Instant.ofEpochSecond(1732486400), "1", Map.of()));
 
     JsonNode body = onlyBodySentTo("/deployment");
     assertThat(fieldNames(body)).containsExactlyInAnyOrder(
@@ -148,7 +171,7 @@ class NoticeBodyTest {
   @Test
   void aLabelFieldCannotReplaceAFieldOfTheDeploy() {
     notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.of("/app"),
-        Instant.ofEpochSecond(1), 3, Map.of("cluster", "other", "team", "pipeline")));
+        Instant.ofEpochSecond(1), "3", Map.of("cluster", "other", "team", "pipeline")));
 
     JsonNode body = onlyBodySentTo("/deployment");
     assertThat(body.get("cluster").textValue()).isEqualTo("stage");

@@ -29,7 +29,7 @@ public class NotifierCallBenchmark {
 
   private HttpNotifier notifier;
   private final DeploymentNotice notice = new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96",
-      "kth-azure-app", Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), 2,
+      "kth-azure-app", Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), "2",
       Map.of("slackChannels", "#team-pipeline-build,#pipeline-logs", "importance", "low",
           "publicNameEnglish", "Continuous Delivery Reference Application",
           "monitorUrl", "https://app.example.org/kth-azure-app/_monitor"));

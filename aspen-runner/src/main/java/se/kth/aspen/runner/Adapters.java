@@ -159,7 +159,8 @@ public final class Adapters implements AutoCloseable {
     if (!urls.any()) {
       return new LogNotifier();
     }
-    HttpNotifier.Builder builder = HttpNotifier.builder().requestTimeout(configuration.requestTimeout());
+    HttpNotifier.Builder builder = HttpNotifier.builder().requestTimeout(configuration.requestTimeout())
+        .sendRecoveries(urls.recoveries());
     urls.deployment().ifPresent(builder::deploymentUrl);
     urls.error().ifPresent(builder::errorUrl);
     urls.recommendation().ifPresent(builder::recommendationUrl);

@@ -12,7 +12,7 @@ import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.RecommendationNotice;
 
-/** The notices of CONTRACT §7, built from a deployed stack's labels. */
+/** The notices the old tool sent, built from a deployed stack's labels by its rules. */
 public final class Notices {
 
   private Notices() {}
@@ -37,8 +37,8 @@ public final class Notices {
     m.put("se.kth.monitorPattern", "monitorPattern");
     m.put("se.kth.testAccessibility", "testAccessibility");
     m.put("se.kth.accessibilityUrls", "accessibilityUrls");
-    m.put("se.kth.publicUserDocumentationUrl", "se.kth.publicUserDocumentationUrl");
-    m.put("se.kth.privateOperationsDocumentationUrl", "se.kth.privateOperationsDocumentationUrl");
+    m.put("se.kth.publicUserDocumentationUrl", "publicUserDocumentationUrl");
+    m.put("se.kth.privateOperationsDocumentationUrl", "privateOperationsDocumentationUrl");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -54,8 +54,9 @@ public final class Notices {
   }
 
   /**
-   * The deployment notice: name, cluster, the first service's version, image name and replicas,
-   * the front-end rule's path and the label fields.
+   * The deployment notice, by the old tool's rules: the first service's version, image name (the
+   * last segment of its repository), front-end rule path and label fields; the last service's
+   * replicas ({@code global} for a global one).
    *
    * @param images the image each service was deployed with
    * @param frontEndRuleLabel {@code FRONT_END_RULE_LABEL}
@@ -66,9 +67,10 @@ public final class Notices {
     Optional<ServiceSpec> first = StackLabels.firstService(stack);
     Optional<ImageReference> image = first.map(s -> images.get(s.name()));
     String version = image.flatMap(ImageReference::tag).orElse("");
-    String imageName = image.map(ImageReference::repository).orElse("");
+    String imageName = image.map(ImageReference::repository).map(r -> r.substring(r.lastIndexOf('/') + 1)).orElse("");
     Optional<String> path = first.flatMap(s -> StackLabels.label(s, frontEndRuleLabel)).flatMap(Notices::pathOfRule);
-    int replicas = first.flatMap(ServiceSpec::deploy).flatMap(d -> d.replicas()).orElse(1);
+    String replicas = StackLabels.lastService(stack).flatMap(ServiceSpec::deploy)
+        .map(d -> d.global() ? DeploymentNotice.GLOBAL : d.replicas().orElse(1).toString()).orElse("1");
     Map<String, String> fields = new LinkedHashMap<>();
     first.ifPresent(s -> LABEL_FIELDS.forEach((label, field) -> StackLabels.label(s, label).ifPresent(v -> fields.put(field, v))));
     return new DeploymentNotice(application, cluster, version, imageName, path, created, replicas, fields);
@@ -97,7 +99,10 @@ public final class Notices {
     return out;
   }
 
-  /** The slack channels of the stack's first service, for the notices about it. */
+  /**
+   * The slack channels for error, recovery and recommendation notices: every service's {@code
+   * se.kth.slackChannels}, joined with {@code ,} in file order, as the old tool combined them.
+   */
   public static Optional<String> slackChannels(StackModel stack) {
     return StackLabels.slackChannels(stack);
   }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 
-/** Reading the {@code se.kth.*} labels of a stack's first service, as the notices use them. */
+/** Reading the {@code se.kth.*} labels of a stack's services, as the notices use them. */
 final class StackLabels {
 
   private StackLabels() {}
@@ -33,9 +33,19 @@ final class StackLabels {
     return v;
   }
 
-  /** The {@code se.kth.slackChannels} of the stack's first service, if any. */
+  static Optional<ServiceSpec> lastService(StackModel stack) {
+    return stack.services().isEmpty() ? Optional.empty() : Optional.of(stack.services().lastEntry().getValue());
+  }
+
+  /**
+   * Every service's {@code se.kth.slackChannels}, joined with {@code ,} in file order; empty when
+   * no service has one. Repeats are kept, as the old tool kept them.
+   */
   static Optional<String> slackChannels(StackModel stack) {
-    return firstService(stack).flatMap(s -> label(s, "se.kth.slackChannels")).filter(s -> !s.isBlank());
+    String joined = stack.services().values().stream()
+        .flatMap(s -> label(s, "se.kth.slackChannels").filter(v -> !v.isBlank()).stream())
+        .collect(java.util.stream.Collectors.joining(","));
+    return Optional.of(joined).filter(s -> !s.isEmpty());
   }
 
 }

@@ -15,7 +15,7 @@ import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.RecommendationNotice;
 
-/** The notices of CONTRACT §7, against the bodies in notify-examples.json. */
+/** The notices the old tool sent, by its rules ({@code report_success.py}, {@code reporter_service.py}). */
 class NoticesTest {
 
   @TempDir Path dir;
@@ -44,6 +44,8 @@ class NoticesTest {
               traefik.frontend.rule: "PathPrefix:/kth-azure-app/"
         api:
           image: registry.example.org/api:1.0.0
+          deploy:
+            replicas: 2
       """;
 
   @Test
@@ -57,7 +59,7 @@ class NoticesTest {
         Instant.parse("2024-11-24T22:13:20.123Z"));
 
     assertThat(notice).isEqualTo(new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96", "kth-azure-app",
-        Optional.of("/kth-azure-app/"), Instant.parse("2024-11-24T22:13:20.123Z"), 2, Map.of(
+        Optional.of("/kth-azure-app/"), Instant.parse("2024-11-24T22:13:20.123Z"), "2", Map.of(
             "slackChannels", "#team-pipeline-build,#pipeline-logs",
             "importance", "low",
             "publicNameSwedish", "Continuous delivery referens applikation",
@@ -94,8 +96,63 @@ class NoticesTest {
         "traefik.frontend.rule", Instant.EPOCH);
 
     assertThat(notice.applicationPath()).isEmpty();
-    assertThat(notice.replicas()).isEqualTo(1);
-    assertThat(notice.imageName()).isEqualTo("x/app");
+    assertThat(notice.replicas()).isEqualTo("1");
+    assertThat(notice.imageName()).isEqualTo("app");
     assertThat(notice.labelFields()).isEmpty();
+  }
+
+  static final String TWO_SERVICES = """
+      services:
+        web:
+          image: registry.example.org/team/kth-azure-app:2.9.202_3b01b96
+          labels:
+            - se.kth.slackChannels=#web
+            - se.kth.publicUserDocumentationUrl=https://docs.example.org/app
+            - se.kth.privateOperationsDocumentationUrl=https://ops.example.org/app
+          deploy:
+            replicas: 2
+        worker:
+          image: registry.example.org/team/worker:1.0.0_a
+          labels:
+            - se.kth.slackChannels=#worker,#web
+          deploy:
+            mode: global
+      """;
+
+  @Test
+  void theOldToolsRulesPickTheFirstServiceForTheImageAndTheLastForTheReplicas() throws Exception {
+    StackModel stack = read(TWO_SERVICES);
+    Map<String, ImageReference> images = Map.of(
+        "web", ImageReference.parse("registry.example.org/team/kth-azure-app:2.9.202_3b01b96"),
+        "worker", ImageReference.parse("registry.example.org/team/worker:1.0.0_a"));
+
+    DeploymentNotice notice = Notices.deployment("kth-azure-app", "active", stack, images, "traefik.frontend.rule",
+        Instant.EPOCH);
+
+    assertThat(notice.imageName()).isEqualTo("kth-azure-app");
+    assertThat(notice.version()).isEqualTo("2.9.202_3b01b96");
+    assertThat(notice.replicas()).isEqualTo("global");
+    assertThat(notice.labelFields()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "slackChannels", "#web",
+        "publicUserDocumentationUrl", "https://docs.example.org/app",
+        "privateOperationsDocumentationUrl", "https://ops.example.org/app"));
+  }
+
+  @Test
+  void errorsAndRecommendationsGoToEveryServicesChannelsJoinedInFileOrder() throws Exception {
+    StackModel stack = read(TWO_SERVICES);
+
+    assertThat(Notices.slackChannels(stack)).contains("#web,#worker,#web");
+    assertThat(Notices.recommendations("kth-azure-app", stack)).allSatisfy(
+        r -> assertThat(r.slackChannels()).contains("#web,#worker,#web"));
+  }
+
+  @Test
+  void theLastServicesReplicasCountWhenItIsReplicated() throws Exception {
+    StackModel stack = read(TWO_SERVICES.replace("mode: global", "replicas: 5"));
+
+    DeploymentNotice notice = Notices.deployment("app", "active", stack, Map.of(), "traefik.frontend.rule", Instant.EPOCH);
+
+    assertThat(notice.replicas()).isEqualTo("5");
   }
 }

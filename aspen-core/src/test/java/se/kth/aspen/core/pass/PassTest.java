@@ -172,7 +172,7 @@ class PassTest {
     assertThat(notice.version()).isEqualTo("2.9.202_3b01b96");
     assertThat(notice.imageName()).isEqualTo("app-c");
     assertThat(notice.applicationPath()).contains("/app/");
-    assertThat(notice.replicas()).isEqualTo(2);
+    assertThat(notice.replicas()).isEqualTo("2");
     assertThat(notice.labelFields()).isEqualTo(Map.of("slackChannels", "#team-a", "importance", "high"));
     assertThat(f.notifier.recommendations()).filteredOn(r -> r.message().startsWith("*app-c*")).as("five missing labels, for each of its two clusters").hasSize(10)
         .allSatisfy(r -> assertThat(r.slackChannels()).contains("#team-a"));

@@ -95,14 +95,20 @@ public record Configuration(
   public record VaultFiles(Path keyFile, Path passwordsFile) {}
 
   /** The notifier endpoints of CONTRACT §7; all empty: the log notifier. */
-  public record Notifications(Optional<URI> deployment, Optional<URI> error, Optional<URI> recommendation) {
+  /**
+   * @param recoveries whether recovery notices go to the error URL ({@code NOTIFY_RECOVERIES});
+   *     the old tool sent none
+   */
+  public record Notifications(Optional<URI> deployment, Optional<URI> error, Optional<URI> recommendation,
+      boolean recoveries) {
     public boolean any() {
       return deployment.isPresent() || error.isPresent() || recommendation.isPresent();
     }
 
     @Override
     public String toString() {
-      return "deployment=" + show(deployment) + ", error=" + show(error) + ", recommendation=" + show(recommendation);
+      return "deployment=" + show(deployment) + ", error=" + show(error) + ", recommendation=" + show(recommendation)
+          + ", recoveries=" + (recoveries ? "sent" : "logged");
     }
 
     private static String show(Optional<URI> uri) {

@@ -86,7 +86,7 @@ public final class ConfigurationReader {
     int parallelism = values.integer(Setting.PARALLELISM, 5, 1, 256);
     Configuration.Notifications notifications = new Configuration.Notifications(
         values.httpUrl(Setting.SLACK_DEPLOYMENT_POST_URL), values.httpUrl(Setting.SLACK_ERROR_POST_URL),
-        values.httpUrl(Setting.SLACK_RECOMMENDATION_POST_URL));
+        values.httpUrl(Setting.SLACK_RECOMMENDATION_POST_URL), values.bool(Setting.NOTIFY_RECOVERIES));
     int verifyTimes = values.integer(Setting.VERIFY_START_RETRY_TIMES, 5, 1, 10_000);
     Duration verifyDelay = values.duration(Setting.VERIFY_START_DELAY_SECS, Duration.ofSeconds(5));
     Duration requestTimeout = values.duration(Setting.REQUEST_TIMEOUT, Duration.ofSeconds(5));

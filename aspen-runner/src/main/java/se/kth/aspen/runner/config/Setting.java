@@ -28,6 +28,7 @@ public enum Setting {
   SLACK_DEPLOYMENT_POST_URL(null, false, "notifier URL for verified deploys (PUT JSON)"),
   SLACK_ERROR_POST_URL(null, false, "notifier URL for errors (PUT JSON)"),
   SLACK_RECOMMENDATION_POST_URL(null, false, "notifier URL for label recommendations (PUT JSON)"),
+  NOTIFY_RECOVERIES("false", false, "true: when a failed app deploys again, say so to SLACK_ERROR_POST_URL (in the error body, which Alvares shows as an error); false: only log it, as the old tool sent nothing"),
   VERIFY_START_DELAY_SECS("5", false, "seconds between checks that a deployed stack runs its replicas"),
   VERIFY_START_RETRY_TIMES("5", false, "checks before a deploy counts as failed"),
   REQUEST_TIMEOUT("5", false, "timeout of requests to other services (seconds, or 500ms, 10s, 1m)"),
