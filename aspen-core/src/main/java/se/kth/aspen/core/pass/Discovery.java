@@ -41,6 +41,11 @@ final class Discovery {
     Output withoutTree() {
       return new Output(targets, problems, Optional.empty());
     }
+
+    /** The targets of the named applications only; the problems belong to the whole pass. */
+    Output only(java.util.Set<String> applications) {
+      return new Output(targets.stream().filter(t -> applications.contains(t.application())).toList(), List.of(), tree);
+    }
   }
 
   Output discover(Input input) throws IOException {

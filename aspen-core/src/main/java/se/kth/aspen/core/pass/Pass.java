@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.catalogue.PushedImage;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.port.Cluster;
@@ -47,6 +49,7 @@ public final class Pass {
   private final StackReader reader = new StackReader();
   private final Policies policies;
   private final PassMemory memory = new PassMemory();
+  private final RangeUses rangeUses = new RangeUses();
 
   private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
   // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
@@ -61,6 +64,26 @@ public final class Pass {
 
   /** Runs one pass; results are also given to the listener as they come. Never throws. */
   public PassReport run(PassMode mode, PassListener listener) {
+    return run(mode, listener, Optional.empty());
+  }
+
+  /**
+   * Runs one pass over the named applications only (every cluster of each); the report holds
+   * their results alone. Never throws.
+   */
+  public PassReport runFor(Set<String> applications, PassMode mode, PassListener listener) {
+    return run(mode, listener, Optional.of(Set.copyOf(applications)));
+  }
+
+  /**
+   * The applications whose stacks ask for a range of the pushed repository that takes the pushed
+   * tag, as the passes so far resolved them: those a push concerns.
+   */
+  public Set<String> applicationsTaking(PushedImage pushed) {
+    return rangeUses.applicationsTaking(pushed);
+  }
+
+  private PassReport run(PassMode mode, PassListener listener, Optional<Set<String>> only) {
     Instant started = clock.instant();
     PassMode effective = mode == PassMode.DEPLOY && settings.skipDeployment() ? PassMode.RECORD_ONLY : mode;
     List<String> problems = new ArrayList<>();
@@ -71,7 +94,7 @@ public final class Pass {
       revision = snapshot.revision();
       snapshot.staleBecause().ifPresent(why -> problems.add("the registry could not be refreshed, using revision "
           + snapshot.revision() + ": " + why));
-      results = runTargets(snapshot, effective, listener, problems);
+      results = runTargets(snapshot, effective, listener, problems, only);
     } catch (PortException e) {
       problems.add("the registry could not be read: " + e.getMessage());
     } catch (IOException e) {
@@ -84,14 +107,15 @@ public final class Pass {
         policies.names());
   }
 
-  private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems)
-      throws IOException {
+  private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems,
+      Optional<Set<String>> only) throws IOException {
     Optional<Discovery.Output> remembered = memory.begin(snapshot);
-    Discovery.Output found = remembered.isPresent() ? remembered.get() : new Discovery().discover(new Discovery.Input(snapshot.root()));
+    Discovery.Output discovered = remembered.isPresent() ? remembered.get() : new Discovery().discover(new Discovery.Input(snapshot.root()));
     if (remembered.isEmpty()) {
-      memory.discovered(snapshot, found);
+      memory.discovered(snapshot, discovered);
     }
-    problems.addAll(found.problems());
+    problems.addAll(discovered.problems());
+    Discovery.Output found = only.isEmpty() ? discovered : discovered.only(only.get());
     ClusterList clusters;
     try {
       clusters = ports.clusters().clusters(Deadline.in(settings.requestTimeout()));
@@ -121,7 +145,7 @@ public final class Pass {
       }
     }
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
-        new TagCatalog(ports.images(), settings.requestTimeout()),
+        new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
         new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot, found.tree(),
         prefetched(keys));

@@ -25,6 +25,7 @@ record PassContext(
     StackReader reader,
     Policies policies,
     TagCatalog tags,
+    RangeUses rangeUses,
     Optional<DigestCatalog> digests,
     Recording recording,
     PassMemory memory,

@@ -1,5 +1,6 @@
 package se.kth.aspen.core.pass;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -30,13 +31,26 @@ final class Resolution {
   record Output(Map<String, String> resolved) {}
 
   private final TagCatalog catalog;
+  private final RangeUses uses;
 
-  Resolution(TagCatalog catalog) {
+  Resolution(TagCatalog catalog, RangeUses uses) {
     this.catalog = catalog;
+    this.uses = uses;
   }
 
-  Output resolve(Input in) throws StepFailure {
+  Output resolve(AppTarget target, Input in) throws StepFailure {
     Map<String, String> resolved = new LinkedHashMap<>();
+    List<RangeUses.Use> used = new ArrayList<>();
+    try {
+      resolveEach(in, resolved, used);
+    } finally {
+      // Also when a range has no tag yet: a push of one is what the app waits for.
+      uses.resolved(target, used);
+    }
+    return new Output(resolved);
+  }
+
+  private void resolveEach(Input in, Map<String, String> resolved, List<RangeUses.Use> used) throws StepFailure {
     for (VersionRequest request : in.requests()) {
       String where = "service " + request.service() + ": ";
       VersionRange range = VersionRange.read(request.range()).orElseThrow(() -> new StepFailure(STEP,
@@ -48,6 +62,7 @@ final class Resolution {
       } catch (IllegalArgumentException e) {
         throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");
       }
+      used.add(new RangeUses.Use(repository, range));
       try {
         resolved.put(request.variable(), catalog.resolve(repository, range, in.deadline()));
       } catch (UnsatisfiedRangeException e) {
@@ -56,7 +71,6 @@ final class Resolution {
         throw StepFailure.of(STEP, e);
       }
     }
-    return new Output(resolved);
   }
 
   /** {@code ${NAME}} and {@code $NAME} of the fixed variables; anything else is left for the parse to refuse. */

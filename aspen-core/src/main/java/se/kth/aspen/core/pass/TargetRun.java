@@ -87,8 +87,8 @@ final class TargetRun {
 
     step = Resolution.STEP;
     Map<String, String> fixed = Map.of("APPLICATION_NAME", target.application(), "PORTILLO_CLUSTER", cluster.portilloCluster());
-    Map<String, String> resolved = new Resolution(pass.tags())
-        .resolve(new Resolution.Input(hashed.versionRequests(), fixed, deadline)).resolved();
+    Map<String, String> resolved = new Resolution(pass.tags(), pass.rangeUses())
+        .resolve(target, new Resolution.Input(hashed.versionRequests(), fixed, deadline)).resolved();
 
     step = "Decide";
     Fingerprint fp = pass.memory().fingerprint(target, hashed.digest(), cluster.endpoint().toString(),

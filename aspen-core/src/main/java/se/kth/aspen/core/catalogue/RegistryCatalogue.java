@@ -1,0 +1,229 @@
+package se.kth.aspen.core.catalogue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.ImageRegistry;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.UnreachableException;
+
+/**
+ * An {@link ImageRegistry} that keeps every repository's tag list between passes, in front of
+ * the real one.
+ *
+ * <ul>
+ *   <li>A repository asked for the first time is fetched at once, and the caller waits, as
+ *       without the catalogue.
+ *   <li>A known list is answered from memory, with no request. Once it is older than the
+ *       refresh interval (less up to the jitter) it is still answered at once, and fetched again
+ *       in the background for the next pass.
+ *   <li>{@link #refreshAll()} makes the next ask of every repository wait for a fresh list;
+ *       {@link #refresh(PushedImage, Deadline)} fetches the pushed repository's list now.
+ *   <li>A refresh that fails keeps the last good list (the apps are not failed for it) and is
+ *       tried again after a back-off that doubles per failure, up to the refresh interval.
+ *   <li>At most {@code concurrency} requests are in flight at once, whoever made them.
+ * </ul>
+ *
+ * Digests are not kept: the runner asks for one only when it deploys. Thread-safe.
+ */
+public final class RegistryCatalogue implements ImageRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryCatalogue.class);
+
+  private final ImageRegistry source;
+  private final CatalogueSettings settings;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+  private final RegistryRequests requests;
+  private final Semaphore permits;
+  private final Map<String, CatalogueEntry> entries = new ConcurrentHashMap<>();
+
+  public RegistryCatalogue(ImageRegistry source, CatalogueSettings settings, RegistryRequests requests) {
+    this(source, settings, requests, InstantSource.system(), RandomGenerator.getDefault());
+  }
+
+  RegistryCatalogue(ImageRegistry source, CatalogueSettings settings, RegistryRequests requests, InstantSource clock,
+      RandomGenerator random) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.requests = Objects.requireNonNull(requests, "requests");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+    this.permits = new Semaphore(settings.concurrency(), true);
+  }
+
+  @Override
+  public List<String> tags(ImageReference repository, Deadline deadline) throws PortException {
+    Instant now = clock.instant();
+    CatalogueEntry entry = entries.computeIfAbsent(repository.name(), name -> new CatalogueEntry(
+        new ImageReference(repository.registry(), repository.repository(), Optional.empty(), Optional.empty()), now));
+    entry.asked(now);
+    if (entry.mustWait()) {
+      return awaitFetch(entry, deadline);
+    }
+    List<String> known = entry.tags().orElseThrow();
+    if (entry.due(now)) {
+      startFetch(entry);
+    }
+    return known;
+  }
+
+  @Override
+  public String digest(ImageReference image, Deadline deadline) throws PortException {
+    acquire(image, deadline);
+    try {
+      String digest = source.digest(image, deadline);
+      requests.answered(registryOf(image), RegistryRequests.Outcome.OK);
+      return digest;
+    } catch (PortException e) {
+      requests.answered(registryOf(image), outcome(e));
+      throw e;
+    } finally {
+      permits.release();
+    }
+  }
+
+  /** The next ask of every repository waits for a fresh list (a failed one keeps the last). */
+  public void refreshAll() {
+    entries.values().forEach(CatalogueEntry::force);
+  }
+
+  /**
+   * Fetches, now, the list of every known repository the push names, waiting for them.
+   *
+   * @return the images refreshed; empty when no pass has asked for the repository
+   */
+  public List<ImageReference> refresh(PushedImage pushed, Deadline deadline) {
+    List<ImageReference> refreshed = new ArrayList<>();
+    for (CatalogueEntry entry : entries.values()) {
+      if (pushed.names(entry.repository)) {
+        entry.force();
+        try {
+          awaitFetch(entry, deadline);
+        } catch (PortException e) {
+          LOG.info("refreshing the tags of {} after a push of {}: {}", entry.repository.name(), pushed, e.getMessage());
+        }
+        refreshed.add(entry.repository);
+      }
+    }
+    return refreshed;
+  }
+
+  /** Every repository asked for within the last three refresh intervals, by name. */
+  public List<RepositoryStatus> statuses() {
+    Instant forgetBefore = clock.instant().minus(settings.refreshInterval().multipliedBy(3));
+    entries.values().removeIf(entry -> entry.lastAsked().isBefore(forgetBefore));
+    return entries.values().stream().map(CatalogueEntry::status)
+        .sorted(Comparator.comparing(RepositoryStatus::repository)).toList();
+  }
+
+  /** Waits for a fresh list; a failure falls back on the last good list when there is one. */
+  private List<String> awaitFetch(CatalogueEntry entry, Deadline deadline) throws PortException {
+    CompletableFuture<List<String>> fetch = startFetch(entry);
+    String name = entry.repository.name();
+    try {
+      return fetch.get(Math.max(0, deadline.remaining().toNanos()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Optional<List<String>> kept = entry.tags();
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+      if (e.getCause() instanceof PortException p) {
+        throw p;
+      }
+      throw new UnreachableException("listing tags of " + name + ": " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      Optional<List<String>> kept = entry.tags();
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+      throw new UnreachableException("listing tags of " + name + ": no answer before the deadline", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException("listing tags of " + name + ": interrupted", e);
+    }
+  }
+
+  /** The fetch in flight for the entry, or a new one on a virtual thread of its own. */
+  private CompletableFuture<List<String>> startFetch(CatalogueEntry entry) {
+    CompletableFuture<List<String>> mine = new CompletableFuture<>();
+    CompletableFuture<List<String>> running = entry.join(mine);
+    if (running != null) {
+      return running;
+    }
+    Thread.ofVirtual().name("aspen-tags-" + entry.repository.name()).start(() -> fetch(entry, mine));
+    return mine;
+  }
+
+  private void fetch(CatalogueEntry entry, CompletableFuture<List<String>> result) {
+    ImageReference repository = entry.repository;
+    try {
+      Deadline deadline = Deadline.in(settings.requestTimeout().multipliedBy(2));
+      acquire(repository, deadline);
+      List<String> tags;
+      try {
+        tags = source.tags(repository, deadline.atMost(settings.requestTimeout()));
+      } finally {
+        permits.release();
+      }
+      requests.answered(registryOf(repository), RegistryRequests.Outcome.OK);
+      entry.fetched(tags, clock.instant(), nextIn());
+      result.complete(tags);
+    } catch (PortException e) {
+      requests.answered(registryOf(repository), outcome(e));
+      int failures = entry.failed(e.getMessage(), clock.instant(), settings.firstBackoff(), settings.refreshInterval());
+      if (entry.tags().isPresent()) {
+        LOG.warn("refreshing the tags of {} failed ({} in a row); keeping the last list: {}", repository.name(),
+            failures, e.getMessage());
+      }
+      result.completeExceptionally(e);
+    } catch (RuntimeException | Error e) {
+      entry.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.refreshInterval());
+      result.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private void acquire(ImageReference image, Deadline deadline) throws UnreachableException {
+    try {
+      if (!permits.tryAcquire(Math.max(0, deadline.remaining().toNanos()), TimeUnit.NANOSECONDS)) {
+        throw new UnreachableException("asking the registry of " + image.name() + ": all "
+            + settings.concurrency() + " registry connections stayed busy until the deadline");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException("asking the registry of " + image.name() + ": interrupted", e);
+    }
+  }
+
+  /** The refresh interval, less a random part of the jitter. */
+  private Duration nextIn() {
+    long interval = settings.refreshInterval().toMillis();
+    return Duration.ofMillis(interval - (long) (interval * settings.jitter() * random.nextDouble()));
+  }
+
+  private static RegistryRequests.Outcome outcome(PortException e) {
+    return e.couldNotTry() ? RegistryRequests.Outcome.UNAVAILABLE : RegistryRequests.Outcome.REFUSED;
+  }
+
+  private static String registryOf(ImageReference image) {
+    return image.registry().orElse("default");
+  }
+}

@@ -1,0 +1,231 @@
+package se.kth.aspen.core.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import se.kth.aspen.core.fake.FakeImageRegistry;
+import se.kth.aspen.core.fake.MutableClock;
+import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.ImageRegistry;
+import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.UnreachableException;
+
+class RegistryCatalogueTest {
+
+  static final String APP = "registry.example.org/team/app";
+  static final ImageReference IMAGE = ImageReference.parse(APP + ":0");
+  static final Duration INTERVAL = Duration.ofMinutes(5);
+
+  final FakeImageRegistry registry = new FakeImageRegistry().push(APP, "1.0.0");
+  final MutableClock clock = MutableClock.atFixedStart();
+  final Map<String, AtomicInteger> counted = new ConcurrentHashMap<>();
+  final RegistryRequests counter = (host, outcome) ->
+      counted.computeIfAbsent(host + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
+  /** Always the full interval: no jitter drawn. */
+  final RegistryCatalogue catalogue = new RegistryCatalogue(registry,
+      CatalogueSettings.of(INTERVAL, 4, Duration.ofSeconds(5)), counter, clock, fixedRandom(0.0));
+
+  static RandomGenerator fixedRandom(double value) {
+    return new RandomGenerator() {
+      @Override
+      public long nextLong() {
+        return 0;
+      }
+
+      @Override
+      public double nextDouble() {
+        return value;
+      }
+    };
+  }
+
+  static Deadline soon() {
+    return Deadline.in(Duration.ofSeconds(5));
+  }
+
+  void awaitCalls(String repository, int calls) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (registry.tagCalls(repository) < calls && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(registry.tagCalls(repository)).isEqualTo(calls);
+  }
+
+  @Test
+  void aFreshListIsAnsweredWithoutAskingTheRegistry() throws Exception {
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    registry.push(APP, "1.0.0", "1.0.1");
+    clock.advance(INTERVAL.minusSeconds(1));
+    for (int pass = 0; pass < 20; pass++) {
+      assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    }
+    assertThat(registry.tagCalls(APP)).isEqualTo(1);
+    assertThat(counted).containsOnlyKeys("registry.example.org OK");
+  }
+
+  @Test
+  void aStaleListIsAnsweredAtOnceAndFetchedAgainForTheNextPass() throws Exception {
+    catalogue.tags(IMAGE, soon());
+    registry.push(APP, "1.0.0", "1.0.1");
+    clock.advance(INTERVAL);
+
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    awaitCalls(APP, 2);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (catalogue.tags(IMAGE, soon()).size() < 2 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0", "1.0.1");
+    assertThat(registry.tagCalls(APP)).isEqualTo(2);
+  }
+
+  @Test
+  void jitterBringsARefreshEarlierByAtMostItsShare() throws Exception {
+    RegistryCatalogue jittery = new RegistryCatalogue(registry,
+        CatalogueSettings.of(INTERVAL, 4, Duration.ofSeconds(5)), counter, clock, fixedRandom(0.999));
+    jittery.tags(IMAGE, soon());
+    clock.advance(INTERVAL.multipliedBy(3).dividedBy(4).minusSeconds(1));
+    jittery.tags(IMAGE, soon());
+    Thread.sleep(50);
+    assertThat(registry.tagCalls(APP)).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(2));
+    jittery.tags(IMAGE, soon());
+    awaitCalls(APP, 2);
+  }
+
+  @Test
+  void refreshAllMakesTheNextAskWaitForAFreshList() throws Exception {
+    catalogue.tags(IMAGE, soon());
+    registry.push(APP, "1.0.0", "2.0.0");
+    catalogue.refreshAll();
+
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0", "2.0.0");
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0", "2.0.0");
+    assertThat(registry.tagCalls(APP)).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedRefreshKeepsTheLastGoodListAndBacksOff() throws Exception {
+    catalogue.tags(IMAGE, soon());
+    registry.failWith(APP, new UnreachableException("listing tags of " + APP + ": registry answered HTTP 429"));
+    catalogue.refreshAll();
+
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    assertThat(catalogue.statuses()).singleElement().satisfies(status -> {
+      assertThat(status.lastProblem()).contains("listing tags of " + APP + ": registry answered HTTP 429");
+      assertThat(status.refreshDueAt()).isEqualTo(clock.instant().plusSeconds(15));
+    });
+    clock.advance(Duration.ofSeconds(14));
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    Thread.sleep(50);
+    assertThat(registry.tagCalls(APP)).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    awaitCalls(APP, 3);
+    // the second failure in a row waits twice as long
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!catalogue.statuses().getFirst().refreshDueAt().equals(clock.instant().plusSeconds(30))
+        && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(catalogue.statuses().getFirst().refreshDueAt()).isEqualTo(clock.instant().plusSeconds(30));
+    assertThat(counted.get("registry.example.org UNAVAILABLE")).hasValue(2);
+  }
+
+  @Test
+  void aRepositoryNeverListedFailsItsAskAsWithoutTheCatalogue() {
+    ImageReference missing = ImageReference.parse("registry.example.org/missing:0");
+    assertThatThrownBy(() -> catalogue.tags(missing, soon()))
+        .isInstanceOf(RefusedException.class).hasMessageContaining("no such repository");
+    assertThatThrownBy(() -> catalogue.tags(missing, soon())).isInstanceOf(RefusedException.class);
+    assertThat(registry.tagCalls("registry.example.org/missing")).isEqualTo(2);
+    assertThat(counted.get("registry.example.org REFUSED")).hasValue(2);
+  }
+
+  @Test
+  void aPushRefreshesEveryRepositoryItNamesAndNoOther() throws Exception {
+    registry.push("registry.example.org/other", "1.0.0");
+    catalogue.tags(IMAGE, soon());
+    catalogue.tags(ImageReference.parse("registry.example.org/other:0"), soon());
+    registry.push(APP, "1.0.0", "1.1.0");
+
+    List<ImageReference> refreshed =
+        catalogue.refresh(new PushedImage(Optional.of("registry.example.org"), "team/app", "1.1.0"), soon());
+
+    assertThat(refreshed).extracting(ImageReference::name).containsExactly(APP);
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0", "1.1.0");
+    assertThat(registry.tagCalls(APP)).isEqualTo(2);
+    assertThat(registry.tagCalls("registry.example.org/other")).isEqualTo(1);
+    assertThat(catalogue.refresh(new PushedImage(Optional.empty(), "unknown", "1.0.0"), soon())).isEmpty();
+  }
+
+  @Test
+  void noMoreRequestsThanTheConcurrencyAreInFlightAtOnce() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch started = new CountDownLatch(1);
+    ImageRegistry slow = new ImageRegistry() {
+      @Override
+      public List<String> tags(ImageReference repository, Deadline deadline) {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        started.countDown();
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        inFlight.decrementAndGet();
+        return List.of("1.0.0");
+      }
+
+      @Override
+      public String digest(ImageReference image, Deadline deadline) throws PortException {
+        throw new RefusedException("not asked");
+      }
+    };
+    RegistryCatalogue bounded = new RegistryCatalogue(slow, CatalogueSettings.of(INTERVAL, 3, Duration.ofSeconds(5)),
+        counter, clock, fixedRandom(0.0));
+    List<Future<List<String>>> answers = new ArrayList<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 30; i++) {
+        ImageReference image = ImageReference.parse("registry.example.org/app-" + i + ":0");
+        answers.add(pool.submit(() -> bounded.tags(image, soon())));
+      }
+      for (Future<List<String>> answer : answers) {
+        assertThat(answer.get()).containsExactly("1.0.0");
+      }
+    }
+    assertThat(most.get()).isEqualTo(3);
+    assertThat(bounded.statuses()).hasSize(30);
+  }
+
+  @Test
+  void statusesSayHowOldEachListIsAndForgetRepositoriesNoLongerAskedFor() throws Exception {
+    catalogue.tags(IMAGE, soon());
+    clock.advance(Duration.ofSeconds(40));
+    assertThat(catalogue.statuses()).singleElement().satisfies(status -> {
+      assertThat(status.repository()).isEqualTo(APP);
+      assertThat(status.tags()).isEqualTo(1);
+      assertThat(status.fetchedAt()).contains(clock.instant().minusSeconds(40));
+      assertThat(status.lastProblem()).isEmpty();
+    });
+    clock.advance(INTERVAL.multipliedBy(3));
+    assertThat(catalogue.statuses()).isEmpty();
+  }
+}
