@@ -28,6 +28,23 @@ public record PassReport(
     policies = PolicyName.ordered(policies);
   }
 
+  /**
+   * This report with a later pass over some of its apps laid over it: that pass's results replace
+   * the same targets' (and targets it found anew are added at the end); its revision, time and
+   * problems are taken.
+   */
+  public PassReport updatedBy(PassReport later) {
+    java.util.Map<String, AppResult> newer = new java.util.LinkedHashMap<>();
+    later.results().forEach(r -> newer.put(r.target().stackPath(), r));
+    java.util.List<AppResult> merged = new java.util.ArrayList<>(results.size() + newer.size());
+    for (AppResult result : results) {
+      AppResult replacement = newer.remove(result.target().stackPath());
+      merged.add(replacement != null ? replacement : result);
+    }
+    merged.addAll(newer.values());
+    return new PassReport(later.revision(), later.startedAt(), later.duration(), merged, later.problems());
+  }
+
   /** How many targets ended with the status. */
   public long count(AppStatus status) {
     return results.stream().filter(r -> r.status() == status).count();

@@ -1,6 +1,7 @@
 package se.kth.aspen.runner.cli;
 
 import java.time.Clock;
+import se.kth.aspen.core.catalogue.RegistryRequests;
 import se.kth.aspen.core.pass.Pass;
 import se.kth.aspen.core.pass.PassMode;
 import se.kth.aspen.core.pass.PassReport;
@@ -21,7 +22,10 @@ final class OnePass {
   static int run(CliContext context, Configuration configuration, PassMode mode, boolean json) throws Exception {
     Clock clock = context.clock();
     try (Adapters adapters = context.adapters().open(configuration, clock)) {
-      Pass pass = new Pass(adapters.ports(), configuration.passSettings(), clock);
+      // A catalogue of this process's own: it starts empty, so every list is asked of the
+      // registry; it bounds how many requests are in flight at once.
+      Pass pass = new Pass(Catalogues.over(adapters.ports(),
+          Catalogues.of(adapters.ports().images(), configuration, RegistryRequests.none())), configuration.passSettings(), clock);
       PassReport report = pass.run(mode, result -> context.err().println(ProgressLine.of(result)));
       if (json) {
         context.out().println(ReportJson.text(report));

@@ -2,16 +2,25 @@ package se.kth.aspen.runner.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.catalogue.PushedImage;
+import se.kth.aspen.core.catalogue.RegistryCatalogue;
+import se.kth.aspen.core.catalogue.RepositoryStatus;
 import se.kth.aspen.core.pass.Pass;
+import se.kth.aspen.core.pass.PassListener;
 import se.kth.aspen.core.pass.PassMode;
 import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.http.ApiBackend;
 import se.kth.aspen.runner.http.ApiServer;
+import se.kth.aspen.runner.http.TagEvents;
 import se.kth.aspen.runner.loop.HeapRelease;
+import se.kth.aspen.runner.loop.PassExecution;
 import se.kth.aspen.runner.loop.PassLog;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.loop.SyncLoop;
@@ -28,12 +37,15 @@ final class Service {
     Clock clock = context.clock();
     log.info("starting aspen {}", configuration);
     try (Adapters adapters = context.adapters().open(configuration, clock)) {
-      Pass pass = new Pass(adapters.ports(), configuration.passSettings(), clock);
       PassMetrics metrics = new PassMetrics();
+      RegistryCatalogue catalogue = Catalogues.of(adapters.ports().images(), configuration, metrics.registryRequests());
+      metrics.watchCatalogue(catalogue::statuses, clock);
+      Pass pass = new Pass(Catalogues.over(adapters.ports(), catalogue), configuration.passSettings(), clock);
+      AtomicReference<SyncLoop> loopHolder = new AtomicReference<>();
       PassObserver metricsObserver = new PassObserver() {
         @Override
         public void passDone(PassReport report) {
-          metrics.record(report);
+          metrics.record(report, loopHolder.get().lastReport().orElse(report));
         }
 
         @Override
@@ -41,10 +53,22 @@ final class Service {
           metrics.recordCrash();
         }
       };
-      SyncLoop loop = new SyncLoop(listener -> pass.run(PassMode.DEPLOY, listener),
-          configuration.delayBetweenRuns(), List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
+      PassExecution passes = new PassExecution() {
+        @Override
+        public PassReport run(PassListener listener) {
+          return pass.run(PassMode.DEPLOY, listener);
+        }
+
+        @Override
+        public PassReport runFor(Set<String> applications, PassListener listener) {
+          return pass.runFor(applications, PassMode.DEPLOY, listener);
+        }
+      };
+      SyncLoop loop = new SyncLoop(passes, configuration.delayBetweenRuns(),
+          List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
+      loopHolder.set(loop);
       ApiBackend backend = new ApiBackend(loop, adapters.ports().state(), configuration.managementGroup(),
-          pass::retry, metrics);
+          pass::retry, metrics, tagEvents(catalogue, pass));
       try (ApiServer api = ApiServer.start(configuration.api(), backend, clock)) {
         loop.begin(configuration.syncStartOnRun());
         if (!configuration.syncStartOnRun()) {
@@ -57,5 +81,25 @@ final class Service {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static TagEvents tagEvents(RegistryCatalogue catalogue, Pass pass) {
+    return new TagEvents() {
+      @Override
+      public void refreshAll() {
+        catalogue.refreshAll();
+      }
+
+      @Override
+      public List<RepositoryStatus> statuses() {
+        return catalogue.statuses();
+      }
+
+      @Override
+      public Set<String> pushed(PushedImage image, Deadline deadline) {
+        catalogue.refresh(image, deadline);
+        return pass.applicationsTaking(image);
+      }
+    };
   }
 }

@@ -30,6 +30,8 @@ import se.kth.aspen.swarm.registry.Registries;
  * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
  * @param policies which policies stacks must follow ({@code POLICIES}) and what each asks for
  * @param sshDirectory where the conventional ssh keys for an ssh registry are ({@code $HOME/.ssh})
+ * @param tagsRefresh how long the runner uses a repository's tag list before listing it again
+ * @param registryConcurrency the most Docker registry requests at once
  */
 public record Configuration(
     Optional<RegistryLocation> registry,
@@ -63,7 +65,9 @@ public record Configuration(
     Optional<Path> dockerCertPath,
     Duration shutdownGrace,
     Duration leaseTtl,
-    Path sshDirectory) {
+    Path sshDirectory,
+    Duration tagsRefresh,
+    int registryConcurrency) {
 
   public Configuration {
     Objects.requireNonNull(registry, "registry");
@@ -152,6 +156,8 @@ public record Configuration(
         "failedRetryBackoff=" + failedRetryBackoff.map(Object::toString).orElse("off"),
         "rollbackOnFailure=" + rollbackOnFailure,
         "prune=" + prune,
-        "configRotation=" + configRotation));
+        "configRotation=" + configRotation,
+        "tagsRefresh=" + tagsRefresh,
+        "registryConcurrency=" + registryConcurrency));
   }
 }

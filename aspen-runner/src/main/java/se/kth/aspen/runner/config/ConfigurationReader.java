@@ -122,6 +122,11 @@ public final class ConfigurationReader {
       values.problem("LEASE_TTL_SECS (" + leaseTtl.toSeconds() + "s) must be at least three times REQUEST_TIMEOUT ("
           + requestTimeout.toMillis() + "ms): a lease is renewed every third of it, and a renewal may take a request timeout");
     }
+    Duration tagsRefresh = values.duration(Setting.TAGS_REFRESH_SECS, Duration.ofSeconds(300));
+    if (tagsRefresh.isZero()) {
+      values.problem("TAGS_REFRESH_SECS must be more than 0");
+    }
+    int registryConcurrency = values.integer(Setting.REGISTRY_CONCURRENCY, 8, 1, 256);
     if (backoffMax.isZero()) {
       values.problem("FAILED_RETRY_BACKOFF_MAX must be more than 0");
     }
@@ -136,7 +141,7 @@ public final class ConfigurationReader {
         registries, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, policies, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, certPath,
-        shutdownGrace, leaseTtl, sshDirectory());
+        shutdownGrace, leaseTtl, sshDirectory(), tagsRefresh, registryConcurrency);
   }
 
   /**

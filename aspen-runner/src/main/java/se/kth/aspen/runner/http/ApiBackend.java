@@ -12,8 +12,10 @@ import se.kth.aspen.runner.metrics.PassMetrics;
  *
  * @param group this runner's {@code MANAGEMENT_RES_GRP}
  * @param retry forgets a target's failed desired state (the pass's retry); true when there was one
+ * @param tags the tag catalogue: refreshed on request and on push events
  */
-public record ApiBackend(SyncLoop loop, StateStore state, String group, Retry retry, PassMetrics metrics) {
+public record ApiBackend(
+    SyncLoop loop, StateStore state, String group, Retry retry, PassMetrics metrics, TagEvents tags) {
 
   /** Forgets a failed desired state so that the next pass tries it again. */
   @FunctionalInterface
@@ -27,5 +29,11 @@ public record ApiBackend(SyncLoop loop, StateStore state, String group, Retry re
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(tags, "tags");
+  }
+
+  /** Without a tag catalogue. */
+  public ApiBackend(SyncLoop loop, StateStore state, String group, Retry retry, PassMetrics metrics) {
+    this(loop, state, group, retry, metrics, TagEvents.none());
   }
 }

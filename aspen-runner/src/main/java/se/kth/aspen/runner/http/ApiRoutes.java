@@ -32,15 +32,22 @@ final class ApiRoutes implements HttpHandler {
   private static final String CACHE_CLEARED = "Cache cleared";
 
   private final ApiBackend backend;
+  private final Clock clock;
   private final BearerToken token;
   private final WebhookEndpoint webhook;
+  private final RegistryWebhook registryWebhook;
 
   ApiRoutes(ApiBackend backend, Configuration.Api api, Clock clock) {
     this.backend = backend;
+    this.clock = clock;
     this.token = new BearerToken(api.token());
     this.webhook = new WebhookEndpoint(api.webhookSecret(), new DeliveryLog(clock, Duration.ofHours(24), 10_000),
         backend.loop());
+    this.registryWebhook = new RegistryWebhook(api.token(), backend.tags(), backend.loop(), REGISTRY_REFRESH_WAIT);
   }
+
+  /** How long a push notification waits for the pushed repository's fresh tag list. */
+  private static final Duration REGISTRY_REFRESH_WAIT = Duration.ofSeconds(10);
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
@@ -108,11 +115,23 @@ final class ApiRoutes implements HttpHandler {
       case "api/v1/sync/trigger" -> {
         if (allow(exchange, "POST") && authorized(exchange)) {
           Exchange.body(exchange);
+          if (refreshTags(exchange)) {
+            backend.tags().refreshAll();
+          }
           trigger(exchange, "a pass was asked for through the API");
         }
       }
       case "api/v1/applications" -> { if (allow(exchange, "GET")) applications(exchange); }
       case "api/v1/webhook/git" -> { if (allow(exchange, "POST")) webhook.handle(exchange); }
+      case "api/v1/webhook/registry" -> {
+        if (allow(exchange, "POST")) {
+          byte[] body = Exchange.body(exchange);
+          RegistryWebhook.Reply reply = registryWebhook.handle(exchange.getRequestHeaders()::getFirst,
+              exchange.getRequestURI().getRawQuery(), body, exchange.getRemoteAddress());
+          Exchange.json(exchange, reply.status(), reply.body());
+        }
+      }
+      case "api/v1/tags" -> { if (allow(exchange, "GET")) Exchange.json(exchange, 200, TagsJson.document(backend.tags().statuses(), clock.instant())); }
       default -> routeWithParameters(exchange, method, path);
     }
   }
@@ -185,6 +204,8 @@ final class ApiRoutes implements HttpHandler {
    */
   private void forget(HttpExchange exchange, String group, String cluster, Optional<String> app)
       throws IOException, PortException {
+    // The old tool's cache held the tag lists too: clearing it made the next pass list them again.
+    backend.tags().refreshAll();
     if (app.isEmpty()) {
       int forgotten = backend.state().forgetCluster(group, cluster);
       log.info("forgot the state of {} apps of {}/{} through the API", forgotten, group, cluster);
@@ -233,6 +254,23 @@ final class ApiRoutes implements HttpHandler {
     return backend.loop().lastReport().isEmpty()
         ? "no pass has run yet, so " + cluster + "/" + app + " is not known; try again after the first pass"
         : "the last pass found no application " + app + " on cluster " + cluster;
+  }
+
+  /** {@code ?refresh=tags}: list every repository's tags again before the pass uses them. */
+  private static boolean refreshTags(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.equals("refresh=tags")) {
+        return true;
+      }
+      if (pair.startsWith("refresh=")) {
+        throw new IllegalArgumentException("refresh=" + pair.substring(8) + " is not known; refresh=tags is");
+      }
+    }
+    return false;
   }
 
   private boolean allow(HttpExchange exchange, String method) throws IOException {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -13,8 +15,10 @@ import se.kth.aspen.core.pass.PassReport;
 
 /**
  * Runs passes on one thread of its own, so two never overlap: while the loop is on, one every
- * {@code delay} after the previous one ended; at once when triggered, on or off. Whatever a pass
- * throws is reported to the observers and the loop goes on.
+ * {@code delay} after the previous one ended; at once when triggered, on or off. A pass for some
+ * applications only (a pushed image concerns them) runs at once too, unless a whole pass is due
+ * anyway; its results replace those apps' in {@link #lastReport()}. Whatever a pass throws is
+ * reported to the observers and the loop goes on.
  */
 public final class SyncLoop {
 
@@ -31,6 +35,7 @@ public final class SyncLoop {
   private boolean enabled;
   private boolean everStarted;
   private boolean triggered;
+  private final Set<String> focus = new TreeSet<>();
   private boolean passing;
   private boolean closing;
   private long nextPassAt;
@@ -120,6 +125,26 @@ public final class SyncLoop {
     }
   }
 
+  /**
+   * Asks for a pass over the named applications now (after a running pass), whether the loop is
+   * on or off; requests made meanwhile join it.
+   *
+   * @return false when the loop is shutting down
+   */
+  public boolean trigger(Set<String> applications) {
+    lock.lock();
+    try {
+      if (closing) {
+        return false;
+      }
+      focus.addAll(applications);
+      changed.signalAll();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public LoopState state() {
     lock.lock();
     try {
@@ -183,26 +208,29 @@ public final class SyncLoop {
 
   private void work() {
     while (true) {
+      Optional<Set<String>> only;
       lock.lock();
       try {
         if (!awaitNextPass()) {
           return;
         }
+        boolean whole = triggered || (enabled && nextPassAt - System.nanoTime() <= 0) || focus.isEmpty();
+        only = whole ? Optional.empty() : Optional.of(Set.copyOf(focus));
         triggered = false;
+        focus.clear();
         passing = true;
       } catch (InterruptedException e) {
         return;
       } finally {
         lock.unlock();
       }
-      PassReport report = runOnePass();
+      runOnePass(only);
       lock.lock();
       try {
         passing = false;
-        if (report != null) {
-          lastReport = report;
+        if (only.isEmpty()) {
+          nextPassAt = System.nanoTime() + delay.toNanos();
         }
-        nextPassAt = System.nanoTime() + delay.toNanos();
         changed.signalAll();
       } finally {
         lock.unlock();
@@ -216,7 +244,7 @@ public final class SyncLoop {
   /** Waits, holding the lock, until a pass is due. @return false when the loop is closing */
   private boolean awaitNextPass() throws InterruptedException {
     while (!closing) {
-      if (triggered) {
+      if (triggered || !focus.isEmpty()) {
         return true;
       }
       if (enabled) {
@@ -232,13 +260,19 @@ public final class SyncLoop {
     return false;
   }
 
-  private PassReport runOnePass() {
+  private void runOnePass(Optional<Set<String>> only) {
     try {
-      PassReport report = passes.run(this::appDone);
+      PassReport report = only.isPresent() ? passes.runFor(only.get(), this::appDone) : passes.run(this::appDone);
+      lock.lock();
+      try {
+        // Set before the observers hear of the pass, so that they can read the whole picture.
+        lastReport = only.isPresent() && lastReport != null ? lastReport.updatedBy(report) : report;
+      } finally {
+        lock.unlock();
+      }
       for (PassObserver observer : observers) {
         tell(() -> observer.passDone(report));
       }
-      return report;
     } catch (Throwable failure) {
       if (failure instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -247,7 +281,6 @@ public final class SyncLoop {
       for (PassObserver observer : observers) {
         tell(() -> observer.passCrashed(failure));
       }
-      return null;
     }
   }
 

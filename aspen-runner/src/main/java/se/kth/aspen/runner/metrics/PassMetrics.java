@@ -2,6 +2,7 @@ package se.kth.aspen.runner.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -10,6 +11,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import se.kth.aspen.core.catalogue.RegistryRequests;
+import se.kth.aspen.core.catalogue.RepositoryStatus;
 import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.PassReport;
@@ -28,6 +37,7 @@ public final class PassMetrics {
   private final Counter failures;
   private final Gauge lastPass;
   private final Info revision;
+  private final Counter registryRequests;
 
   public PassMetrics() {
     passDuration = Histogram.builder()
@@ -58,6 +68,11 @@ public final class PassMetrics {
         .help("The application registry revision the last pass read")
         .labelNames("revision")
         .register(registry);
+    registryRequests = Counter.builder()
+        .name("aspen_registry_requests_total")
+        .help("Docker registry requests (tag lists and digests), by registry host and outcome (ok, refused, unavailable)")
+        .labelNames("registry", "outcome")
+        .register(registry);
     for (AppStatus status : AppStatus.values()) {
       apps.labelValues(status.name()).set(0);
     }
@@ -65,11 +80,20 @@ public final class PassMetrics {
     JvmMetrics.builder().register(registry);
   }
 
-  /** Takes in a finished pass. */
+  /** Takes in a finished pass over every app. */
   public void record(PassReport report) {
+    record(report, report);
+  }
+
+  /**
+   * Takes in a finished pass, perhaps over some apps only.
+   *
+   * @param whole every app's latest result, this pass's included: what {@code aspen_apps} counts
+   */
+  public void record(PassReport report, PassReport whole) {
     passDuration.observe(report.duration().toNanos() / 1e9);
     for (AppStatus status : AppStatus.values()) {
-      apps.labelValues(status.name()).set(report.count(status));
+      apps.labelValues(status.name()).set(whole.count(status));
     }
     deploys.inc(report.count(AppStatus.DEPLOYED));
     for (AppResult result : report.results()) {
@@ -84,6 +108,27 @@ public final class PassMetrics {
     if (!report.revision().isEmpty()) {
       revision.setLabelValues(report.revision());
     }
+  }
+
+  /** Counts the registry requests a tag catalogue makes. */
+  public RegistryRequests registryRequests() {
+    return (host, outcome) -> registryRequests.labelValues(host, outcome.name().toLowerCase(Locale.ROOT)).inc();
+  }
+
+  /** {@code aspen_tag_catalogue_age_seconds{repository}}: how old each repository's tag list is, read at scrape time. */
+  public void watchCatalogue(Supplier<List<RepositoryStatus>> statuses, InstantSource clock) {
+    GaugeWithCallback.builder()
+        .name("aspen_tag_catalogue_age_seconds")
+        .help("How long ago each image repository's tag list was last fetched from the registry")
+        .labelNames("repository")
+        .callback(callback -> {
+          Instant now = clock.instant();
+          for (RepositoryStatus status : statuses.get()) {
+            status.fetchedAt().ifPresent(at -> callback.call(Duration.between(at, now).toMillis() / 1000.0,
+                status.repository()));
+          }
+        })
+        .register(registry);
   }
 
   /** A pass that did not even produce a report (an exception escaped it). */
