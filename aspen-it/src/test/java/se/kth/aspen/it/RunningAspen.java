@@ -94,6 +94,11 @@ final class RunningAspen implements AutoCloseable {
     }
   }
 
+  /** The API's port. */
+  int port() {
+    return port;
+  }
+
   /** What the command printed. */
   String output() {
     return output.toString(StandardCharsets.UTF_8);
