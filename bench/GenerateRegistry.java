@@ -1,8 +1,9 @@
 // Writes an application registry of N apps for bench/e2e.sh: run as a single-file program
 // with the runner jar on the class path (it uses aspen-vault's AnsibleVault to vault secrets):
-//   java -cp aspen-runner/target/aspen.jar bench/GenerateRegistry.java OUT N PREFIX [SECRET_EVERY]
-// OUT/registry: the apps (half on a semver range of 127.0.0.1:5000/busybox, half on a static
-// tag; every SECRET_EVERY-th app (10) with a vaulted secrets.env); OUT/keys: the master
+//   java -cp aspen-runner/target/aspen.jar bench/GenerateRegistry.java OUT N PREFIX [SECRET_EVERY [HOST]]
+// OUT/registry: the apps (half on a semver range of 127.0.0.1:5000/busybox, or with HOST of a
+// repository of their own, HOST/bench/<app>; half on a static tag; every SECRET_EVERY-th app (10)
+// with a vaulted secrets.env); OUT/keys: the master
 // password file and the vaulted passwords file. OUT/registry is left for the caller to commit.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ public class GenerateRegistry {
     int n = Integer.parseInt(args[1]);
     String prefix = args[2];
     int secretEvery = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+    String ownRepositoriesHost = args.length > 4 ? args[4] : null;
     AnsibleVault vault = new AnsibleVault();
     byte[] master = "bench-master-password".getBytes(StandardCharsets.US_ASCII);
     Path keys = Files.createDirectories(out.resolve("keys"));
@@ -26,7 +28,7 @@ public class GenerateRegistry {
       boolean secrets = i % secretEvery == 0;
       boolean ranged = i % 2 == 0;
       Path dir = Files.createDirectories(out.resolve("registry").resolve("team-" + (i % 10)).resolve(app).resolve("active"));
-      Files.writeString(dir.resolve("docker-stack.yml"), stack(app, ranged, secrets));
+      Files.writeString(dir.resolve("docker-stack.yml"), stack(app, ranged, secrets, ownRepositoriesHost));
       if (secrets) {
         String password = "pwd-" + app;
         passwords.append("  ").append(app).append(": ").append(password).append('\n');
@@ -38,8 +40,9 @@ public class GenerateRegistry {
     Files.write(keys.resolve("passwords.yml"), vault.encrypt(passwords.toString().getBytes(StandardCharsets.UTF_8), master));
   }
 
-  static String stack(String app, boolean ranged, boolean secrets) {
-    String image = ranged ? "127.0.0.1:5000/busybox:${WEB_VERSION}" : "127.0.0.1:5000/busybox:2.0.0";
+  static String stack(String app, boolean ranged, boolean secrets, String ownRepositoriesHost) {
+    String repository = ownRepositoriesHost == null ? "127.0.0.1:5000/busybox" : ownRepositoriesHost + "/bench/" + app;
+    String image = ranged ? repository + ":${WEB_VERSION}" : "127.0.0.1:5000/busybox:2.0.0";
     return "version: \"3.8\"\n"
         + "services:\n"
         + "  web:\n"

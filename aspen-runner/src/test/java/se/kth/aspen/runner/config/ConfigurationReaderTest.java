@@ -63,6 +63,25 @@ class ConfigurationReaderTest {
     assertThat(c.registry()).contains(new RegistryLocation.LocalDirectory(dir));
     assertThat(c.clustersToDeploy()).isEmpty();
     assertThat(c.passSettings().leaseTtl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.tagsRefresh()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(c.registryConcurrency()).isEqualTo(8);
+  }
+
+  @Test
+  void theTagRefreshAndRegistryConcurrencyAreSetAndChecked() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(minimal());
+    env.put("TAGS_REFRESH_SECS", "10m");
+    env.put("REGISTRY_CONCURRENCY", "3");
+    assertThat(read(env).tagsRefresh()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(read(env).registryConcurrency()).isEqualTo(3);
+
+    env.put("TAGS_REFRESH_SECS", "0");
+    env.put("REGISTRY_CONCURRENCY", "0");
+    assertThatThrownBy(() -> read(env))
+        .isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).problems()).hasSize(2)
+            .anySatisfy(p -> assertThat(p).startsWith("TAGS_REFRESH_SECS must be more than 0"))
+            .anySatisfy(p -> assertThat(p).startsWith("REGISTRY_CONCURRENCY")));
   }
 
   @Test
