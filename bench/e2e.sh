@@ -233,8 +233,9 @@ for k in $(seq 1 "${BENCH_PUSHES:-3}"); do
       | grep -q ":$tag@" && break
     sleep 0.1
   done
+  sleep 1 # the event of the write just seen, within --until's second
   first=$(/usr/bin/docker events --since $(( t0 / 1000000000 - 1 )) --until "$(date +%s)" --filter type=service \
-    --filter "service=${app}_web" --filter event=update --format '{{.TimeNano}}' | head -1)
+    --filter event=update --format '{{.TimeNano}} {{.Actor.Attributes.name}}' | awk -v s="${app}_web" '$2 == s {print $1; exit}')
   if [ -n "$first" ]; then latencies+=("$(( (first - t0) / 1000000 )) ms"); else latencies+=("no update seen"); fi
 done
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
