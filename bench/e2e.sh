@@ -226,7 +226,7 @@ for _ in $(seq 1 600); do # until the first pass (all UNCHANGED) ended
   sleep 0.1
 done
 for k in $(seq 1 "${BENCH_PUSHES:-3}"); do
-  app="$prefix$(printf '%04d' $(( 2 * (k - 1) )))"; tag="1.2.$(( 4 + k ))"
+  app="$prefix$(printf '%04d' $(( 2 * (k - 1) )))"; tag="1.2.$(( 4 + k ))_bench"
   t0=$(python3 "$root/bench/registry.py" push "127.0.0.1:$images_port" "bench/$app" "$tag")
   for _ in $(seq 1 600); do
     /usr/bin/docker service inspect "${app}_web" --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}' 2>/dev/null \

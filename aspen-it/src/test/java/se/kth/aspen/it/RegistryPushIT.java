@@ -23,7 +23,7 @@ class RegistryPushIT extends Scenario {
     try (RunningAspen aspen = new RunningAspen(env, dir);
         NotifyingRegistry registry = new NotifyingRegistry(dir.resolve("notifying"),
             "http://127.0.0.1:" + aspen.port() + "/api/v1/webhook/registry", "Bearer " + token)) {
-      registry.copy("1.2.3_def", repository, "1.2.0");
+      registry.copy("1.2.3_def", repository, "1.2.0_a");
       StackFile pushed = StackFile.web();
       pushed.service("web").image(registry.host() + "/" + repository + ":${WEB_VERSION}").range("~1.2.0");
       writeStack(ranged, "active", pushed);
@@ -36,14 +36,14 @@ class RegistryPushIT extends Scenario {
       JsonNode first = aspen.reportAfter("");
       assertThat(RunningAspen.result(first, ranged).path("status").asText()).as(first.toString()).isEqualTo("DEPLOYED");
       assertThat(RunningAspen.result(first, other).path("status").asText()).as(first.toString()).isEqualTo("DEPLOYED");
-      assertThat(engine.serviceImage(ranged + "_web")).startsWith(registry.host() + "/" + repository + ":1.2.0@");
+      assertThat(engine.serviceImage(ranged + "_web")).startsWith(registry.host() + "/" + repository + ":1.2.0_a@");
 
-      String digest = registry.copy("1.2.4_0a1b2c3", repository, "1.2.5");
+      String digest = registry.copy("1.2.4_0a1b2c3", repository, "1.2.5_b");
       JsonNode afterPush = aspen.reportAfter(first.path("startedAt").asText());
 
       assertThat(RunningAspen.result(afterPush, ranged).path("status").asText()).as(afterPush.toString())
           .isEqualTo("DEPLOYED");
-      assertThat(engine.serviceImage(ranged + "_web")).isEqualTo(registry.host() + "/" + repository + ":1.2.5@" + digest);
+      assertThat(engine.serviceImage(ranged + "_web")).isEqualTo(registry.host() + "/" + repository + ":1.2.5_b@" + digest);
       // Left out of the pass the push started: still the first pass's result, not UNCHANGED.
       assertThat(RunningAspen.result(afterPush, other).path("status").asText()).isEqualTo("DEPLOYED");
       assertThat(RunningAspen.result(afterPush, other).path("seconds").asDouble())

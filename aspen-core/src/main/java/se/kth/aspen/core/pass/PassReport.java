@@ -31,7 +31,7 @@ public record PassReport(
   /**
    * This report with a later pass over some of its apps laid over it: that pass's results replace
    * the same targets' (and targets it found anew are added at the end); its revision, time and
-   * problems are taken.
+   * problems and policies are taken.
    */
   public PassReport updatedBy(PassReport later) {
     java.util.Map<String, AppResult> newer = new java.util.LinkedHashMap<>();
@@ -42,7 +42,7 @@ public record PassReport(
       merged.add(replacement != null ? replacement : result);
     }
     merged.addAll(newer.values());
-    return new PassReport(later.revision(), later.startedAt(), later.duration(), merged, later.problems());
+    return new PassReport(later.revision(), later.startedAt(), later.duration(), merged, later.problems(), later.policies());
   }
 
   /** How many targets ended with the status. */

@@ -21,7 +21,7 @@ class FocusedPassTest {
   @BeforeEach
   void registry() {
     f = new PassFixture(root);
-    f.images.push(HOST + "/app-a", "1.2.3").push(HOST + "/app-b", "2.0.0").push(HOST + "/shared", "3.1.0");
+    f.images.push(HOST + "/app-a", "1.2.3_a").push(HOST + "/app-b", "2.0.0_a").push(HOST + "/shared", "3.1.0_a");
     f.registry.write("app-a/active/docker-stack.yml",
         TestRegistry.stack(HOST + "/app-a:${WEB_VERSION}", "      WEB_VERSION: ~1.2.0\n", ""));
     f.registry.write("app-a/stage/docker-stack.yml",
@@ -37,22 +37,22 @@ class FocusedPassTest {
 
   @Test
   void aPushConcernsTheAppsWhoseRangeOfThatRepositoryTakesTheTag() {
-    assertThat(pass.applicationsTaking(push("app-a", "1.2.4"))).as("before any pass").isEmpty();
+    assertThat(pass.applicationsTaking(push("app-a", "1.2.4_b"))).as("before any pass").isEmpty();
     pass.run(PassMode.DEPLOY, r -> { });
 
-    assertThat(pass.applicationsTaking(push("app-a", "1.2.4"))).containsExactly("app-a");
-    assertThat(pass.applicationsTaking(push("app-a", "1.3.0"))).isEmpty();
-    assertThat(pass.applicationsTaking(push("app-b", "2.7.1"))).containsExactly("app-b");
-    assertThat(pass.applicationsTaking(push("shared", "3.1.9"))).containsExactly("app-c");
+    assertThat(pass.applicationsTaking(push("app-a", "1.2.4_b"))).containsExactly("app-a");
+    assertThat(pass.applicationsTaking(push("app-a", "1.3.0_b"))).isEmpty();
+    assertThat(pass.applicationsTaking(push("app-b", "2.7.1_b"))).containsExactly("app-b");
+    assertThat(pass.applicationsTaking(push("shared", "3.1.9_b"))).containsExactly("app-c");
     // app-d's range has no tag yet: a push of one is what it waits for
-    assertThat(pass.applicationsTaking(push("shared", "3.2.0"))).containsExactly("app-d");
-    assertThat(pass.applicationsTaking(new PushedImage(Optional.of("other.example.org"), "app-a", "1.2.4"))).isEmpty();
+    assertThat(pass.applicationsTaking(push("shared", "3.2.0_b"))).containsExactly("app-d");
+    assertThat(pass.applicationsTaking(new PushedImage(Optional.of("other.example.org"), "app-a", "1.2.4_b"))).isEmpty();
   }
 
   @Test
   void aFocusedPassRunsTheNamedAppsOnEveryClusterAndNoOther() {
     pass.run(PassMode.DEPLOY, r -> { });
-    f.images.push(HOST + "/app-a", "1.2.3", "1.2.4").push(HOST + "/app-b", "2.0.0", "2.1.0");
+    f.images.push(HOST + "/app-a", "1.2.3_a", "1.2.4_b").push(HOST + "/app-b", "2.0.0_a", "2.1.0_b");
     int deploysBefore = f.orchestrator.deploys().size();
 
     PassReport focused = pass.runFor(Set.of("app-a"), PassMode.DEPLOY, r -> { });

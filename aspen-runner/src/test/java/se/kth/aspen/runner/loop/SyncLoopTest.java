@@ -57,6 +57,44 @@ class SyncLoopTest {
   }
 
   @Test
+  void aPassForSomeAppsRunsAtOnceAndItsResultsReplaceTheirsInTheLastReport() {
+    List<java.util.Set<String>> focused = new CopyOnWriteArrayList<>();
+    AtomicInteger whole = new AtomicInteger();
+    List<PassReport> heard = new CopyOnWriteArrayList<>();
+    loop = new SyncLoop(new PassExecution() {
+      @Override
+      public PassReport run(se.kth.aspen.core.pass.PassListener listener) {
+        whole.incrementAndGet();
+        return Reports.report("rev-1", Reports.deployed("app-a", "active", "img:1"), Reports.deployed("app-b", "active", "img:1"));
+      }
+
+      @Override
+      public PassReport runFor(java.util.Set<String> applications, se.kth.aspen.core.pass.PassListener listener) {
+        focused.add(applications);
+        return Reports.report("rev-2", Reports.blocked("app-b", "active", java.time.Instant.EPOCH));
+      }
+    }, Duration.ofHours(1), List.of(new PassObserver() {
+      @Override
+      public void passDone(PassReport report) {
+        heard.add(report);
+      }
+    }));
+    loop.begin(true);
+    await().atMost(Duration.ofSeconds(5)).until(() -> loop.lastReport().isPresent());
+
+    assertThat(loop.trigger(java.util.Set.of("app-b"))).isTrue();
+    await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2);
+
+    assertThat(focused).containsExactly(java.util.Set.of("app-b"));
+    assertThat(whole).hasValue(1);
+    assertThat(heard.get(1).results()).extracting(r -> r.target().application()).containsExactly("app-b");
+    PassReport last = loop.lastReport().orElseThrow();
+    assertThat(last.revision()).isEqualTo("rev-2");
+    assertThat(last.results()).extracting(r -> r.target().application() + " " + r.status())
+        .containsExactly("app-a DEPLOYED", "app-b BLOCKED");
+  }
+
+  @Test
   void theLoopGoesOnWhenEveryAdapterThrowsOnEveryCall() {
     RecordingNotifier notifier = new RecordingNotifier();
     Ports ports = new Ports(throwing(RegistrySource.class), throwing(ClusterDirectory.class),
