@@ -38,6 +38,17 @@ final class Resolution {
     this.uses = uses;
   }
 
+  /** Resolves without remembering which application uses which range. */
+  Resolution(TagCatalog catalog) {
+    this(catalog, new RangeUses());
+  }
+
+  Output resolve(Input in) throws StepFailure {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    resolveEach(in, resolved, new ArrayList<>());
+    return new Output(resolved);
+  }
+
   Output resolve(AppTarget target, Input in) throws StepFailure {
     Map<String, String> resolved = new LinkedHashMap<>();
     List<RangeUses.Use> used = new ArrayList<>();
