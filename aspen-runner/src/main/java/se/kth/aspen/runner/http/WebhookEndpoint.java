@@ -42,10 +42,17 @@ final class WebhookEndpoint {
       return;
     }
     // Remembered only once authenticated: unsigned requests cannot fill the memory or block ids.
-    if (!deliveries.firstTime(delivery.provider() + ":" + delivery.id())) {
+    // The signature covers the body, not the delivery id header: a captured body sent again under
+    // a fresh id is caught by the body's own hash (a real push's body names its commits, so two
+    // different pushes never share one).
+    boolean newId = deliveries.firstTime(delivery.provider() + ":" + delivery.id());
+    boolean newBody = deliveries.firstTime(delivery.provider() + ":body:" + Digests.hex(Digests.sha256(body)));
+    if (!newId || !newBody) {
       log.warn("refused a replayed {} webhook delivery {} from {}", delivery.provider(), delivery.id(),
           exchange.getRemoteAddress());
-      Exchange.json(exchange, 409, Exchange.message("delivery " + delivery.id() + " was already received"));
+      Exchange.json(exchange, 409, Exchange.message(!newId
+          ? "delivery " + delivery.id() + " was already received"
+          : "this body was already received in another delivery: a replay under a new delivery id"));
       return;
     }
     if (!delivery.push()) {

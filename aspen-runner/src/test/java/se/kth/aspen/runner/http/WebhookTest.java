@@ -60,6 +60,22 @@ class WebhookTest {
   }
 
   @Test
+  void aCapturedGithubBodyReplayedUnderANewDeliveryIdIsRefused() throws Exception {
+    startSyncing(Optional.of(SECRET));
+    String signature = "sha256=" + hmac(SECRET, PUSH);
+    assertThat(post(Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "r-1", "X-Hub-Signature-256", signature), PUSH)
+        .statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.passes.get() == 2);
+
+    HttpResponse<String> replay = post(Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "r-2-made-up",
+        "X-Hub-Signature-256", signature), PUSH);
+
+    assertThat(replay.statusCode()).isEqualTo(409);
+    assertThat(replay.body()).contains("a replay under a new delivery id");
+    assertThat(api.passes.get()).isEqualTo(2);
+  }
+
+  @Test
   void aGithubPushWithAWrongSignatureIsRefusedAndStartsNothing() throws Exception {
     startSyncing(Optional.of(SECRET));
 
