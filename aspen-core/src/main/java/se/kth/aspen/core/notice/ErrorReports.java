@@ -3,8 +3,10 @@ package se.kth.aspen.core.notice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.PortException;
@@ -16,6 +18,10 @@ import se.kth.aspen.core.port.TargetKey;
  * once; while it persists, again every {@code repeatAfter} (10 minutes), prefixed {@code <!here> }
  * so the channel notices it is still going on; a successful deploy clears it. The marks live in
  * the state store, so runners sharing one store share them, and survive a restart.
+ *
+ * <p>They are kept in this object's memory as well (one instance lives as long as the runner's
+ * {@code Pass}): while the store cannot be reached an error is reported at most once, not once
+ * per pass, and a report sent during an outage still counts once the store is back.
  */
 public final class ErrorReports {
 
@@ -29,6 +35,8 @@ public final class ErrorReports {
   private final StateStore state;
   private final Clock clock;
   private final Duration repeatAfter;
+  /** When this runner last reported each error, whether or not the store heard of it. */
+  private final Map<ErrorMark, Instant> reportedHere = new ConcurrentHashMap<>();
 
   public ErrorReports(StateStore state, Clock clock, Duration repeatAfter) {
     this.state = Objects.requireNonNull(state, "state");
@@ -38,18 +46,31 @@ public final class ErrorReports {
 
   /**
    * Whether to send the notice now, and how: the notice as it is the first time, prefixed when
-   * repeated, empty when it was reported less than {@code repeatAfter} ago. Remembers the report.
-   *
-   * @throws PortException when the state store cannot be reached (the caller sends the notice
-   *     anyway: a duplicate is better than silence)
+   * repeated, empty when it was reported less than {@code repeatAfter} ago. Remembers the report,
+   * in the store when it can. While the store cannot be reached, an error already reported by
+   * this runner is not reported again (once per outage), and one never reported is.
    */
-  public Optional<ErrorNotice> admit(ErrorMark mark, ErrorNotice notice) throws PortException {
+  public Optional<ErrorNotice> admit(ErrorMark mark, ErrorNotice notice) {
     Instant now = clock.instant();
-    Optional<Instant> reported = state.errorReported(mark);
+    Optional<Instant> reported;
+    try {
+      reported = state.errorReported(mark);
+    } catch (PortException e) {
+      return reportedHere.putIfAbsent(mark, now) == null ? Optional.of(notice) : Optional.empty();
+    }
+    Instant here = reportedHere.get(mark);
+    if (here != null && (reported.isEmpty() || here.isAfter(reported.get()))) {
+      reported = Optional.of(here);
+    }
     if (reported.isPresent() && Duration.between(reported.get(), now).compareTo(repeatAfter) < 0) {
       return Optional.empty();
     }
-    state.markErrorReported(mark, now, MARK_TTL);
+    reportedHere.put(mark, now);
+    try {
+      state.markErrorReported(mark, now, MARK_TTL);
+    } catch (PortException e) {
+      // Remembered here; the store learns of the next report.
+    }
     if (reported.isEmpty()) {
       return Optional.of(notice);
     }
@@ -58,7 +79,19 @@ public final class ErrorReports {
 
   /** Forgets the target's errors: after a successful deploy, the next error is news again. */
   public void clear(TargetKey target) throws PortException {
+    reportedHere.keySet().removeIf(mark -> mark.target().equals(target));
     state.clearErrorMarks(target);
+  }
+
+  /**
+   * Forgets the target's errors when this runner reported one: an app found unchanged (its
+   * error cleared without a deploy) must not have a later error held back or sent as a repeat.
+   * Costs nothing for the many targets that had no error.
+   */
+  public void clearIfReported(TargetKey target) throws PortException {
+    if (reportedHere.keySet().stream().anyMatch(mark -> mark.target().equals(target))) {
+      clear(target);
+    }
   }
 
   /** {@code Error deploying *<cluster>/<app>* in step _<step>_\n<text>}. */

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.catalogue.PushedImage;
 import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.notice.ErrorReports;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterList;
@@ -50,6 +51,8 @@ public final class Pass {
   private final Policies policies;
   private final PassMemory memory = new PassMemory();
   private final RangeUses rangeUses = new RangeUses();
+  /** Outlives each pass: it remembers which errors were reported, also while the store is down. */
+  private final ErrorReports errorReports;
 
   private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
   // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
@@ -60,6 +63,7 @@ public final class Pass {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policies = Policies.of(settings.policies());
+    this.errorReports = new ErrorReports(ports.state(), clock, settings.errorRepeatAfter());
   }
 
   /** Runs one pass; results are also given to the listener as they come. Never throws. */
@@ -147,7 +151,7 @@ public final class Pass {
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        new Recording(ports.state(), ports.notifier(), clock, settings), memory, snapshot, found.tree(),
+        new Recording(ports.state(), ports.notifier(), clock, settings, errorReports), memory, snapshot, found.tree(),
         prefetched(keys));
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];

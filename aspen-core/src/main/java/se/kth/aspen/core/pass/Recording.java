@@ -42,11 +42,11 @@ final class Recording {
   private final Clock clock;
   private final String frontEndRuleLabel;
 
-  Recording(StateStore state, Notifier notifier, Clock clock, PassSettings settings) {
+  Recording(StateStore state, Notifier notifier, Clock clock, PassSettings settings, ErrorReports errors) {
     this.state = state;
     this.notifier = notifier;
     this.clock = clock;
-    this.errors = new ErrorReports(state, clock, settings.errorRepeatAfter());
+    this.errors = errors;
     this.frontEndRuleLabel = settings.frontEndRuleLabel();
   }
 
@@ -87,6 +87,15 @@ final class Recording {
             + images.values().stream().map(ImageReference::toString).sorted().toList()
             + " (failing in step _" + failed.step() + "_ since " + failed.since() + ")",
         Notices.slackChannels(stack)))));
+  }
+
+  /** An app found unchanged: an error it had since its last deploy has cleared. */
+  void unchanged(AppTarget target, TargetKey key) {
+    try {
+      errors.clearIfReported(key);
+    } catch (PortException e) {
+      LOG.debug("{}: its cleared error marks could not be removed: {}", target, e.getMessage());
+    }
   }
 
   /**
@@ -135,13 +144,7 @@ final class Recording {
     ErrorNotice notice = new ErrorNotice(message,
         expected ? stack.flatMap(Notices::slackChannels) : Optional.empty(),
         expected ? Optional.empty() : Optional.of(stackTrace(failure)));
-    Optional<ErrorNotice> admitted;
-    try {
-      admitted = errors.admit(new ErrorMark(key, failure.step()), notice);
-    } catch (PortException e) {
-      admitted = Optional.of(notice);
-    }
-    admitted.ifPresent(n -> safely(() -> notifier.error(n)));
+    errors.admit(new ErrorMark(key, failure.step()), notice).ifPresent(n -> safely(() -> notifier.error(n)));
   }
 
   private static String stackTrace(StepFailure failure) {

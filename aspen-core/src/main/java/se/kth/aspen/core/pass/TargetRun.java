@@ -196,6 +196,7 @@ final class TargetRun {
         pass.settings().failedRetryBackoff(), pass.settings().failedRetryBackoffCap()));
     switch (decision.verdict()) {
       case UNCHANGED -> {
+        pass.recording().unchanged(target, key);
         return Optional.of(result(AppStatus.UNCHANGED, Optional.empty(), Optional.empty(), state.lastGood().orElseThrow().images(),
             Optional.empty(), Optional.empty(), List.of()));
       }
