@@ -6,6 +6,8 @@ public enum AppStatus {
   DEPLOYED,
   /** Differs from what was last deployed; a deploying pass would deploy it (plan, record-only). */
   CHANGED,
+  /** The cluster already ran this desired state: recorded as deployed without deploying (adopt). */
+  ADOPTED,
   /** Same fingerprint as the last good deploy: nothing was done. */
   UNCHANGED,
   /** Not for this pass: cluster not selected, app excluded; the reason says which. */

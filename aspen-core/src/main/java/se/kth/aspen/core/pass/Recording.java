@@ -99,7 +99,7 @@ final class Recording {
   }
 
   /**
-   * Only records, for RECORD_ONLY passes: nothing was deployed, nothing is announced.
+   * Only records, for RECORD_ONLY and ADOPT passes: nothing was deployed, nothing is announced.
    *
    * @throws StepFailure COULD_NOT_TRY in step Record when the state store could not record it
    */

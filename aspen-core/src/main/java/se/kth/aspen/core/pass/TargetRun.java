@@ -115,6 +115,18 @@ final class TargetRun {
     if (pass.mode() == PassMode.PLAN) {
       return result(AppStatus.CHANGED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
+    if (pass.mode() == PassMode.ADOPT) {
+      step = Adopting.STEP;
+      Adopting.Output compared = new Adopting(pass.ports().orchestrator(), pass.digests())
+          .compare(new Adopting.Input(cluster, target.application(), read.images(), deadline));
+      if (!compared.runsDesiredState()) {
+        return result(AppStatus.CHANGED, Optional.empty(), Optional.of("would deploy: " + compared.wouldDeployBecause().get()),
+            planned, Optional.empty(), Optional.empty(), List.of());
+      }
+      step = Recording.RECORD;
+      pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision()));
+      return result(AppStatus.ADOPTED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
+    }
     if (pass.mode() == PassMode.RECORD_ONLY) {
       step = Recording.RECORD;
       pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision()));
@@ -246,8 +258,10 @@ final class TargetRun {
   }
 
   private AppResult failed(StepFailure failure, List<String> rolledBack) {
-    boolean announce = pass.mode() != PassMode.PLAN && failure.announce();
-    if (pass.mode() != PassMode.PLAN) {
+    // Plans and adoptions only look: a failure there is reported, never recorded or announced.
+    boolean looking = pass.mode() == PassMode.PLAN || pass.mode() == PassMode.ADOPT;
+    boolean announce = !looking && failure.announce();
+    if (!looking) {
       pass.recording().failure(target, key, failure, fingerprint, retried, stack, announce).ifPresent(warnings::add);
     }
     String reason = failure.reason();

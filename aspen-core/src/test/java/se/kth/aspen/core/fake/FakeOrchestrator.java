@@ -85,6 +85,12 @@ public final class FakeOrchestrator implements Orchestrator {
         List.of(new Convergence.TaskFailure(service, "rejected", Optional.of(error))), List.of()));
   }
 
+  /** The stack already runs these images by service, as another deployer left it (adopt). */
+  public FakeOrchestrator runs(String cluster, String stack, Map<String, String> serviceImages) {
+    running.put(cluster + "/" + stack, new ConcurrentHashMap<>(serviceImages));
+    return this;
+  }
+
   /** Forgets every scripted failure of the stack. */
   public FakeOrchestrator heal(String stack) {
     deployFailures.remove(stack);

@@ -156,6 +156,48 @@ class PassTest {
   }
 
   @Test
+  void adoptRecordsOnlyWhatTheClusterAlreadyRunsAndDeploysRecordsAndAnnouncesNothingElse() {
+    String a = pinned(IMAGE_A, "1.2.3_abc");
+    f.orchestrator.runs("active", "app-a", Map.of("web", a));
+    f.orchestrator.runs("stage", "app-a", Map.of("web", IMAGE_A + ":1.2.3_abc@sha256:" + "0".repeat(64)));
+    f.orchestrator.runs("active", "app-c", Map.of("web", IMAGE_C + ":2.9.202_3b01b96"));
+    f.orchestrator.runs("stage", "app-c", Map.of("web", pinned(IMAGE_C, "2.9.200_3b01b96")));
+
+    PassReport adopt = f.run(PassMode.ADOPT);
+
+    assertThat(only(adopt, "team/app-a/active/docker-stack.yml").status()).isEqualTo(AppStatus.ADOPTED);
+    assertThat(only(adopt, "app-c/active/docker-stack.yml").status()).as("no digest pinned: the tag is enough")
+        .isEqualTo(AppStatus.ADOPTED);
+    AppResult moved = only(adopt, "team/app-a/stage/docker-stack.yml");
+    assertThat(moved.status()).isEqualTo(AppStatus.CHANGED);
+    assertThat(moved.reason()).contains("would deploy: service web runs " + IMAGE_A + ":1.2.3_abc@sha256:" + "0".repeat(64)
+        + ", but " + IMAGE_A + ":1.2.3_abc is now " + FakeImageRegistry.digestOf(IMAGE_A + ":1.2.3_abc") + " in the registry");
+    assertThat(only(adopt, "app-c/stage/docker-stack.yml").reason()).contains("would deploy: service web runs "
+        + pinned(IMAGE_C, "2.9.200_3b01b96") + ", the desired image is " + IMAGE_C + ":2.9.202_3b01b96");
+    assertThat(only(adopt, "app-b/active/docker-stack.yml").status()).isEqualTo(AppStatus.FAILED);
+    assertThat(f.orchestrator.changes()).isZero();
+    assertThat(f.secrets.calls()).isEmpty();
+    assertThat(f.notifier.errors()).isEmpty();
+    assertThat(f.notifier.deployments()).isEmpty();
+
+    PassReport next = f.deploy();
+
+    assertThat(only(next, "team/app-a/active/docker-stack.yml").status()).isEqualTo(AppStatus.UNCHANGED);
+    assertThat(only(next, "app-c/active/docker-stack.yml").status()).isEqualTo(AppStatus.UNCHANGED);
+    assertThat(f.orchestrator.deploys()).extracting(d -> d.cluster().name() + "/" + d.stackName())
+        .containsExactlyInAnyOrder("stage/app-a", "stage/app-c");
+  }
+
+  @Test
+  void adoptListsAStackTheClusterDoesNotRunAsWouldDeploy() {
+    PassReport adopt = f.run(PassMode.ADOPT);
+
+    assertThat(only(adopt, "team/app-a/active/docker-stack.yml").reason())
+        .contains("would deploy: stack app-a is not on cluster active");
+    assertThat(adopt.count(AppStatus.ADOPTED)).isZero();
+  }
+
+  @Test
   void skipDeploymentTurnsADeployPassIntoRecordOnly() {
     f.settings = f.settings.toBuilder().skipDeployment(true).build();
 

@@ -36,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "With --once: print the CONTRACT §9 JSON document on stdout instead of the table.")
   boolean json;
 
+  @Option(names = "--adopt", description = {
+      "The first pass adopts instead of deploying (see `aspen adopt`): what the clusters already run is recorded,",
+      "nothing is deployed or announced; later passes deploy as usual. For switching from the Python tool."})
+  boolean adopt;
+
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP API port (ASPEN_API_PORT, default 3005).")
   void port(String value) {
     options.put(Setting.ASPEN_API_PORT, value);
@@ -62,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     if (once) {
-      return OnePass.run(context, configuration, PassMode.DEPLOY, json);
+      return OnePass.run(context, configuration, adopt ? PassMode.ADOPT : PassMode.DEPLOY, json);
     }
-    return Service.run(context, configuration);
+    return Service.run(context, configuration, adopt);
   }
 }

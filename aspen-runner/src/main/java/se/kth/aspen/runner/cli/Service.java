@@ -33,7 +33,8 @@ final class Service {
 
   private Service() {}
 
-  static int run(CliContext context, Configuration configuration) throws Exception {
+  /** @param adoptFirst the first pass adopts (records what runs) instead of deploying */
+  static int run(CliContext context, Configuration configuration, boolean adoptFirst) throws Exception {
     Clock clock = context.clock();
     log.info("starting aspen {}", configuration);
     try (Adapters adapters = context.adapters().open(configuration, clock)) {
@@ -53,10 +54,11 @@ final class Service {
           metrics.recordCrash();
         }
       };
+      java.util.concurrent.atomic.AtomicBoolean adopting = new java.util.concurrent.atomic.AtomicBoolean(adoptFirst);
       PassExecution passes = new PassExecution() {
         @Override
         public PassReport run(PassListener listener) {
-          return pass.run(PassMode.DEPLOY, listener);
+          return pass.run(adopting.getAndSet(false) ? PassMode.ADOPT : PassMode.DEPLOY, listener);
         }
 
         @Override

@@ -49,7 +49,8 @@ public final class SummaryTable {
       out.append("(no application found)\n");
     }
     for (AppResult result : report.results()) {
-      if (result.status() == AppStatus.FAILED || result.status() == AppStatus.BLOCKED) {
+      if (result.status() == AppStatus.FAILED || result.status() == AppStatus.BLOCKED
+          || (result.status() == AppStatus.CHANGED && result.reason().isPresent())) {
         out.append('\n').append(result.status()).append(' ').append(result.target())
             .append(result.step().map(s -> " in step " + s).orElse("")).append(": ")
             .append(result.reason().orElse("(no reason given)"))

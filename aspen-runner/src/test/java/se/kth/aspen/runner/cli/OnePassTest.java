@@ -68,6 +68,40 @@ class OnePassTest {
   }
 
   @Test
+  void adoptRecordsWhatRunsListsWhatWouldDeployWithTheReasonAndDeploysNothing() throws Exception {
+    app("app-a", GOOD);
+    app("app-b", GOOD);
+    orchestrator.runs("active", "app-a", Map.of("web", "127.0.0.1:5000/busybox:1.2.4_0a1b2c3@"
+        + FakeImageRegistry.digestOf("127.0.0.1:5000/busybox:1.2.4_0a1b2c3")));
+    orchestrator.runs("active", "app-b", Map.of("web", "127.0.0.1:5000/busybox:1.2.3_def"));
+
+    CliRun adopt = CliRun.of(env, dir, adapters, "adopt");
+    CliRun run = CliRun.of(env, dir, adapters, "run", "--once");
+
+    assertThat(adopt.exitCode).as(adopt.err).isZero();
+    assertThat(adopt.out()).containsPattern("app-a\\s+active\\s+ADOPTED").containsPattern("app-b\\s+active\\s+CHANGED")
+        .contains("CHANGED active/app-b: would deploy: service web runs 127.0.0.1:5000/busybox:1.2.3_def, "
+            + "the desired image is 127.0.0.1:5000/busybox:1.2.4_0a1b2c3")
+        .contains("1 ADOPTED");
+    assertThat(run.out()).containsPattern("app-a\\s+active\\s+UNCHANGED").containsPattern("app-b\\s+active\\s+DEPLOYED");
+    assertThat(orchestrator.deploys()).extracting(d -> d.stackName()).containsExactly("app-b");
+  }
+
+  @Test
+  void runOnceWithAdoptAdoptsInsteadOfDeploying() throws Exception {
+    app("app-b", GOOD);
+    orchestrator.runs("active", "app-b", Map.of("web", "127.0.0.1:5000/busybox:1.2.3_def"));
+
+    CliRun run = CliRun.of(env, dir, adapters, "run", "--once", "--adopt", "--json");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    JsonNode result = new ObjectMapper().readTree(run.out()).path("results").get(0);
+    assertThat(result.path("status").asText()).isEqualTo("CHANGED");
+    assertThat(result.path("reason").asText()).startsWith("would deploy: service web runs 127.0.0.1:5000/busybox:1.2.3_def");
+    assertThat(orchestrator.deploys()).isEmpty();
+  }
+
+  @Test
   void runOnceExits1WhenAnAppFailsAndSaysWhy() throws Exception {
     app("app-a", GOOD);
     app("app-b", GOOD.replace("limits: {cpus: \"0.25\", memory: 32M}", "limits: {cpus: \"0.25\"}"));
