@@ -119,9 +119,7 @@ final class StackDeployment {
         progress.applied("service " + name + " created");
         progress.created.add(service.name());
       } else {
-        String id = current.path("ID").asText();
-        long version = current.path("Version").path("Index").asLong();
-        JsonNode answer = engine.post("/services/" + id + "/update?version=" + version, spec, headers, "updating service " + name);
+        JsonNode answer = new ServiceUpdate(engine).apply(current, spec, headers, name);
         answer.path("Warnings").forEach(w -> progress.warnings.add(w.asText()));
         progress.applied("service " + name + " updated");
         progress.updated.add(service.name());
