@@ -15,6 +15,7 @@ import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.StackOwner;
 
 /** One {@code docker stack deploy --with-registry-auth [--prune]}, call for call (STACK-DEPLOY §1). */
 final class StackDeployment {
@@ -113,6 +114,9 @@ final class StackDeployment {
       } catch (UnsupportedSpecException e) {
         throw new RefusedException(model.file() + ": " + e.getMessage() + " (line " + service.line() + ")", e);
       }
+      if (request.owner().isPresent()) {
+        record(spec, request.owner().get());
+      }
       Map<String, String> headers = auth.headersFor(image.image());
       if (current == null) {
         engine.post("/services/create", spec, headers, "creating service " + name);
@@ -126,6 +130,20 @@ final class StackDeployment {
       }
     }
     vaulted.removeStale(engine);
+  }
+
+  /**
+   * Labels the service as the owner's and records the spec sent, to tell later what changed on
+   * the cluster since (drift). Service labels: writing them restarts no task.
+   */
+  private void record(ObjectNode spec, StackOwner owner) {
+    String record = SpecRecord.text(SpecRecord.of(spec));
+    ObjectNode labels = spec.path("Labels") instanceof ObjectNode existing ? existing : spec.putObject("Labels");
+    labels.put(SpecRecord.MANAGED_BY_LABEL, owner.group());
+    labels.put(SpecRecord.CLUSTER_LABEL, owner.cluster());
+    labels.put(SpecRecord.FINGERPRINT_LABEL, owner.fingerprint());
+    labels.put(SpecRecord.SERVICES_LABEL, String.join(",", new java.util.TreeSet<>(model.services().keySet())));
+    labels.put(SpecRecord.RECORD_LABEL, record);
   }
 
   private ImageReference image(ServiceSpec service) throws RefusedException {

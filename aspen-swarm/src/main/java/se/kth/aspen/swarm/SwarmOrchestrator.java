@@ -3,7 +3,9 @@ package se.kth.aspen.swarm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployOutcome;
@@ -72,6 +74,16 @@ public final class SwarmOrchestrator implements Orchestrator, AutoCloseable {
       }
     }
     return last;
+  }
+
+  @Override
+  public Optional<ClusterInventory> inventory(Cluster cluster, Deadline deadline) throws PortException {
+    return Optional.of(StackInventory.read(clients.of(cluster.endpoint())));
+  }
+
+  @Override
+  public List<String> removeStack(Cluster cluster, String stack, Deadline deadline) throws PortException {
+    return StackRemoval.remove(clients.of(cluster.endpoint()), new StackNames(stack));
   }
 
   @Override

@@ -15,5 +15,10 @@ public enum AppStatus {
   /** Could not be deployed; step and reason say why. */
   FAILED,
   /** This very desired state already failed on the cluster; not applied again until it changes. */
-  BLOCKED
+  BLOCKED,
+  /**
+   * Unchanged in git, but its services no longer run what was deployed (changed, scaled or
+   * removed by hand); the reason lists what differs. Reported, not reverted (DRIFT_POLICY).
+   */
+  DRIFTED
 }

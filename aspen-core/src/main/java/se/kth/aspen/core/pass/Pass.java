@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.notice.ErrorReports;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.ClusterList;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.RegistrySnapshot;
@@ -53,6 +55,7 @@ public final class Pass {
   private final RangeUses rangeUses = new RangeUses();
   /** Outlives each pass: it remembers which errors were reported, also while the store is down. */
   private final ErrorReports errorReports;
+  private final Orphans orphans = new Orphans();
 
   private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
   // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
@@ -93,12 +96,13 @@ public final class Pass {
     List<String> problems = new ArrayList<>();
     String revision = "";
     List<AppResult> results = List.of();
+    List<Orphan> orphaned = new ArrayList<>();
     try {
       RegistrySnapshot snapshot = ports.registry().sync(Deadline.in(settings.targetTimeout()));
       revision = snapshot.revision();
       snapshot.staleBecause().ifPresent(why -> problems.add("the registry could not be refreshed, using revision "
           + snapshot.revision() + ": " + why));
-      results = runTargets(snapshot, effective, listener, problems, only);
+      results = runTargets(snapshot, effective, listener, problems, only, orphaned);
     } catch (PortException e) {
       problems.add("the registry could not be read: " + e.getMessage());
     } catch (IOException e) {
@@ -108,11 +112,11 @@ public final class Pass {
       problems.add("the pass failed unexpectedly: " + e);
     }
     return new PassReport(revision, started, Duration.between(started, clock.instant()), results, problems,
-        policies.names());
+        policies.names(), orphaned);
   }
 
   private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems,
-      Optional<Set<String>> only) throws IOException {
+      Optional<Set<String>> only, List<Orphan> orphaned) throws IOException {
     Optional<Discovery.Output> remembered = memory.begin(snapshot);
     Discovery.Output discovered = remembered.isPresent() ? remembered.get() : new Discovery().discover(new Discovery.Input(snapshot.root()));
     if (remembered.isEmpty()) {
@@ -140,19 +144,28 @@ public final class Pass {
     Selection selection = new Selection();
     List<Selection.Output> selections = new ArrayList<>(found.targets().size());
     List<TargetKey> keys = new ArrayList<>();
+    Map<String, Cluster> selectedClusters = new TreeMap<>();
     for (AppTarget target : found.targets()) {
       Selection.Output selected = selection.select(new Selection.Input(target, clusters, settings.clustersToDeploy(),
           settings.excludedApps()));
       selections.add(selected);
       if (selected.skipReason().isEmpty()) {
         keys.add(target.key(settings.group()));
+        selected.cluster().ifPresent(c -> selectedClusters.putIfAbsent(c.name(), c));
       }
     }
+    for (Cluster cluster : clusters.clusters()) {
+      if (!cluster.preparing() && (settings.clustersToDeploy().isEmpty() || settings.clustersToDeploy().contains(cluster.name()))) {
+        selectedClusters.putIfAbsent(cluster.name(), cluster);
+      }
+    }
+    Map<String, ClusterInventory> inventories = mode == PassMode.RECORD_ONLY ? Map.of()
+        : Inventories.list(ports.orchestrator(), selectedClusters.values(), settings, problems);
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
         new Recording(ports.state(), ports.notifier(), clock, settings, errorReports), memory, snapshot, found.tree(),
-        prefetched(keys));
+        prefetched(keys), inventories);
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);
@@ -187,6 +200,13 @@ public final class Pass {
         });
       }
     }
+    // Every directory of the revision, not only those this pass was asked to run: a pass for some
+    // apps must not take the others for orphans.
+    Map<String, java.util.Set<String>> inGit = new TreeMap<>();
+    for (AppTarget target : discovered.targets()) {
+      inGit.computeIfAbsent(target.cluster(), c -> new java.util.HashSet<>()).add(target.application());
+    }
+    orphaned.addAll(orphans.find(inventories, selectedClusters, inGit, ports.orchestrator(), settings, mode, clock.instant()));
     List<AppResult> ordered = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       ordered.add(results[i] != null ? results[i]

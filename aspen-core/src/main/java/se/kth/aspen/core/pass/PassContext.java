@@ -2,6 +2,7 @@ package se.kth.aspen.core.pass;
 
 import java.time.Clock;
 import java.util.Map;
+import se.kth.aspen.core.port.ClusterInventory;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.fingerprint.TreeListing;
@@ -14,7 +15,8 @@ import se.kth.aspen.core.version.TagCatalog;
 /**
  * What every target of one pass shares: ports, settings, the per-pass catalogs, the revision,
  * the walk of the registry when this pass made one (not when it recalled the discovery), and the
- * targets' states read ahead in one go (a hint for each target's first decision).
+ * targets' states read ahead in one go (a hint for each target's first decision), and each
+ * cluster's stacks as listed once for the drift check (a cluster missing there was not checked).
  */
 record PassContext(
     Ports ports,
@@ -31,9 +33,11 @@ record PassContext(
     PassMemory memory,
     RegistrySnapshot snapshot,
     Optional<TreeListing> tree,
-    Map<TargetKey, TargetState> states) {
+    Map<TargetKey, TargetState> states,
+    Map<String, ClusterInventory> inventories) {
 
   PassContext {
     states = Map.copyOf(states);
+    inventories = Map.copyOf(inventories);
   }
 }

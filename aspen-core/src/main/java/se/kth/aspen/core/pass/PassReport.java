@@ -10,14 +10,16 @@ import se.kth.aspen.core.policy.PolicyName;
 /**
  * What one pass did: the registry revision, every target's result in a stable order (by stack
  * path, then cluster), and problems of the pass as a whole (a stale registry snapshot or cluster
- * list, a selected cluster that does not exist, a registry that could not be read at all).
+ * list, a selected cluster that does not exist, a registry that could not be read at all, a
+ * cluster whose stacks could not be listed for the drift check).
  *
  * @param revision the registry revision the pass read; empty text when no snapshot could be had
  * @param policies the policies every stack of the pass was checked against, in the order they run
+ * @param orphans the stacks of this group on the listed clusters whose directory is gone
  */
 public record PassReport(
     String revision, Instant startedAt, Duration duration, List<AppResult> results, List<String> problems,
-    Set<PolicyName> policies) {
+    Set<PolicyName> policies, List<Orphan> orphans) {
 
   public PassReport {
     Objects.requireNonNull(revision, "revision");
@@ -26,6 +28,13 @@ public record PassReport(
     results = List.copyOf(results);
     problems = List.copyOf(problems);
     policies = PolicyName.ordered(policies);
+    orphans = List.copyOf(orphans);
+  }
+
+  /** A report without orphans. */
+  public PassReport(String revision, Instant startedAt, Duration duration, List<AppResult> results, List<String> problems,
+      Set<PolicyName> policies) {
+    this(revision, startedAt, duration, results, problems, policies, List.of());
   }
 
   /**
@@ -48,6 +57,11 @@ public record PassReport(
   /** How many targets ended with the status. */
   public long count(AppStatus status) {
     return results.stream().filter(r -> r.status() == status).count();
+  }
+
+  /** The problems saying that a cluster could not be checked for drift (its apps' drift is unknown, not absent). */
+  public List<String> driftNotChecked() {
+    return problems.stream().filter(p -> p.startsWith(Inventories.NOT_CHECKED)).toList();
   }
 
   /** True when a target failed (BLOCKED counts as failed: its desired state does not run). */

@@ -40,6 +40,10 @@ import se.kth.aspen.core.port.VerifyPolicy;
  *     it every third of this while it deploys, verifies, rolls back and records, so a runner
  *     killed mid-deploy blocks the target for at most this long. Keep it well above {@code
  *     requestTimeout}: a renewal that takes longer than a third of it may come too late.
+ * @param pruneGrace {@code PRUNE_GRACE}: with {@code prune}, a stack of this group whose directory
+ *     left the registry is removed only after it has been missing this long (1 h)
+ * @param driftPolicy {@code DRIFT_POLICY}: what to do with an unchanged app whose services no
+ *     longer run what was deployed (report); an app's label {@value #DRIFT_LABEL} overrides it
  */
 public record PassSettings(
     String group,
@@ -57,10 +61,16 @@ public record PassSettings(
     Optional<Duration> failedRetryBackoff,
     Duration failedRetryBackoffCap,
     Duration errorRepeatAfter,
-    Duration leaseTtl) {
+    Duration leaseTtl,
+    DriftPolicy driftPolicy,
+    Duration pruneGrace) {
 
   /** The per-app label that turns whole-stack rollback on or off for that app. */
   public static final String ROLLBACK_LABEL = "se.kth.aspen.rollbackOnFailure";
+  /** The per-app label choosing the drift policy: {@code ignore}, {@code report} or {@code revert}. */
+  public static final String DRIFT_LABEL = "se.kth.aspen.drift";
+  /** The per-app label naming fields another tool owns: {@code replicas,labels.traefik.*}. */
+  public static final String DRIFT_IGNORE_LABEL = "se.kth.aspen.drift.ignore";
 
   public PassSettings {
     Objects.requireNonNull(group, "group");
@@ -78,6 +88,11 @@ public record PassSettings(
     requirePositive("failedRetryBackoffCap", failedRetryBackoffCap);
     requirePositive("errorRepeatAfter", errorRepeatAfter);
     requirePositive("leaseTtl", leaseTtl);
+    Objects.requireNonNull(driftPolicy, "driftPolicy");
+    Objects.requireNonNull(pruneGrace, "pruneGrace");
+    if (pruneGrace.isNegative()) {
+      throw new IllegalArgumentException("pruneGrace must not be negative, got " + pruneGrace);
+    }
   }
 
   private static void requirePositive(String name, Duration value) {
@@ -115,6 +130,8 @@ public record PassSettings(
     b.failedRetryBackoffCap = failedRetryBackoffCap;
     b.errorRepeatAfter = errorRepeatAfter;
     b.leaseTtl = leaseTtl;
+    b.driftPolicy = driftPolicy;
+    b.pruneGrace = pruneGrace;
     return b;
   }
 
@@ -150,6 +167,8 @@ public record PassSettings(
     private Duration failedRetryBackoffCap = Duration.ofHours(6);
     private Duration errorRepeatAfter = Duration.ofMinutes(10);
     private Duration leaseTtl = Duration.ofSeconds(30);
+    private DriftPolicy driftPolicy = DriftPolicy.REPORT;
+    private Duration pruneGrace = Duration.ofHours(1);
 
     private Builder(String group) {
       this.group = group;
@@ -172,12 +191,14 @@ public record PassSettings(
     public Builder failedRetryBackoffCap(Duration value) { this.failedRetryBackoffCap = value; return this; }
     public Builder errorRepeatAfter(Duration value) { this.errorRepeatAfter = value; return this; }
     public Builder leaseTtl(Duration value) { this.leaseTtl = value; return this; }
+    public Builder driftPolicy(DriftPolicy value) { this.driftPolicy = value; return this; }
+    public Builder pruneGrace(Duration value) { this.pruneGrace = value; return this; }
 
     public PassSettings build() {
       return new PassSettings(group, clustersToDeploy, excludedApps, parallelism, targetTimeout,
           requestTimeout, verify, policies, skipDeployment, prune,
           rollbackOnFailure, pinDigests, failedRetryBackoff, failedRetryBackoffCap, errorRepeatAfter,
-          leaseTtl);
+          leaseTtl, driftPolicy, pruneGrace);
     }
   }
 }

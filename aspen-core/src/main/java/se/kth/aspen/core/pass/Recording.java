@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RecoveryNotice;
+import se.kth.aspen.core.port.SpecDifference;
 import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
@@ -145,6 +147,19 @@ final class Recording {
         expected ? stack.flatMap(Notices::slackChannels) : Optional.empty(),
         expected ? Optional.empty() : Optional.of(stackTrace(failure)));
     errors.admit(new ErrorMark(key, failure.step()), notice).ifPresent(n -> safely(() -> notifier.error(n)));
+  }
+
+  /**
+   * A drift, announced to the error URL once per distinct drift (and again after the error
+   * repeat time while it lasts, as errors are); the next good deploy clears the mark. The
+   * differences name fields only, never a value that may be secret.
+   */
+  void drift(AppTarget target, TargetKey key, List<SpecDifference> differences) {
+    String text = String.join("\n", differences.stream().map(SpecDifference::toString).toList());
+    ErrorNotice notice = new ErrorNotice("Drift on *" + target.cluster() + "/" + target.application()
+        + "*: its services no longer run what was deployed\n" + text, Optional.empty(), Optional.empty());
+    errors.admit(new ErrorMark(key, DriftCheck.STEP + " " + Integer.toHexString(text.hashCode())), notice)
+        .ifPresent(n -> safely(() -> notifier.error(n)));
   }
 
   private static String stackTrace(StepFailure failure) {

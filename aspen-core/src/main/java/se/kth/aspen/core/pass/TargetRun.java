@@ -13,11 +13,13 @@ import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.fingerprint.Fingerprint;
 import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.StackOwner;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
 
@@ -42,6 +44,7 @@ final class TargetRun {
   private Optional<String> fingerprint = Optional.empty();
   private Optional<StackModel> stack = Optional.empty();
   private Optional<se.kth.aspen.core.port.FailureRecord> retried = Optional.empty();
+  private Optional<DriftCheck.Found> drift = Optional.empty();
   private final List<String> warnings = new ArrayList<>();
   private final AtomicReference<Leasing.Held> held = new AtomicReference<>();
   private volatile boolean abandoned;
@@ -97,7 +100,17 @@ final class TargetRun {
     TargetState ahead = pass.states().get(key);
     TargetState before = ahead != null ? ahead : readState();
     Optional<AppResult> settled = settled(fp, before);
-    if (settled.isPresent()) {
+    if (settled.isPresent() && settled.get().status() == AppStatus.UNCHANGED) {
+      drift = drift(before);
+      if (drift.isEmpty()) {
+        // Only an app that runs what was deployed has no error left; a drifted one keeps its drift's mark.
+        pass.recording().unchanged(target, key);
+        return settled.get();
+      }
+      if (drift.get().policy() == DriftPolicy.REPORT || pass.mode() == PassMode.PLAN) {
+        return drifted(drift.get(), settled.get());
+      }
+    } else if (settled.isPresent()) {
       return settled.get();
     }
 
@@ -160,7 +173,10 @@ final class TargetRun {
     step = "Decide";
     TargetState before = readState();
     Optional<AppResult> settled = settled(fp, before);
-    if (settled.isPresent()) {
+    if (settled.isPresent() && !(drift.isPresent() && settled.get().status() == AppStatus.UNCHANGED)) {
+      if (settled.get().status() == AppStatus.UNCHANGED) {
+        pass.recording().unchanged(target, key);
+      }
       return settled.get();
     }
 
@@ -172,7 +188,7 @@ final class TargetRun {
 
     step = Deploying.DEPLOY;
     DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
-        unlocked.environment(), unlocked.files(), pass.settings().prune());
+        unlocked.environment(), unlocked.files(), pass.settings().prune()).owned(new StackOwner(pass.settings().group(), cluster.name(), fp.hex()));
     new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request, pass.settings().verify(),
         rollbackOnFailure(read.stack()), deadline, lease::confirm));
 
@@ -185,7 +201,28 @@ final class TargetRun {
     Map<String, String> deployed = Recording.texts(images);
     pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), deployed, pass.revision()),
         before, read.stack(), images);
-    return result(AppStatus.DEPLOYED, Optional.empty(), Optional.empty(), deployed, Optional.empty(), Optional.empty(), List.of());
+    Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
+    return result(AppStatus.DEPLOYED, why.map(w -> DriftCheck.STEP), why, deployed, Optional.empty(), Optional.empty(), List.of());
+  }
+
+  /** The drift of an unchanged target, when its cluster was listed this pass. */
+  private Optional<DriftCheck.Found> drift(TargetState state) {
+    ClusterInventory inventory = pass.inventories().get(cluster.name());
+    if (inventory == null || state.lastGood().isEmpty()) {
+      return Optional.empty();
+    }
+    return DriftCheck.check(inventory, target.application(), pass.settings().group(), state.lastGood().get(),
+        pass.settings().driftPolicy());
+  }
+
+  /** DRIFTED, announced once per drift unless only planned. */
+  private AppResult drifted(DriftCheck.Found found, AppResult unchanged) {
+    String reason = (found.policy() == DriftPolicy.REVERT ? "drift (a deploy would revert it): " : "drift: ") + found.describe();
+    if (pass.mode() != PassMode.PLAN) {
+      pass.recording().drift(target, key, found.differences());
+    }
+    return result(AppStatus.DRIFTED, Optional.of(DriftCheck.STEP), Optional.of(reason), unchanged.images(), Optional.empty(),
+        Optional.empty(), List.of());
   }
 
   /**
@@ -208,7 +245,6 @@ final class TargetRun {
         pass.settings().failedRetryBackoff(), pass.settings().failedRetryBackoffCap()));
     switch (decision.verdict()) {
       case UNCHANGED -> {
-        pass.recording().unchanged(target, key);
         return Optional.of(result(AppStatus.UNCHANGED, Optional.empty(), Optional.empty(), state.lastGood().orElseThrow().images(),
             Optional.empty(), Optional.empty(), List.of()));
       }

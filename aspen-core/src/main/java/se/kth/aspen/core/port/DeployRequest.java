@@ -3,6 +3,7 @@ package se.kth.aspen.core.port;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import se.kth.aspen.core.compose.StackModel;
 
 /**
@@ -18,6 +19,9 @@ import se.kth.aspen.core.compose.StackModel;
  * @param decryptedFiles plaintext of vaulted relative bind sources, by the source as written in
  *     the stack file ({@code ./conf/app.yml})
  * @param prune remove services of the stack that are no longer in the file
+ * @param owner when present, every service is labelled as the owner's, with the spec it was sent
+ *     (see {@link Orchestrator#inventory}); empty: the services carry only what the file says,
+ *     as with {@code docker stack deploy}
  */
 public record DeployRequest(
     Cluster cluster,
@@ -27,7 +31,8 @@ public record DeployRequest(
     Map<String, ImageReference> images,
     SecretEnvironment secretEnvironment,
     Map<String, Secret> decryptedFiles,
-    boolean prune) {
+    boolean prune,
+    Optional<StackOwner> owner) {
 
   public DeployRequest {
     Objects.requireNonNull(cluster, "cluster");
@@ -37,5 +42,18 @@ public record DeployRequest(
     images = Map.copyOf(images);
     Objects.requireNonNull(secretEnvironment, "secretEnvironment");
     decryptedFiles = Map.copyOf(decryptedFiles);
+    Objects.requireNonNull(owner, "owner");
+  }
+
+  /** A request without an owner: the services get no ownership labels. */
+  public DeployRequest(Cluster cluster, String stackName, StackModel stack, Path directory, Map<String, ImageReference> images,
+      SecretEnvironment secretEnvironment, Map<String, Secret> decryptedFiles, boolean prune) {
+    this(cluster, stackName, stack, directory, images, secretEnvironment, decryptedFiles, prune, Optional.empty());
+  }
+
+  /** The same request, labelled as {@code owner}'s. */
+  public DeployRequest owned(StackOwner owner) {
+    return new DeployRequest(cluster, stackName, stack, directory, images, secretEnvironment, decryptedFiles, prune,
+        Optional.of(owner));
   }
 }

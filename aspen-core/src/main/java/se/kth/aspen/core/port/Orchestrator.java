@@ -1,6 +1,7 @@
 package se.kth.aspen.core.port;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Runs stacks on a cluster: deploy, wait for convergence, read what runs. */
 public interface Orchestrator {
@@ -17,13 +18,37 @@ public interface Orchestrator {
 
   /**
    * Polls the stack's services and tasks until every service runs its desired replicas, or the
-   * policy's attempts run out, or the deadline passes.
+   * policy's attempts run out, or the deadline passes. Once the stack converged, an
+   * implementation may remove what its services no longer use (secrets and configs of earlier
+   * contents).
    *
    * @return converged, or not with every failing task's state and error
    * @throws UnreachableException when the engine cannot be reached at all
    */
   Convergence awaitConvergence(Cluster cluster, String stack, VerifyPolicy policy, Deadline deadline)
       throws PortException;
+
+  /**
+   * Every stack of the cluster, each service compared with what a deploy with an owner (see
+   * {@link DeployRequest#owner()}) recorded on it, in one listing.
+   *
+   * @return empty when this orchestrator cannot tell (then drift is not checked at all)
+   * @throws UnreachableException when the cluster's engine cannot be reached
+   */
+  default Optional<ClusterInventory> inventory(Cluster cluster, Deadline deadline) throws PortException {
+    return Optional.empty();
+  }
+
+  /**
+   * Removes a whole stack, as {@code docker stack rm} does: its services, then its secrets,
+   * configs and networks.
+   *
+   * @return the services removed
+   * @throws RefusedException when this orchestrator cannot remove stacks, or the engine refused
+   */
+  default List<String> removeStack(Cluster cluster, String stack, Deadline deadline) throws PortException {
+    throw new RefusedException("removing stack " + stack + " on " + cluster.name() + " is not supported");
+  }
 
   /** The stack's services as they run now. */
   List<RunningService> services(Cluster cluster, String stack, Deadline deadline) throws PortException;

@@ -7,13 +7,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployOutcome;
 import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.LiveService;
+import se.kth.aspen.core.port.LiveStack;
 import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RunningService;
+import se.kth.aspen.core.port.SpecDifference;
+import se.kth.aspen.core.port.StackOwner;
 import se.kth.aspen.core.port.VerifyPolicy;
 
 /**
@@ -36,6 +41,66 @@ public final class FakeOrchestrator implements Orchestrator {
   private final Map<String, Map<String, String>> running = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger deploying = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+
+  private volatile boolean listing;
+  private final List<String> removedStacks = new CopyOnWriteArrayList<>();
+  private final Map<String, List<SpecDifference>> drifts = new ConcurrentHashMap<>();
+  private final Map<String, Optional<StackOwner>> owners = new ConcurrentHashMap<>();
+  private final java.util.Set<String> unlistable = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Answers {@link #inventory}: every stack it deployed, each service with the owner of its last
+   * deploy and the differences scripted by {@link #drift}. Without this, it cannot tell (empty).
+   */
+  public FakeOrchestrator listStacks() {
+    listing = true;
+    return this;
+  }
+
+  /** The stack runs differently from what was deployed, until its next deploy. */
+  public FakeOrchestrator drift(String cluster, String stack, SpecDifference... differences) {
+    drifts.put(cluster + "/" + stack, List.of(differences));
+    return this;
+  }
+
+  /** Listing the cluster fails as an engine that cannot be reached does. */
+  public FakeOrchestrator unlistable(String cluster) {
+    unlistable.add(cluster);
+    return this;
+  }
+
+  /** How many inventories were asked for. */
+  public int listings() {
+    return listings.get();
+  }
+
+  @Override
+  public Optional<ClusterInventory> inventory(Cluster cluster, Deadline deadline) throws PortException {
+    if (!listing) {
+      return Optional.empty();
+    }
+    listings.incrementAndGet();
+    if (unlistable.contains(cluster.name())) {
+      throw new se.kth.aspen.core.port.UnreachableException("listing services on " + cluster.name() + ": connection refused");
+    }
+    Map<String, LiveStack> stacks = new java.util.TreeMap<>();
+    String prefix = cluster.name() + "/";
+    running.forEach((key, services) -> {
+      if (!key.startsWith(prefix)) {
+        return;
+      }
+      String stack = key.substring(prefix.length());
+      Optional<StackOwner> owner = owners.getOrDefault(key, Optional.empty());
+      List<SpecDifference> drift = drifts.getOrDefault(key, List.of());
+      List<LiveService> live = new ArrayList<>();
+      services.keySet().stream().sorted().forEach(service -> live.add(new LiveService(service, owner.map(StackOwner::group),
+          owner.map(StackOwner::cluster), owner.map(StackOwner::fingerprint), services.keySet(),
+          drift.stream().filter(d -> d.service().equals(service)).toList(), false, Map.of())));
+      stacks.put(stack, new LiveStack(stack, live));
+    });
+    return Optional.of(new ClusterInventory(stacks));
+  }
 
   /** Deploys of this stack throw the exception until {@link #heal}. */
   public FakeOrchestrator failDeploy(String stack, PortException failure) {
@@ -168,6 +233,8 @@ public final class FakeOrchestrator implements Orchestrator {
       throw failure;
     }
     deploys.add(request);
+    owners.put(key(request.cluster(), request.stackName()), request.owner());
+    drifts.remove(key(request.cluster(), request.stackName()));
     Map<String, String> services = running.computeIfAbsent(key(request.cluster(), request.stackName()), k -> new ConcurrentHashMap<>());
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
@@ -193,6 +260,19 @@ public final class FakeOrchestrator implements Orchestrator {
       return scripted;
     }
     return new Convergence(true, services(cluster, stack, deadline), List.of(), List.of());
+  }
+
+  @Override
+  public List<String> removeStack(Cluster cluster, String stack, Deadline deadline) {
+    Map<String, String> services = running.remove(key(cluster, stack));
+    owners.remove(key(cluster, stack));
+    removedStacks.add(key(cluster, stack));
+    return services == null ? List.of() : services.keySet().stream().sorted().toList();
+  }
+
+  /** The stacks removed, as {@code cluster/stack}. */
+  public List<String> removedStacks() {
+    return List.copyOf(removedStacks);
   }
 
   @Override

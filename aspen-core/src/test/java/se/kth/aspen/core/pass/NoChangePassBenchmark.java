@@ -46,6 +46,10 @@ public class NoChangePassBenchmark {
   @Param({"true", "false"})
   public boolean changesKnown;
 
+  /** Whether the orchestrator lists the cluster for the drift check (one listing per cluster and pass). */
+  @Param({"false", "true"})
+  public boolean drift;
+
   private Path root;
   private Pass pass;
 
@@ -60,16 +64,21 @@ public class NoChangePassBenchmark {
       registry.write("team-" + (i % 20) + "/" + app + "/active/docker-stack.yml",
           TestRegistry.stack("registry.example.org/" + app + ":1.0." + (i % 7)));
     }
+    FakeOrchestrator orchestrator = drift ? new FakeOrchestrator().listStacks() : new FakeOrchestrator();
     FakeRegistrySource source = new FakeRegistrySource(root, "rev").snapshot(new se.kth.aspen.core.port.RegistrySnapshot(
         root, "rev", changesKnown ? java.util.Optional.of(java.util.Set.of()) : java.util.Optional.empty(), java.util.Optional.empty()));
     Ports ports = new Ports(source, FakeClusterDirectory.of("active"), images,
-        new FakeSecretStore(), new FakeOrchestrator(), new InMemoryStateStore(Clock.systemUTC()), new RecordingNotifier());
+        new FakeSecretStore(), orchestrator, new InMemoryStateStore(Clock.systemUTC()), new RecordingNotifier());
     pass = new Pass(ports, PassSettings.defaults("bench").build(), Clock.systemUTC());
     PassReport first = pass.run(PassMode.DEPLOY, PassListener.NONE);
     if (first.count(AppStatus.DEPLOYED) != apps) {
       throw new IllegalStateException("the first pass must deploy every app: " + first.results().getFirst());
     }
+    int listed = orchestrator.listings();
     PassReport second = pass.run(PassMode.DEPLOY, PassListener.NONE);
+    if (orchestrator.listings() - listed != (drift ? 1 : 0)) {
+      throw new IllegalStateException("a pass must list the one cluster once for drift, listed " + (orchestrator.listings() - listed));
+    }
     if (second.count(AppStatus.UNCHANGED) != apps) {
       throw new IllegalStateException("the measured pass must change nothing: " + second.results().getFirst());
     }

@@ -23,6 +23,7 @@ public final class Cli {
     commandLine.addSubcommand("run", new RunCommand(context));
     commandLine.addSubcommand("plan", new PlanCommand(context));
     commandLine.addSubcommand("adopt", new AdoptCommand(context));
+    commandLine.addSubcommand("drift", new DriftCommand(context));
     commandLine.addSubcommand("validate", new ValidateCommand(context));
     commandLine.addSubcommand("vault", new CommandLine(VaultCommand.class, new ContextFactory(context)));
     commandLine.getCommandSpec().usageMessage().footer(AspenCommand.footer());

@@ -1,5 +1,5 @@
 /**
- * The command line (picocli): {@code run}, {@code run --once}, {@code plan}, {@code validate} and
+ * The command line (picocli): {@code run}, {@code run --once}, {@code plan}, {@code drift}, {@code validate} and
  * {@code vault}, with the exit codes of CONTRACT §9. Commands read the environment through an
  * injected map, so tests run them in-process.
  */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import se.kth.aspen.core.pass.DriftPolicy;
 import se.kth.aspen.core.pass.PassSettings;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
@@ -27,6 +28,8 @@ import se.kth.aspen.swarm.registry.Registries;
  *     and the {@code auths} of {@code $DOCKER_CONFIG/config.json}
  * @param redisUrl Redis for state; empty: the embedded store under {@code stateDir}
  * @param configRotation whether file-based secrets and configs are named by their content ({@code CONFIG_ROTATION})
+ * @param driftPolicy what to do with drift ({@code DRIFT_POLICY})
+ * @param pruneGrace how long an orphaned stack is kept before PRUNE removes it ({@code PRUNE_GRACE})
  * @param failedRetryBackoff empty: a failed desired state is retried only on change or request
  * @param policies which policies stacks must follow ({@code POLICIES}) and what each asks for
  * @param sshDirectory where the conventional ssh keys for an ssh registry are ({@code $HOME/.ssh})
@@ -62,6 +65,8 @@ public record Configuration(
     boolean rollbackOnFailure,
     boolean prune,
     boolean configRotation,
+    DriftPolicy driftPolicy,
+    Duration pruneGrace,
     Optional<Path> dockerCertPath,
     Duration shutdownGrace,
     Duration leaseTtl,
@@ -92,6 +97,8 @@ public record Configuration(
         .failedRetryBackoff(failedRetryBackoff)
         .failedRetryBackoffCap(failedRetryBackoffMax)
         .leaseTtl(leaseTtl)
+        .driftPolicy(driftPolicy)
+        .pruneGrace(pruneGrace)
         .build();
   }
 
@@ -158,6 +165,8 @@ public record Configuration(
         "prune=" + prune,
         "configRotation=" + configRotation,
         "tagsRefresh=" + tagsRefresh,
-        "registryConcurrency=" + registryConcurrency));
+        "registryConcurrency=" + registryConcurrency,
+        "driftPolicy=" + driftPolicy,
+        "pruneGrace=" + pruneGrace));
   }
 }

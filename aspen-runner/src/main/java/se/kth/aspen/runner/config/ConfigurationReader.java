@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import se.kth.aspen.core.pass.DriftPolicy;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
@@ -113,6 +114,11 @@ public final class ConfigurationReader {
     boolean rollback = values.bool(Setting.ROLLBACK_ON_FAILURE);
     boolean prune = values.bool(Setting.PRUNE);
     boolean configRotation = values.text(Setting.CONFIG_ROTATION).isEmpty() || values.bool(Setting.CONFIG_ROTATION);
+    DriftPolicy driftPolicy = values.text(Setting.DRIFT_POLICY).map(t -> DriftPolicy.parse(t).orElseGet(() -> {
+      values.problem("DRIFT_POLICY: \"" + t + "\" is not report, revert or ignore");
+      return DriftPolicy.REPORT;
+    })).orElse(DriftPolicy.REPORT);
+    Duration pruneGrace = values.duration(Setting.PRUNE_GRACE, Duration.ofHours(1));
     Optional<Path> certPath = values.text(Setting.DOCKER_CERT_PATH).flatMap(t -> values.path(Setting.DOCKER_CERT_PATH, t));
     certPath.filter(p -> !Files.isDirectory(p))
         .ifPresent(p -> values.problem("DOCKER_CERT_PATH: " + p + " is not a directory"));
@@ -140,7 +146,7 @@ public final class ConfigurationReader {
     return new Configuration(registry, registryClone, clusterStatus, statusIsFile, clusters, vault,
         registries, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, policies, syncStartOnRun, delayBetweenRuns,
-        excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, certPath,
+        excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, driftPolicy, pruneGrace, certPath,
         shutdownGrace, leaseTtl, sshDirectory(), tagsRefresh, registryConcurrency);
   }
 

@@ -56,6 +56,8 @@ public enum Setting {
   FAILED_RETRY_BACKOFF_MAX("6h", false, "the longest FAILED_RETRY_BACKOFF grows to"),
   ROLLBACK_ON_FAILURE("false", false, "true: when a service of a stack fails to converge, roll back every service of that deploy"),
   PRUNE("false", false, "true: remove services no longer in a stack file"),
+  DRIFT_POLICY("report", false, "report, revert or ignore: what to do with an unchanged app whose services no longer run what was deployed (label se.kth.aspen.drift overrides)"),
+  PRUNE_GRACE("1h", false, "with PRUNE: a stack of this group whose <app>/<cluster> directory left the registry is removed only after this long (e.g. 1h, 30m)"),
   CONFIG_ROTATION("on", false, "on: file-based secrets and configs are named <stack>_<key>_<digest of content>, so changed content deploys; off: the CLI's names, and changed content is refused"),
   DOCKER_CERT_PATH(null, false, "directory with ca.pem, cert.pem, key.pem for TLS cluster endpoints"),
   SHUTDOWN_GRACE_SECS("30", false, "on SIGTERM, how long a running pass may take to finish before it is abandoned"),

@@ -36,6 +36,7 @@ public final class PassMetrics {
   private final Counter deploys;
   private final Counter failures;
   private final Gauge lastPass;
+  private final Gauge orphans;
   private final Info revision;
   private final Counter registryRequests;
 
@@ -62,6 +63,10 @@ public final class PassMetrics {
     lastPass = Gauge.builder()
         .name("aspen_last_pass_timestamp_seconds")
         .help("When the last pass ended, in seconds since the epoch")
+        .register(registry);
+    orphans = Gauge.builder()
+        .name("aspen_orphan_stacks")
+        .help("Stacks of this group whose directory left the registry, as the last pass found them (not yet removed)")
         .register(registry);
     revision = Info.builder()
         .name("aspen_registry_revision_info")
@@ -96,6 +101,7 @@ public final class PassMetrics {
       apps.labelValues(status.name()).set(whole.count(status));
     }
     deploys.inc(report.count(AppStatus.DEPLOYED));
+    orphans.set(report.orphans().stream().filter(o -> !o.removed()).count());
     for (AppResult result : report.results()) {
       if (result.status() == AppStatus.FAILED) {
         failures.labelValues(result.step().orElse("Unknown")).inc();

@@ -31,6 +31,9 @@ public final class ReportJson {
     }
     ArrayNode policies = root.putArray("policies");
     report.policies().forEach(p -> policies.add(p.text()));
+    if (!report.orphans().isEmpty()) {
+      root.set("orphans", orphans(report.orphans()));
+    }
     if (!report.problems().isEmpty()) {
       ArrayNode problems = root.putArray("problems");
       report.problems().forEach(problems::add);
@@ -62,6 +65,21 @@ public final class ReportJson {
     }
     node.put("seconds", seconds(result.duration().toMillis()));
     return node;
+  }
+
+  /** {@code [{"cluster", "stack", "status": "ORPHANED", "since", "removed", "note"}]}. */
+  public static ArrayNode orphans(java.util.List<se.kth.aspen.core.pass.Orphan> orphans) {
+    ArrayNode list = MAPPER.createArrayNode();
+    for (var orphan : orphans) {
+      ObjectNode node = list.addObject();
+      node.put("cluster", orphan.cluster());
+      node.put("stack", orphan.stack());
+      node.put("status", "ORPHANED");
+      node.put("since", orphan.since().toString());
+      node.put("removed", orphan.removed());
+      orphan.note().ifPresent(n -> node.put("note", n));
+    }
+    return list;
   }
 
   /** The document as indented JSON text. */

@@ -49,7 +49,7 @@ public final class SummaryTable {
       out.append("(no application found)\n");
     }
     for (AppResult result : report.results()) {
-      if (result.status() == AppStatus.FAILED || result.status() == AppStatus.BLOCKED
+      if (result.status() == AppStatus.FAILED || result.status() == AppStatus.BLOCKED || result.status() == AppStatus.DRIFTED
           || (result.status() == AppStatus.CHANGED && result.reason().isPresent())) {
         out.append('\n').append(result.status()).append(' ').append(result.target())
             .append(result.step().map(s -> " in step " + s).orElse("")).append(": ")
@@ -60,6 +60,11 @@ public final class SummaryTable {
         out.append("rolled back in ").append(result.target()).append(": ")
             .append(String.join(", ", result.rolledBack())).append('\n');
       }
+    }
+    for (var orphan : report.orphans()) {
+      out.append("\nORPHANED ").append(orphan.cluster()).append('/').append(orphan.stack()).append(" (no directory since ")
+          .append(orphan.since()).append("): ").append(orphan.removed() ? "removed (PRUNE)" : orphan.note().orElse("kept"))
+          .append('\n');
     }
     for (String problem : report.problems()) {
       out.append("\nproblem: ").append(problem).append('\n');
