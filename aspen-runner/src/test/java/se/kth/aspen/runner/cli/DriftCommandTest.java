@@ -39,7 +39,7 @@ class DriftCommandTest {
     Files.writeString(file, TestStacks.COMPLIANT);
     Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
     env = Map.of("HOME", dir.toString(), "REGISTRY_REPOSITORY_URL", registry.toString(),
-        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1");
+        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1", "CLUSTERS_TO_DEPLOY", "*");
     FakeImageRegistry images = new FakeImageRegistry().push("127.0.0.1:5000/busybox", "1.0.0_abc", "1.2.3_def", "1.2.4_0a1b2c3", "2.0.0");
     InMemoryStateStore state = new InMemoryStateStore(Clock.systemUTC());
     adapters = (configuration, clock) -> Adapters.of(new Ports(new FakeRegistrySource(registry, "3b01b96e"),
