@@ -1,12 +1,14 @@
 package se.kth.aspen.core.compose;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Compose variable substitution in one value, as docker/cli's {@code template} package does it:
  * {@code $$}, {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}} (unset or empty),
  * {@code ${NAME-default}} (unset), {@code ${NAME:?message}} (unset or empty is an error),
- * {@code ${NAME?message}} (unset is an error). Unset variables become empty, without a warning.
+ * {@code ${NAME?message}} (unset is an error). Unset variables become empty; {@code $NAME} and
+ * {@code ${NAME}} of an unset variable are reported to the caller, which warns as the CLI does.
  * There is no nesting: a default runs to the first {@code }}, so {@code ${A:-${B}}} gives the
  * literal {@code ${B}} when A is unset. Any other {@code $} is an invalid format.
  */
@@ -24,6 +26,13 @@ final class Interpolation {
   }
 
   static String apply(String value, Map<String, String> variables) throws Invalid {
+    return apply(value, variables, name -> { });
+  }
+
+  /**
+   * @param unset told the name of each variable used without a default that is not set
+   */
+  static String apply(String value, Map<String, String> variables, Consumer<String> unset) throws Invalid {
     int dollar = value.indexOf('$');
     if (dollar < 0) {
       return value;
@@ -41,14 +50,19 @@ final class Interpolation {
         if (close < 0) {
           throw invalid(value);
         }
-        out.append(braced(value.substring(next + 1, close), value, variables));
+        out.append(braced(value.substring(next + 1, close), value, variables, unset));
         i = close + 1;
       } else {
         int end = nameEnd(value, next);
         if (end == next) {
           throw invalid(value);
         }
-        out.append(variables.getOrDefault(value.substring(next, end), ""));
+        String name = value.substring(next, end);
+        String current = variables.get(name);
+        if (current == null) {
+          unset.accept(name);
+        }
+        out.append(current == null ? "" : current);
         i = end;
       }
       dollar = value.indexOf('$', i);
@@ -57,7 +71,8 @@ final class Interpolation {
     return out.toString();
   }
 
-  private static String braced(String inside, String value, Map<String, String> variables) throws Invalid {
+  private static String braced(String inside, String value, Map<String, String> variables, Consumer<String> unset)
+      throws Invalid {
     int end = nameEnd(inside, 0);
     if (end == 0) {
       throw invalid(value);
@@ -66,6 +81,9 @@ final class Interpolation {
     String rest = inside.substring(end);
     String current = variables.get(name);
     if (rest.isEmpty()) {
+      if (current == null) {
+        unset.accept(name);
+      }
       return current == null ? "" : current;
     }
     boolean colon = rest.charAt(0) == ':';

@@ -56,7 +56,9 @@ final class ReadContext {
 
   String interpolate(String text, String path, int line) throws StackFileException {
     try {
-      return Interpolation.apply(text, variables);
+      return Interpolation.apply(text, variables, name -> warn(path, line, "variable " + name
+          + " is not set, so " + shown(path) + " has an empty string in its place (variables come from the stack's"
+          + " service environments, APPLICATION_NAME and PORTILLO_CLUSTER)"));
     } catch (Interpolation.Invalid e) {
       throw error(path, line, Interpolation.message(path, e));
     }

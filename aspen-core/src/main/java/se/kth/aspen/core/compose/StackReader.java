@@ -80,11 +80,18 @@ public final class StackReader {
   }
 
   /**
-   * Phase 2: interpolates with {@code variables} and builds the typed model. A resolved version
+   * Phase 2: interpolates and builds the typed model. The variables are {@code variables} (the
+   * pass gives the resolved versions, {@code APPLICATION_NAME} and {@code PORTILLO_CLUSTER}) over
+   * every service's {@code environment} entries as written, later services over earlier ones: the
+   * old tool ran {@code docker stack deploy} with such an environment. Nothing comes from the
+   * process environment, which holds credentials. A variable used without a default and set
+   * nowhere is empty, with a warning naming it, the file and the line. A resolved version
    * variable also replaces the range in its service's environment.
    */
   public StackModel model(StackSource source, Map<String, String> variables) throws StackFileException {
-    ReadContext context = new ReadContext(source.displayPath(), Map.copyOf(variables));
+    Map<String, String> all = new java.util.HashMap<>(serviceEnvironments(source.root()));
+    all.putAll(variables);
+    ReadContext context = new ReadContext(source.displayPath(), Map.copyOf(all));
     Block root = context.block(source.root(), "");
     checkTopLevel(root);
     Map<String, NetworkSpec> networks = TopLevelReader.networks(topLevel(root));
@@ -180,6 +187,34 @@ public final class StackReader {
         service.dnsSearch(), service.stopGracePeriod(), service.stopSignal(), service.init(), service.capAdd(),
         service.capDrop(), service.sysctls(), service.ulimits(), service.readOnly(), service.tty(),
         service.stdinOpen(), service.restart());
+  }
+
+  /** Every service's environment entries with a value, as written (not interpolated). */
+  private static Map<String, String> serviceEnvironments(YNode.Mapping root) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!(root.get("services") instanceof YNode.Mapping services)) {
+      return out;
+    }
+    for (YNode service : services.entries().values()) {
+      if (!(service instanceof YNode.Mapping mapping)) {
+        continue;
+      }
+      if (mapping.get("environment") instanceof YNode.Mapping environment) {
+        environment.entries().forEach((name, value) -> {
+          if (value instanceof YNode.Scalar scalar && !scalar.isNull()) {
+            out.put(name, scalar.text());
+          }
+        });
+      } else if (mapping.get("environment") instanceof YNode.Sequence list) {
+        for (YNode item : list.items()) {
+          if (item instanceof YNode.Scalar entry && !entry.isNull() && entry.text().indexOf('=') > 0) {
+            int eq = entry.text().indexOf('=');
+            out.put(entry.text().substring(0, eq), entry.text().substring(eq + 1));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Finds {@code image: ...:${VAR}} with {@code VAR} a range in the same service's environment. */

@@ -26,7 +26,10 @@ final class OnePass {
       // registry; it bounds how many requests are in flight at once.
       Pass pass = new Pass(Catalogues.over(adapters.ports(),
           Catalogues.of(adapters.ports().images(), configuration, RegistryRequests.none())), configuration.passSettings(), clock);
-      PassReport report = pass.run(mode, result -> context.err().println(ProgressLine.of(result)));
+      PassReport report = pass.run(mode, result -> {
+        context.err().println(ProgressLine.of(result));
+        ProgressLine.warnings(result).forEach(context.err()::println);
+      });
       if (json) {
         context.out().println(ReportJson.text(report));
       } else {

@@ -17,6 +17,14 @@ public final class ProgressLine {
     return line.toString();
   }
 
+  /**
+   * The app's warnings, one line each, for under its progress line: {@code   warning: active/app-a:
+   * service web: variable X is not set, ...}.
+   */
+  public static java.util.List<String> warnings(AppResult result) {
+    return result.warnings().stream().map(w -> "  warning: " + result.target() + ": " + w).toList();
+  }
+
   /** Tenths of a second, rounded half up: {@code 1.25 s} reads {@code 1.3s}. */
   static String seconds(Duration duration) {
     long tenths = (duration.toMillis() + 50) / 100;

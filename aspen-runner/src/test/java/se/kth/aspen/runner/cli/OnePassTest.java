@@ -102,6 +102,17 @@ class OnePassTest {
   }
 
   @Test
+  void planWarnsAboutAVariableSetNowhereNamingFileAndLine() throws Exception {
+    app("app-a", GOOD.replace("      WEB_VERSION: \"~1.2.0\"\n", "      WEB_VERSION: \"~1.2.0\"\n      URL: https://${DOMAIN}/\n"));
+
+    CliRun run = CliRun.of(env, dir, adapters, "plan");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    assertThat(run.err).contains("  warning: active/app-a: app-a/active/docker-stack.yml:6: service web: variable DOMAIN"
+        + " is not set, so environment.URL has an empty string in its place");
+  }
+
+  @Test
   void runOnceExits1WhenAnAppFailsAndSaysWhy() throws Exception {
     app("app-a", GOOD);
     app("app-b", GOOD.replace("limits: {cpus: \"0.25\", memory: 32M}", "limits: {cpus: \"0.25\"}"));

@@ -29,6 +29,21 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aVariableSetNowhereIsAWarningNamingFileAndLineAndOneSetInAnyServiceIsNot() throws Exception {
+    Path file = stack("app-a", se.kth.aspen.runner.TestStacks.COMPLIANT.replace("      WEB_VERSION: \"~1.2.0\"\n",
+        "      WEB_VERSION: \"~1.2.0\"\n      URL: https://${DOMAIN}/${APPLICATION_NAME}/\n      HOME_DIR: ${HOME}\n"
+            + "      DOMAIN: app.example.org\n"));
+
+    CliRun run = validate(file.toString());
+
+    assertThat(run.exitCode).as(run.out()).isZero();
+    assertThat(run.out()).contains("VALID    registry/app-a/active/docker-stack.yml")
+        .contains("  warning: service web: variable HOME is not set, so environment.HOME_DIR has an empty string in its"
+            + " place (variables come from the stack's service environments, APPLICATION_NAME and PORTILLO_CLUSTER) (line 7)")
+        .doesNotContain("variable DOMAIN").doesNotContain("variable APPLICATION_NAME");
+  }
+
+  @Test
   void theShippedExamplesAreValid() {
     Path examples = Path.of(System.getProperty("user.dir")).getParent().resolve("examples").resolve("registry");
     CliRun run = validate(examples.toString());
