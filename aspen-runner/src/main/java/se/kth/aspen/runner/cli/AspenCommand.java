@@ -56,7 +56,8 @@ public final class AspenCommand implements Callable<Integer> {
     text.append("%nConfiguration (environment names; -s NAME=VALUE overrides one):%n");
     for (Setting setting : Setting.values()) {
       text.append("  ").append(setting.name())
-          .append(setting.defaultText().map(d -> "  [default: " + d + "]").orElse("")).append("%n");
+          .append(setting.defaultText().map(d -> "  [default: " + d + "]").orElse(""))
+          .append(setting.fileName().map(f -> "  (or " + f + ": a file holding it)").orElse("")).append("%n");
       for (String line : wrap(setting.description(), 96)) {
         text.append("      ").append(line.replace("%", "%%")).append("%n");
       }

@@ -19,9 +19,7 @@ final class ConfigOptions {
       description = "Set an environment name for this run, over the environment (repeatable), e.g. -s CLUSTERS_TO_DEPLOY=stage.")
   void set(Map<String, String> values) {
     for (Map.Entry<String, String> entry : values.entrySet()) {
-      try {
-        Setting.valueOf(entry.getKey());
-      } catch (IllegalArgumentException e) {
+      if (!Setting.isName(entry.getKey())) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--set " + entry.getKey() + ": not a setting Aspen reads; see aspen --help for the names");
       }
@@ -48,9 +46,23 @@ final class ConfigOptions {
     overrides.put(setting.name(), value);
   }
 
-  /** The environment with this run's overrides on top. */
+  /**
+   * The environment with this run's overrides on top. A secret overridden one way replaces the
+   * environment's other way ({@code NAME} over {@code NAME_FILE} and back), which would otherwise
+   * be an error of giving it twice.
+   */
   Map<String, String> applyTo(Map<String, String> env) {
     Map<String, String> merged = new HashMap<>(env);
+    for (Setting setting : Setting.values()) {
+      setting.fileName().ifPresent(file -> {
+        if (overrides.containsKey(setting.name())) {
+          merged.remove(file);
+        }
+        if (overrides.containsKey(file)) {
+          merged.remove(setting.name());
+        }
+      });
+    }
     merged.putAll(overrides);
     return merged;
   }

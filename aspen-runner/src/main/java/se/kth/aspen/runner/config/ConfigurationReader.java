@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,9 +47,11 @@ public final class ConfigurationReader {
   private final SettingValues values;
 
   private ConfigurationReader(Map<String, String> env, Path workingDirectory) {
-    this.env = Map.copyOf(env);
+    List<String> fileProblems = new ArrayList<>();
+    this.env = Map.copyOf(SecretFiles.resolve(env, workingDirectory, fileProblems::add));
     this.workingDirectory = workingDirectory;
     this.values = new SettingValues(this.env, workingDirectory);
+    fileProblems.forEach(values::problem);
   }
 
   /**

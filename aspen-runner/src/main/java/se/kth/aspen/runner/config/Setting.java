@@ -85,6 +85,21 @@ public enum Setting {
     return secret;
   }
 
+  /** For a secret, the name that gives it as the path of a file holding it ({@code NAME_FILE}). */
+  public Optional<String> fileName() {
+    return secret ? Optional.of(name() + "_FILE") : Optional.empty();
+  }
+
+  /** Whether the environment name is one Aspen reads: a setting, or a secret's {@code _FILE} form. */
+  public static boolean isName(String name) {
+    for (Setting setting : values()) {
+      if (setting.name().equals(name) || setting.fileName().filter(name::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public String description() {
     return description;
   }

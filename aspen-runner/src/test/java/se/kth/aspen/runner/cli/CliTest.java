@@ -31,6 +31,23 @@ class CliTest {
     for (Setting setting : Setting.values()) {
       assertThat(run.out()).contains("  " + setting.name());
     }
+    assertThat(run.out()).contains("(or API_TOKEN_FILE: a file holding it)", "(or REDIS_URL_FILE: a file holding it)");
+  }
+
+  @Test
+  void aSecretSetOnTheCommandLineReplacesItsFileFormFromTheEnvironment() throws Exception {
+    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
+    Map<String, String> env = Map.of("HOME", dir.toString(), "REGISTRY_REPOSITORY_URL", dir.toString(),
+        "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1",
+        "REDIS_URL_FILE", dir.resolve("missing").toString(), "PARALLELISM", "x");
+
+    CliRun direct = CliRun.of(env, dir, "plan", "-s", "REDIS_URL=redis://127.0.0.1:1");
+    CliRun file = CliRun.of(env, dir, "plan", "-s", "REDIS_URL_FILE=" + dir.resolve("other"));
+
+    assertThat(direct.exitCode).isEqualTo(2);
+    assertThat(direct.err).contains("bad configuration (1 problem):", "PARALLELISM").doesNotContain("REDIS_URL");
+    assertThat(file.err).contains("bad configuration (2 problems):", "REDIS_URL_FILE: " + dir.resolve("other"))
+        .doesNotContain("missing");
   }
 
   @Test
