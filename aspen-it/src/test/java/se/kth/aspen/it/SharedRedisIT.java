@@ -22,6 +22,7 @@ class SharedRedisIT extends Scenario {
 
   private Aspen runner(String name, WatchedOrchestrator.Overlaps overlaps) {
     env.put("REGISTRY_SUB_DIRECTORY", dir.resolve("checkout-" + name).toString());
+    env.put("ASPEN_RUNNER_NAME", name);
     Aspen aspen = Aspen.compose(env, dir, clock, ports -> new Ports(ports.registry(), ports.clusters(), ports.images(),
         ports.secrets(), new WatchedOrchestrator(ports.orchestrator(), overlaps), ports.state(), ports.notifier()));
     closing.add(aspen);
@@ -42,7 +43,8 @@ class SharedRedisIT extends Scenario {
     WatchedOrchestrator.Overlaps overlaps = new WatchedOrchestrator.Overlaps();
     Aspen first = runner("first", overlaps);
     Aspen second = runner("second", overlaps);
-    List<PassReport> reports = new ArrayList<>();
+    List<PassReport> firstReports = new ArrayList<>();
+    List<PassReport> secondReports = new ArrayList<>();
 
     for (int round = 1; round <= 3; round++) {
       commitRound(round);
@@ -50,8 +52,8 @@ class SharedRedisIT extends Scenario {
       CompletableFuture<PassReport> a = CompletableFuture.supplyAsync(() -> awaitThen(go, first));
       CompletableFuture<PassReport> b = CompletableFuture.supplyAsync(() -> awaitThen(go, second));
       go.countDown();
-      reports.add(a.get());
-      reports.add(b.get());
+      firstReports.add(a.get());
+      secondReports.add(b.get());
       for (String app : List.of(one, two)) {
         assertThat(engine.serviceEnv(app + "_web")).contains("ROUND=" + round);
       }
@@ -60,9 +62,24 @@ class SharedRedisIT extends Scenario {
     assertThat(overlaps.deploys()).as("every round deployed both apps").isGreaterThanOrEqualTo(6);
     assertThat(overlaps.most()).as("most deploys of one stack under way at once").containsOnlyKeys(one, two)
         .allSatisfy((stack, most) -> assertThat(most).isEqualTo(1));
+    leftToThePeer(firstReports, "second");
+    leftToThePeer(secondReports, "first");
+  }
+
+  /**
+   * Every result is deployed, unchanged, held by the peer, or a failure to even try that has
+   * nothing to do with the lease (a slow machine's timeout); a target whose lease the peer held
+   * is HELD, naming the peer, and never a failure.
+   */
+  private static void leftToThePeer(List<PassReport> reports, String peer) {
     assertThat(reports).flatMap(PassReport::results)
-        .allMatch(r -> r.status() == AppStatus.DEPLOYED || r.status() == AppStatus.UNCHANGED || r.couldNotTry(),
-            "deployed, unchanged, or left to the other runner");
+        .allSatisfy(r -> assertThat(r.status() == AppStatus.DEPLOYED || r.status() == AppStatus.UNCHANGED
+            || r.status() == AppStatus.HELD || r.couldNotTry()).as(r.toString()).isTrue())
+        .filteredOn(r -> r.step().filter("Lease"::equals).isPresent())
+        .allSatisfy(r -> {
+          assertThat(r.status()).as(r.toString()).isEqualTo(AppStatus.HELD);
+          assertThat(r.heldBy().orElseThrow().runner()).as("names the peer").contains(peer);
+        });
   }
 
   private static PassReport awaitThen(CountDownLatch go, Aspen aspen) {

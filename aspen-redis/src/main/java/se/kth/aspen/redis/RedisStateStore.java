@@ -25,6 +25,7 @@ import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.FailureRecord;
 import se.kth.aspen.core.port.Lease;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.StateStore;
@@ -34,8 +35,9 @@ import se.kth.aspen.core.port.TargetState;
 /**
  * Aspen's state in Redis ({@code REDIS_URL}), shared by every runner of every management group
  * that points at it. Keys follow the scheme in README.md ({@code aspen:<group>:target:...});
- * listing uses {@code SCAN}, never {@code KEYS}. Leases are {@code SET NX PX} with a random token,
- * renewed and released by Lua scripts that check the token.
+ * listing uses {@code SCAN}, never {@code KEYS}. Leases are {@code SET NX PX} with a random token
+ * (followed by when and by whom the lease was taken), renewed and released by Lua scripts that
+ * check the whole value.
  *
  * <p>When Redis is down every call fails within the timeout with an {@code UnreachableException}
  * naming the operation and the server (never the password); the pool reconnects by itself once
@@ -61,8 +63,11 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     }
   }
 
-  private RedisStateStore(RedisConnection redis) {
+  private final String holder;
+
+  private RedisStateStore(RedisConnection redis, String holder) {
     this.redis = redis;
+    this.holder = holder;
   }
 
   /**
@@ -88,7 +93,16 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     if (maxConnections < 1) {
       throw new IllegalArgumentException("the Redis pool needs at least 1 connection, got " + maxConnections);
     }
-    return new RedisStateStore(new RedisConnection(RedisAddress.parse(redisUrl), timeout, maxConnections));
+    return new RedisStateStore(new RedisConnection(RedisAddress.parse(redisUrl), timeout, maxConnections), "");
+  }
+
+  /**
+   * The same store, whose leases say that {@code runner} holds them, so that a runner refused a
+   * lease can tell who has it ({@link #leaseHolder}). Shares this store's connections.
+   */
+  public RedisStateStore as(String runner) {
+    Objects.requireNonNull(runner, "runner");
+    return new RedisStateStore(redis, runner.strip());
   }
 
   @Override
@@ -244,10 +258,16 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
   public Optional<Lease> tryLease(TargetKey target, Duration ttl) throws PortException {
     long millis = positiveMillis(ttl, "lease TTL");
     String key = KeyScheme.lease(target);
-    String token = newToken();
+    String token = LeaseValue.of(newToken(), Instant.now(), holder);
     String answer = redis.call("taking the lease on " + describe(target),
         jedis -> jedis.set(key, token, SetParams.setParams().nx().px(millis)));
     return "OK".equals(answer) ? Optional.of(new Lease(target, token)) : Optional.empty();
+  }
+
+  @Override
+  public Optional<LeaseHolder> leaseHolder(TargetKey target) throws PortException {
+    String value = redis.call("reading the holder of the lease on " + describe(target), jedis -> jedis.get(KeyScheme.lease(target)));
+    return Optional.ofNullable(value).map(LeaseValue::holder);
   }
 
   @Override

@@ -3,6 +3,8 @@ package se.kth.aspen.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.kth.aspen.core.port.Lease;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.TargetKey;
 
 /** Two runners, each with its own store and pool, contend for one target's lease. */
@@ -31,6 +34,24 @@ class RedisLeaseIT {
     SharedRedis.removeGroup(group);
     first.close();
     second.close();
+  }
+
+  @Test
+  void aRunnerRefusedALeaseLearnsWhichRunnerHoldsItAndSinceWhen() throws Exception {
+    RedisStateStore aspen1 = first.as("aspen-1");
+    RedisStateStore aspen2 = second.as("aspen-2");
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Lease held = aspen1.tryLease(target, Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(aspen2.tryLease(target, Duration.ofSeconds(30))).isEmpty();
+    LeaseHolder holder = aspen2.leaseHolder(target).orElseThrow();
+    assertThat(holder.runner()).contains("aspen-1");
+    assertThat(holder.since().orElseThrow()).isBetween(before, Instant.now());
+    assertThat(aspen1.renew(held, Duration.ofSeconds(30))).as("the holder's renewals still match").isTrue();
+    assertThat(aspen2.leaseHolder(target).orElseThrow()).as("renewing keeps who and since").isEqualTo(holder);
+
+    aspen1.release(held);
+    assertThat(aspen2.leaseHolder(target)).as("nobody once it is released").isEmpty();
   }
 
   @Test

@@ -141,7 +141,8 @@ public final class Adapters implements AutoCloseable {
   static StateStore stateStore(Configuration configuration, Clock clock, List<AutoCloseable> owned)
       throws ConfigurationException {
     if (configuration.redisUrl().isPresent()) {
-      RedisStateStore redis = RedisStateStore.connect(configuration.redisUrl().get().text(), configuration.requestTimeout());
+      RedisStateStore redis = RedisStateStore.connect(configuration.redisUrl().get().text(), configuration.requestTimeout())
+          .as(configuration.runnerName());
       owned.add(redis);
       return redis;
     }

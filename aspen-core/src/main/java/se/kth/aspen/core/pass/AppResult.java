@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.TreeMap;
+import se.kth.aspen.core.port.LeaseHolder;
 
 /**
  * The outcome for one target in one pass.
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * @param images by service name (sorted), the image reference deployed or to be deployed
  * @param failure the kind of failure, present exactly when FAILED
  * @param blockedSince when the blocked desired state first failed, present exactly when BLOCKED
+ * @param heldBy the runner holding the target's lease, and since when, present exactly when HELD
  * @param rolledBack services put back on their previous spec by a whole-stack rollback
  * @param warnings things worth telling that did not stop the target (keys Swarm ignores...)
  */
@@ -31,6 +33,7 @@ public record AppResult(
     Duration duration,
     Optional<FailureKind> failure,
     Optional<Instant> blockedSince,
+    Optional<LeaseHolder> heldBy,
     List<String> rolledBack,
     List<String> warnings) {
 
@@ -43,6 +46,7 @@ public record AppResult(
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(blockedSince, "blockedSince");
+    Objects.requireNonNull(heldBy, "heldBy");
     rolledBack = List.copyOf(rolledBack);
     warnings = List.copyOf(warnings);
     if (failure.isPresent() != (status == AppStatus.FAILED)) {
@@ -51,21 +55,24 @@ public record AppResult(
     if (blockedSince.isPresent() != (status == AppStatus.BLOCKED)) {
       throw new IllegalArgumentException("blockedSince is given exactly for BLOCKED, got " + status);
     }
+    if (heldBy.isPresent() != (status == AppStatus.HELD)) {
+      throw new IllegalArgumentException("heldBy is given exactly for HELD, got " + status);
+    }
   }
 
   public static AppResult skipped(AppTarget target, String step, String reason) {
     return new AppResult(target, AppStatus.SKIPPED, Optional.of(step), Optional.of(reason),
-        new TreeMap<>(), Duration.ZERO, Optional.empty(), Optional.empty(), List.of(), List.of());
+        new TreeMap<>(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 
   public static AppResult failed(AppTarget target, FailureKind kind, String step, String reason) {
     return new AppResult(target, AppStatus.FAILED, Optional.of(step), Optional.of(reason),
-        new TreeMap<>(), Duration.ZERO, Optional.of(kind), Optional.empty(), List.of(), List.of());
+        new TreeMap<>(), Duration.ZERO, Optional.of(kind), Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 
   /** The same result, taking {@code took}. */
   public AppResult took(Duration took) {
-    return new AppResult(target, status, step, reason, images, took, failure, blockedSince, rolledBack, warnings);
+    return new AppResult(target, status, step, reason, images, took, failure, blockedSince, heldBy, rolledBack, warnings);
   }
 
   /** True for a failure that nobody could have avoided by waiting: see {@link FailureKind}. */

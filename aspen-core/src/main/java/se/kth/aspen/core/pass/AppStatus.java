@@ -20,5 +20,10 @@ public enum AppStatus {
    * Unchanged in git, but its services no longer run what was deployed (changed, scaled or
    * removed by hand); the reason lists what differs. Reported, not reverted (DRIFT_POLICY).
    */
-  DRIFTED
+  DRIFTED,
+  /**
+   * Another runner sharing the state holds the target's lease: it is deploying it, so this one
+   * left it alone. Not a failure; nobody is told; the next pass sees what the other recorded.
+   */
+  HELD
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import se.kth.aspen.core.port.Lease;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
@@ -41,10 +42,10 @@ final class Leasing {
    * Takes the target's lease and starts renewing it.
    *
    * @param warnings told when the lease could not be given back
-   * @throws StepFailure COULD_NOT_TRY, quietly, when another runner holds it; loudly when the
-   *     store cannot be reached
+   * @throws HeldByPeer when another runner holds it
+   * @throws StepFailure COULD_NOT_TRY when the store cannot be reached
    */
-  Held take(TargetKey key, AppTarget target, Consumer<String> warnings) throws StepFailure {
+  Held take(TargetKey key, AppTarget target, Consumer<String> warnings) throws StepFailure, HeldByPeer {
     Optional<Lease> lease;
     try {
       lease = store.tryLease(key, ttl);
@@ -52,10 +53,38 @@ final class Leasing {
       throw new StepFailure(STEP, FailureKind.COULD_NOT_TRY, "taking the lease of " + target + ": " + e.getMessage(), e);
     }
     if (lease.isEmpty()) {
-      throw StepFailure.quiet(STEP, FailureKind.COULD_NOT_TRY,
-          "another runner is deploying " + target + " (its lease is held); tried again next pass");
+      throw new HeldByPeer(holder(key));
     }
     return new Held(lease.get(), target, warnings);
+  }
+
+  /**
+   * Who holds the lease, for the report. The holder may have let go since the lease was refused;
+   * the target is still left to the next pass, and the holder is then unknown.
+   */
+  private LeaseHolder holder(TargetKey key) {
+    try {
+      return store.leaseHolder(key).orElse(LeaseHolder.unknown());
+    } catch (PortException | RuntimeException e) {
+      return LeaseHolder.unknown();
+    }
+  }
+
+  /** Another runner holds the target's lease: it is doing the work. Not a failure. */
+  static final class HeldByPeer extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient LeaseHolder holder;
+
+    HeldByPeer(LeaseHolder holder) {
+      super("held by " + holder.describe(), null, false, false);
+      this.holder = holder;
+    }
+
+    LeaseHolder holder() {
+      return holder;
+    }
   }
 
   /** A lease being kept. Closing it stops the renewals and gives the lease back. */

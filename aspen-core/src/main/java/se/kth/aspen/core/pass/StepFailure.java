@@ -14,26 +14,11 @@ final class StepFailure extends Exception {
 
   private final String step;
   private final FailureKind kind;
-  private final boolean announce;
 
   StepFailure(String step, FailureKind kind, String reason, Throwable cause) {
-    this(step, kind, reason, cause, true);
-  }
-
-  private StepFailure(String step, FailureKind kind, String reason, Throwable cause, boolean announce) {
     super(reason, cause);
     this.step = Objects.requireNonNull(step, "step");
     this.kind = Objects.requireNonNull(kind, "kind");
-    this.announce = announce;
-  }
-
-  /** A failure nobody needs to hear about, such as a lease another runner holds: it is doing the work. */
-  static StepFailure quiet(String step, FailureKind kind, String reason) {
-    return new StepFailure(step, kind, reason, null, false);
-  }
-
-  boolean announce() {
-    return announce;
   }
 
   StepFailure(String step, FailureKind kind, String reason) {

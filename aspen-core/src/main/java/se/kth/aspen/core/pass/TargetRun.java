@@ -18,6 +18,7 @@ import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.StackOwner;
 import se.kth.aspen.core.port.TargetKey;
@@ -147,6 +148,15 @@ final class TargetRun {
     }
 
     step = Leasing.STEP;
+    try {
+      return underLease(fp, read, before);
+    } catch (Leasing.HeldByPeer peer) {
+      return held(peer.holder(), before);
+    }
+  }
+
+  private AppResult underLease(Fingerprint fp, Reading.Output read, TargetState before)
+      throws StepFailure, Deploying.Failed, Leasing.HeldByPeer {
     try (Leasing.Held lease = new Leasing(pass.ports().state(), pass.settings().leaseTtl()).take(key, target, warnings::add)) {
       held.set(lease);
       if (abandoned) {
@@ -239,6 +249,17 @@ final class TargetRun {
         .orElse(failure);
   }
 
+  /**
+   * Left to the runner that holds the lease. The images shown are the last ones recorded for the
+   * target, by whichever runner deployed them: the real state until the holder records its own.
+   */
+  private AppResult held(LeaseHolder holder, TargetState before) {
+    Map<String, String> recorded = before.lastGood().map(DeployRecord::images).orElse(Map.of());
+    return new AppResult(target, AppStatus.HELD, Optional.of(Leasing.STEP),
+        Optional.of("being deployed by " + holder.describe() + ", which holds its lease; left to it"),
+        new TreeMap<>(recorded), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.of(holder), List.of(), warnings);
+  }
+
   /** UNCHANGED or BLOCKED when the recorded state says so; empty when the target is to be deployed. */
   private Optional<AppResult> settled(Fingerprint fp, TargetState state) {
     Decision.Output decision = new Decision().decide(new Decision.Input(fp, state, pass.clock().instant(),
@@ -296,7 +317,7 @@ final class TargetRun {
   private AppResult failed(StepFailure failure, List<String> rolledBack) {
     // Plans and adoptions only look: a failure there is reported, never recorded or announced.
     boolean looking = pass.mode() == PassMode.PLAN || pass.mode() == PassMode.ADOPT;
-    boolean announce = !looking && failure.announce();
+    boolean announce = !looking;
     if (!looking) {
       pass.recording().failure(target, key, failure, fingerprint, retried, stack, announce).ifPresent(warnings::add);
     }
@@ -311,12 +332,12 @@ final class TargetRun {
   private AppResult result(AppStatus status, Optional<String> resultStep, Optional<String> reason, Map<String, String> images,
       Optional<FailureKind> kind, Optional<Instant> blockedSince, List<String> rolledBack) {
     return new AppResult(target, status, resultStep, reason, new TreeMap<>(images), Duration.ZERO, kind, blockedSince,
-        rolledBack, warnings);
+        Optional.empty(), rolledBack, warnings);
   }
 
   /** The result with its duration, and every warning, including those of giving the lease back after it was built. */
   private AppResult timed(AppResult result) {
     return new AppResult(result.target(), result.status(), result.step(), result.reason(), result.images(),
-        Duration.between(started, pass.clock().instant()), result.failure(), result.blockedSince(), result.rolledBack(), warnings);
+        Duration.between(started, pass.clock().instant()), result.failure(), result.blockedSince(), result.heldBy(), result.rolledBack(), warnings);
   }
 }

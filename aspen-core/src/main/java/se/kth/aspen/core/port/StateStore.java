@@ -65,6 +65,15 @@ public interface StateStore {
    */
   Optional<Lease> tryLease(TargetKey target, Duration ttl) throws PortException;
 
+  /**
+   * Who holds the target's lease now, for telling a user why a target was left to another
+   * runner. Empty when nobody holds it; {@link LeaseHolder#unknown()} when the store cannot say
+   * (the default).
+   */
+  default Optional<LeaseHolder> leaseHolder(TargetKey target) throws PortException {
+    return Optional.of(LeaseHolder.unknown());
+  }
+
   /** Extends a lease this holder owns. @return false when it had expired or is held by another */
   boolean renew(Lease lease, Duration ttl) throws PortException;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.fake.FakeOrchestrator;
 import se.kth.aspen.core.port.Convergence;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.RunningService;
 import se.kth.aspen.core.port.UnreachableException;
@@ -179,15 +180,17 @@ class FailedDeployTest {
   }
 
   @Test
-  void aHeldLeaseIsCouldNotTryAndNotAnnounced() throws Exception {
+  void aLeaseHeldByAPeerIsHeldNotAFailureAndNotAnnounced() throws Exception {
     var key = new AppTarget("app", "active", root, STACK).key(PassFixture.GROUP);
     f.state.tryLease(key, Duration.ofHours(1)).orElseThrow();
 
     AppResult result = pass();
 
-    assertThat(result.couldNotTry()).isTrue();
+    assertThat(result.status()).isEqualTo(AppStatus.HELD);
+    assertThat(result.failure()).isEmpty();
     assertThat(result.step()).contains("Lease");
-    assertThat(result.reason()).contains("another runner is deploying active/app (its lease is held); tried again next pass");
+    assertThat(result.heldBy()).contains(LeaseHolder.unknown());
+    assertThat(result.reason()).contains("being deployed by another runner, which holds its lease; left to it");
     assertThat(f.orchestrator.changes()).isZero();
     assertThat(f.notifier.errors()).isEmpty();
   }

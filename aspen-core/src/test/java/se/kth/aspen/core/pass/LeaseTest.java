@@ -6,6 +6,8 @@ import static se.kth.aspen.core.pass.PassFixture.only;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.fake.FakeOrchestrator;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.FailureRecord;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
 import se.kth.aspen.core.port.UnreachableException;
@@ -77,8 +80,8 @@ class LeaseTest {
 
     FakeOrchestrator other = new FakeOrchestrator();
     AppResult second = only(secondRunner(other).run(PassMode.DEPLOY, r -> { }), STACK);
-    assertThat(second.couldNotTry()).isTrue();
-    assertThat(second.reason().orElseThrow()).contains("another runner is deploying active/app (its lease is held)");
+    assertThat(second.status()).isEqualTo(AppStatus.HELD);
+    assertThat(second.reason().orElseThrow()).contains("being deployed by another runner, which holds its lease");
     assertThat(other.changes()).isZero();
 
     release.countDown();
@@ -88,12 +91,32 @@ class LeaseTest {
   }
 
   @Test
+  void aTargetWhosePeerHoldsTheLeaseIsHeldNamingThePeerWithTheLastRecordedImagesAndNothingAnnounced() throws Exception {
+    DeployRecord earlier = new DeployRecord("fp-earlier", f.clock.instant(), java.util.Map.of("web", IMAGE + ":1.0.0"), "rev0");
+    f.state.recordSuccess(key, earlier);
+    Instant since = Instant.parse("2026-12-03T05:00:00Z");
+    store.holderOfEveryLease(new LeaseHolder(Optional.of("aspen-2"), Optional.of(since)));
+    f.state.tryLease(key, NEVER_ON_ITS_OWN).orElseThrow();
+
+    AppResult held = only(f.deploy(), STACK);
+
+    assertThat(held.status()).isEqualTo(AppStatus.HELD);
+    assertThat(held.failure()).isEmpty();
+    assertThat(held.heldBy()).contains(new LeaseHolder(Optional.of("aspen-2"), Optional.of(since)));
+    assertThat(held.reason()).contains("being deployed by runner aspen-2 since 2026-12-03T05:00:00Z, which holds its lease; left to it");
+    assertThat(held.images()).containsEntry("web", IMAGE + ":1.0.0");
+    assertThat(f.orchestrator.changes()).isZero();
+    assertThat(f.notifier.errors()).isEmpty();
+    assertThat(f.state.read(key).lastFailed()).as("nothing recorded for a peer's target").isEmpty();
+  }
+
+  @Test
   void aKilledRunnersLeaseLapsesAfterTheShortTtlAndTheNextPassDeploys() throws Exception {
     // A runner that took the lease and died: nobody renews or releases it.
     f.state.tryLease(key, f.settings.leaseTtl()).orElseThrow();
 
     AppResult blocked = only(f.deploy(), STACK);
-    assertThat(blocked.couldNotTry()).isTrue();
+    assertThat(blocked.status()).isEqualTo(AppStatus.HELD);
     assertThat(blocked.step()).contains("Lease");
 
     f.clock.advance(Duration.ofSeconds(30));

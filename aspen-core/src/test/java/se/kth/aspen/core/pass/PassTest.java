@@ -56,12 +56,12 @@ class PassTest {
 
   private AppResult result(String stackPath, AppStatus status, Map<String, String> images) {
     return new AppResult(target(stackPath), status, Optional.empty(), Optional.empty(), new TreeMap<>(images),
-        Duration.ZERO, Optional.empty(), Optional.empty(), List.of(), List.of());
+        Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 
   private AppResult failed(String stackPath, String step, String reason) {
     return new AppResult(target(stackPath), AppStatus.FAILED, Optional.of(step), Optional.of(reason), new TreeMap<>(),
-        Duration.ZERO, Optional.of(FailureKind.INVALID), Optional.empty(), List.of(), List.of());
+        Duration.ZERO, Optional.of(FailureKind.INVALID), Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 
   @Test

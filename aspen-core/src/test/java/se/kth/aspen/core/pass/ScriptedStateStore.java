@@ -9,6 +9,7 @@ import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.FailureRecord;
 import se.kth.aspen.core.port.Lease;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
@@ -26,6 +27,7 @@ final class ScriptedStateStore implements StateStore {
   private final AtomicReference<PortException> renewalFailure = new AtomicReference<>();
   private volatile int renewalsAllowed = Integer.MAX_VALUE;
   private final AtomicReference<ThrowingAction> beforeLease = new AtomicReference<>();
+  private volatile Optional<LeaseHolder> holder = Optional.of(LeaseHolder.unknown());
 
   interface ThrowingAction {
     void run() throws PortException;
@@ -57,6 +59,16 @@ final class ScriptedStateStore implements StateStore {
   /** The next {@code allowed} renewals go through, later ones answer the lease is not this holder's. */
   void refuseRenewalsAfter(int allowed) {
     renewalsAllowed = renewals.get() + allowed;
+  }
+
+  /** Who the store says holds any lease it is asked about, as Redis says from the lease's value. */
+  void holderOfEveryLease(LeaseHolder named) {
+    holder = Optional.of(named);
+  }
+
+  @Override
+  public Optional<LeaseHolder> leaseHolder(TargetKey target) {
+    return holder;
   }
 
   /** Runs {@code action} once, just before the next lease is taken. */

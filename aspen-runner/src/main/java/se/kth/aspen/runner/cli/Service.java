@@ -70,7 +70,7 @@ final class Service {
           List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
       loopHolder.set(loop);
       ApiBackend backend = new ApiBackend(loop, adapters.ports().state(), configuration.managementGroup(),
-          pass::retry, metrics, tagEvents(catalogue, pass));
+          configuration.runnerName(), pass::retry, metrics, tagEvents(catalogue, pass));
       try (ApiServer api = ApiServer.start(configuration.api(), backend, clock)) {
         loop.begin(configuration.syncStartOnRun());
         if (!configuration.syncStartOnRun()) {

@@ -35,6 +35,7 @@ import se.kth.aspen.swarm.registry.Registries;
  * @param sshDirectory where the conventional ssh keys for an ssh registry are ({@code $HOME/.ssh})
  * @param tagsRefresh how long the runner uses a repository's tag list before listing it again
  * @param registryConcurrency the most Docker registry requests at once
+ * @param runnerName how this runner names itself to runners sharing its state, and in logs
  */
 public record Configuration(
     Optional<RegistryLocation> registry,
@@ -72,7 +73,8 @@ public record Configuration(
     Duration leaseTtl,
     Path sshDirectory,
     Duration tagsRefresh,
-    int registryConcurrency) {
+    int registryConcurrency,
+    String runnerName) {
 
   public Configuration {
     Objects.requireNonNull(registry, "registry");
@@ -140,6 +142,7 @@ public record Configuration(
   @Override
   public String toString() {
     return String.join(", ", List.of(
+        "runner=" + runnerName,
         "registry=" + registry.map(Object::toString).orElse("-"),
         "clone=" + registryClone,
         "clusterStatus=" + clusterStatus.map(Redaction::url).orElse("-") + (clusterStatusIsFile ? " (file)" : ""),

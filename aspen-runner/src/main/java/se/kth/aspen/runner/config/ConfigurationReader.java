@@ -150,7 +150,7 @@ public final class ConfigurationReader {
         registries, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, policies, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, driftPolicy, pruneGrace, certPath,
-        shutdownGrace, leaseTtl, sshDirectory(), tagsRefresh, registryConcurrency);
+        shutdownGrace, leaseTtl, sshDirectory(), tagsRefresh, registryConcurrency, runnerName());
   }
 
   /**
@@ -224,6 +224,17 @@ public final class ConfigurationReader {
       return workingDirectory;
     }
     return Path.of(home, ".local", "state", "aspen");
+  }
+
+  private String runnerName() {
+    Optional<String> given = values.text(Setting.ASPEN_RUNNER_NAME);
+    if (given.isPresent()) {
+      if (given.get().length() > 100 || given.get().chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        values.problem("ASPEN_RUNNER_NAME: \"" + given.get() + "\" must be at most 100 characters, without spaces");
+      }
+      return given.get();
+    }
+    return RunnerName.ofThisProcess(env);
   }
 
   private Path sshDirectory() {

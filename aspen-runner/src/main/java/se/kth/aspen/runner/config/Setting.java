@@ -61,6 +61,7 @@ public enum Setting {
   CONFIG_ROTATION("on", false, "on: file-based secrets and configs are named <stack>_<key>_<digest of content>, so changed content deploys; off: the CLI's names, and changed content is refused"),
   DOCKER_CERT_PATH(null, false, "directory with ca.pem, cert.pem, key.pem for TLS cluster endpoints"),
   SHUTDOWN_GRACE_SECS("30", false, "on SIGTERM, how long a running pass may take to finish before it is abandoned"),
+  ASPEN_RUNNER_NAME(null, false, "this runner's name in its leases, logs and /healthz, so runners sharing one Redis can be told apart; default: <host name>/<process id>"),
   LEASE_TTL_SECS("30", false, "how long a target's deploy lease outlives a runner that died holding it (renewed every third of it)"),
   TAGS_REFRESH_SECS("300", false, "how long an image repository's tag list is used before it is listed again (less up to a quarter, so refreshes spread out); a push webhook refreshes it at once"),
   REGISTRY_CONCURRENCY("8", false, "the most requests to the Docker registry at once (tag lists and digests)");

@@ -11,11 +11,12 @@ import se.kth.aspen.runner.metrics.PassMetrics;
  * What the API answers from and acts on.
  *
  * @param group this runner's {@code MANAGEMENT_RES_GRP}
+ * @param runner this runner's name ({@code ASPEN_RUNNER_NAME}), which /healthz tells
  * @param retry forgets a target's failed desired state (the pass's retry); true when there was one
  * @param tags the tag catalogue: refreshed on request and on push events
  */
 public record ApiBackend(
-    SyncLoop loop, StateStore state, String group, Retry retry, PassMetrics metrics, TagEvents tags) {
+    SyncLoop loop, StateStore state, String group, String runner, Retry retry, PassMetrics metrics, TagEvents tags) {
 
   /** Forgets a failed desired state so that the next pass tries it again. */
   @FunctionalInterface
@@ -27,13 +28,14 @@ public record ApiBackend(
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(tags, "tags");
   }
 
   /** Without a tag catalogue. */
-  public ApiBackend(SyncLoop loop, StateStore state, String group, Retry retry, PassMetrics metrics) {
-    this(loop, state, group, retry, metrics, TagEvents.none());
+  public ApiBackend(SyncLoop loop, StateStore state, String group, String runner, Retry retry, PassMetrics metrics) {
+    this(loop, state, group, runner, retry, metrics, TagEvents.none());
   }
 }

@@ -164,7 +164,7 @@ final class ApiRoutes implements HttpHandler {
     Optional<WriteWatchingStateStore.WriteProblem> unwritable = backend.state() instanceof WriteWatchingStateStore watched
         ? watched.writeProblem() : Optional.empty();
     ObjectNode body = Exchange.JSON.createObjectNode().put("status", unwritable.isPresent() ? "degraded" : "ok")
-        .put("state", backend.loop().state().name());
+        .put("runner", backend.runner()).put("state", backend.loop().state().name());
     unwritable.ifPresent(p -> body.putArray("problems").add("the state store cannot be written since " + p.since()
         + " (" + p.message() + "): deploys are not recorded and are done again until it can"));
     backend.loop().lastReport().ifPresent(r -> body.put("lastPassStartedAt", r.startedAt().toString())

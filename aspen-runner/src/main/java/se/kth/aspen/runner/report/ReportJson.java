@@ -50,6 +50,10 @@ public final class ReportJson {
     result.step().ifPresent(step -> node.put("step", step));
     result.reason().ifPresent(reason -> node.put("reason", reason));
     result.blockedSince().ifPresent(since -> node.put("since", since.toString()));
+    result.heldBy().ifPresent(holder -> {
+      holder.runner().ifPresent(runner -> node.put("heldBy", runner));
+      holder.since().ifPresent(since -> node.put("since", since.toString()));
+    });
     result.failure().ifPresent(kind -> node.put("failure", kind.name()));
     if (!result.images().isEmpty()) {
       ObjectNode images = node.putObject("images");

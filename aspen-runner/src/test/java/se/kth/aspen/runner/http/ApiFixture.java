@@ -28,6 +28,7 @@ import se.kth.aspen.runner.metrics.PassMetrics;
 final class ApiFixture implements AutoCloseable {
 
   static final String GROUP = "test-group";
+  static final String RUNNER = "runner-under-test";
 
   final AtomicReference<PassReport> nextReport = new AtomicReference<>(Reports.report("abc123"));
   final AtomicInteger passes = new AtomicInteger();
@@ -62,7 +63,7 @@ final class ApiFixture implements AutoCloseable {
     }));
     loop.begin(false);
     Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of));
-    server = ApiServer.start(api, new ApiBackend(loop, backendState.apply(state), GROUP, pass::retry, metrics), Clock.systemUTC(), limits);
+    server = ApiServer.start(api, new ApiBackend(loop, backendState.apply(state), GROUP, RUNNER, pass::retry, metrics), Clock.systemUTC(), limits);
     client = new ApiClient(server.port());
   }
 

@@ -87,6 +87,7 @@ class ApiServerTest {
     HttpResponse<String> health = api.client.send("GET", "/healthz");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(json(health).get("status").asText()).isEqualTo("ok");
+    assertThat(json(health).get("runner").asText()).as("which runner answered").isEqualTo(ApiFixture.RUNNER);
   }
 
   @Test
@@ -149,14 +150,15 @@ class ApiServerTest {
     api.nextReport.set(Reports.report("abc123",
         Reports.deployed("app-a", "active", "reg/app-a:1.2.4"),
         Reports.failed("app-b", "stage", "ResourcePolicy", "service web: deploy.resources.limits.memory is missing"),
-        Reports.blocked("app-c", "active", since)));
+        Reports.blocked("app-c", "active", since),
+        Reports.held("app-d", "active", "aspen-2", since, "reg/app-d:2.0.0")));
     api.passNow();
 
     JsonNode body = json(api.client.send("GET", "/api/v1/applications"));
 
     assertThat(body.get("revision").asText()).isEqualTo("abc123");
     JsonNode results = body.get("results");
-    assertThat(results).hasSize(3);
+    assertThat(results).hasSize(4);
     assertThat(results.get(0).get("application").asText()).isEqualTo("app-a");
     assertThat(results.get(0).get("cluster").asText()).isEqualTo("active");
     assertThat(results.get(0).get("path").asText()).isEqualTo("app-a/active/docker-stack.yml");
@@ -167,6 +169,11 @@ class ApiServerTest {
     assertThat(results.get(1).get("reason").asText()).isEqualTo("service web: deploy.resources.limits.memory is missing");
     assertThat(results.get(2).get("status").asText()).isEqualTo("BLOCKED");
     assertThat(results.get(2).get("since").asText()).isEqualTo("2026-11-25T20:00:00Z");
+    assertThat(results.get(3).get("status").asText()).isEqualTo("HELD");
+    assertThat(results.get(3).get("heldBy").asText()).isEqualTo("aspen-2");
+    assertThat(results.get(3).get("since").asText()).isEqualTo("2026-11-25T20:00:00Z");
+    assertThat(results.get(3).get("images").get("web").asText()).as("the last recorded deploy").isEqualTo("reg/app-d:2.0.0");
+    assertThat(results.get(3).has("failure")).isFalse();
   }
 
   @Test

@@ -13,6 +13,7 @@ import se.kth.aspen.core.pass.AppTarget;
 import se.kth.aspen.core.pass.FailureKind;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.core.policy.PolicyName;
+import se.kth.aspen.core.port.LeaseHolder;
 
 /** Pass reports for tests. */
 public final class Reports {
@@ -26,13 +27,21 @@ public final class Reports {
   public static AppResult deployed(String app, String cluster, String image) {
     return new AppResult(target(app, cluster), AppStatus.DEPLOYED, Optional.empty(), Optional.empty(),
         new TreeMap<>(Map.of("web", image)), Duration.ofMillis(1500), Optional.empty(), Optional.empty(),
-        List.of(), List.of());
+        Optional.empty(), List.of(), List.of());
   }
 
   public static AppResult blocked(String app, String cluster, Instant since) {
     return new AppResult(target(app, cluster), AppStatus.BLOCKED, Optional.of("Verify"),
         Optional.of("service web did not converge: task failed (exit 1)"), new TreeMap<>(), Duration.ZERO,
-        Optional.empty(), Optional.of(since), List.of(), List.of());
+        Optional.empty(), Optional.of(since), Optional.empty(), List.of(), List.of());
+  }
+
+  /** Left to another runner, which holds the lease; the images are the last recorded ones. */
+  public static AppResult held(String app, String cluster, String runner, Instant since, String image) {
+    return new AppResult(target(app, cluster), AppStatus.HELD, Optional.of("Lease"),
+        Optional.of("being deployed by runner " + runner + " since " + since + ", which holds its lease; left to it"),
+        new TreeMap<>(Map.of("web", image)), Duration.ZERO, Optional.empty(), Optional.empty(),
+        Optional.of(new LeaseHolder(Optional.of(runner), Optional.of(since))), List.of(), List.of());
   }
 
   public static AppResult failed(String app, String cluster, String step, String reason) {
