@@ -39,7 +39,7 @@ class CliTest {
     Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
     Map<String, String> env = Map.of("HOME", dir.toString(), "REGISTRY_REPOSITORY_URL", dir.toString(),
         "CLUSTER_STATUS_API_URL", clusters.toString(), "CLUSTER_STATUS_URL_IS_FILE", "1",
-        "REDIS_URL_FILE", dir.resolve("missing").toString(), "PARALLELISM", "x");
+        "REDIS_URL_FILE", dir.resolve("missing").toString(), "PARALLELISM", "x", "CLUSTERS_TO_DEPLOY", "active");
 
     CliRun direct = CliRun.of(env, dir, "plan", "-s", "REDIS_URL=redis://127.0.0.1:1");
     CliRun file = CliRun.of(env, dir, "plan", "-s", "REDIS_URL_FILE=" + dir.resolve("other"));

@@ -26,6 +26,7 @@ class SecretFilesTest {
     env.put("REGISTRY_REPOSITORY_URL", dir.toString());
     env.put("CLUSTER_STATUS_API_URL", clusters.toString());
     env.put("CLUSTER_STATUS_URL_IS_FILE", "yes");
+    env.put("CLUSTERS_TO_DEPLOY", "active");
     return env;
   }
 
