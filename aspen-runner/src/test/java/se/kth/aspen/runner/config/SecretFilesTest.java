@@ -43,13 +43,17 @@ class SecretFilesTest {
     env.put("DOCKER_REGISTRY_URL", "https://registry.example.org");
     env.put("DOCKER_REGISTRY_USER", "deployer");
     env.put("DOCKER_REGISTRY_PWD_FILE", Files.writeString(dir.resolve("pwd"), " pass word \n").toString());
+    env.put("AZURE_REGISTRY_URL", "https://kthregistry.azurecr.io/");
+    env.put("AZURE_REGISTRY_USER", "azure-deployer");
+    env.put("AZURE_REGISTRY_PWD_FILE", Files.writeString(dir.resolve("azure"), "azure-pwd\n").toString());
 
     Configuration c = read(env);
 
     assertThat(c.api().token().orElseThrow().text()).isEqualTo("tok-from-file");
     assertThat(c.api().webhookSecret().orElseThrow().text()).isEqualTo("hook-from-file");
     assertThat(c.redisUrl().orElseThrow().text()).isEqualTo("redis://:pw@127.0.0.1:6390");
-    assertThat(c.dockerRegistry().orElseThrow().password().orElseThrow().text()).isEqualTo("pass word");
+    assertThat(c.registries().loginFor("registry.example.org").orElseThrow().password().text()).isEqualTo("pass word");
+    assertThat(c.registries().loginFor("kthregistry.azurecr.io").orElseThrow().password().text()).isEqualTo("azure-pwd");
   }
 
   @Test
