@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DependencyRuleTest {
 
   private static final List<String> ADAPTERS =
-      List.of("vault", "git", "swarm", "notify", "redis");
+      List.of("vault", "git", "swarm", "notify", "forge", "redis");
 
   private static JavaClasses production;
 
@@ -58,7 +58,7 @@ class DependencyRuleTest {
             .that().resideInAPackage("se.kth.aspen.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "se.kth.aspen.vault..", "se.kth.aspen.git..", "se.kth.aspen.swarm..",
-                "se.kth.aspen.notify..", "se.kth.aspen.redis..", "se.kth.aspen.runner..")
+                "se.kth.aspen.notify..", "se.kth.aspen.forge..", "se.kth.aspen.redis..", "se.kth.aspen.runner..")
             .because("the core depends on no adapter (ARCHITECTURE.md)");
     rule.check(production);
   }

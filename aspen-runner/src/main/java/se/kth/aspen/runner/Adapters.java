@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.kth.aspen.core.notice.CommitStatusReports;
+import se.kth.aspen.core.pass.PassListener;
 import se.kth.aspen.core.pass.Ports;
+import se.kth.aspen.core.port.CommitStatuses;
 import se.kth.aspen.core.port.ClusterDirectory;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.Notifier;
@@ -25,6 +28,7 @@ import se.kth.aspen.swarm.SwarmOrchestrator;
 import se.kth.aspen.swarm.SwarmSettings;
 import se.kth.aspen.swarm.cluster.ClusterStatusDirectory;
 import se.kth.aspen.vault.VaultSecretStore;
+import se.kth.aspen.forge.ForgeCommitStatuses;
 import se.kth.aspen.notify.HttpNotifier;
 import se.kth.aspen.notify.LogNotifier;
 import se.kth.aspen.redis.RedisStateStore;
@@ -50,15 +54,23 @@ public final class Adapters implements AutoCloseable {
 
   private final Ports ports;
   private final List<AutoCloseable> owned;
+  private final Optional<CommitStatusWatch> commitStatuses;
 
-  private Adapters(Ports ports, List<AutoCloseable> owned) {
+  private Adapters(Ports ports, List<AutoCloseable> owned, Optional<CommitStatusWatch> commitStatuses) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.owned = List.copyOf(owned);
+    this.commitStatuses = Objects.requireNonNull(commitStatuses, "commitStatuses");
   }
 
   /** Adapters made elsewhere (tests), closing the given resources on {@link #close()}. */
   public static Adapters of(Ports ports, AutoCloseable... owned) {
-    return new Adapters(ports, List.of(owned));
+    return new Adapters(ports, List.of(owned), Optional.empty());
+  }
+
+  /** Adapters made elsewhere (tests) that post commit statuses to the given forge. */
+  public static Adapters withCommitStatuses(Ports ports, CommitStatuses forge, Optional<URI> publicUrl, AutoCloseable... owned) {
+    CommitStatusWatch watch = new CommitStatusWatch(new CommitStatusReports(forge, publicUrl));
+    return new Adapters(watch.watched(ports), List.of(owned), Optional.of(watch));
   }
 
   /** The production composition. */
@@ -73,7 +85,8 @@ public final class Adapters implements AutoCloseable {
           orchestrator(configuration, owned),
           new WriteWatchingStateStore(stateStore(configuration, clock, owned), clock),
           notifier(configuration, owned));
-      return new Adapters(ports, owned);
+      Optional<CommitStatusWatch> watch = commitStatuses(configuration, owned);
+      return new Adapters(watch.map(w -> w.watched(ports)).orElse(ports), owned, watch);
     } catch (IllegalArgumentException e) {
       // The adapters validate their settings too (a URL form the reader let through, a git setting).
       closeAll(owned);
@@ -170,8 +183,31 @@ public final class Adapters implements AutoCloseable {
     return notifier;
   }
 
+  /**
+   * COMMIT_STATUS_*: the forge told how each target of a deploying pass fared, on the revision
+   * deployed; linked to the app in the API at ASPEN_PUBLIC_URL.
+   */
+  static Optional<CommitStatusWatch> commitStatuses(Configuration configuration, List<AutoCloseable> owned) {
+    if (configuration.commitStatuses().isEmpty()) {
+      return Optional.empty();
+    }
+    Configuration.CommitStatusAccess access = configuration.commitStatuses().get();
+    ForgeCommitStatuses forge = ForgeCommitStatuses.builder(ForgeCommitStatuses.Provider.parse(access.provider()),
+        access.apiUrl(), access.repository(), access.token()).requestTimeout(configuration.requestTimeout()).build();
+    owned.add(forge);
+    return Optional.of(new CommitStatusWatch(new CommitStatusReports(forge, configuration.publicUrl())));
+  }
+
   public Ports ports() {
     return ports;
+  }
+
+  /**
+   * The listener a deploying pass is run with: the given one, and the commit statuses when a forge
+   * is configured. Plans and SKIP_DEPLOYMENT passes deploy nothing and use the given one alone.
+   */
+  public PassListener deployListener(PassListener listener) {
+    return commitStatuses.map(watch -> watch.listener(listener)).orElse(listener);
   }
 
   @Override

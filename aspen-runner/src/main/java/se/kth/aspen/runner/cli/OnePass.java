@@ -3,6 +3,7 @@ package se.kth.aspen.runner.cli;
 import java.time.Clock;
 import se.kth.aspen.core.catalogue.RegistryRequests;
 import se.kth.aspen.core.pass.Pass;
+import se.kth.aspen.core.pass.PassListener;
 import se.kth.aspen.core.pass.PassMode;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.runner.Adapters;
@@ -26,10 +27,12 @@ final class OnePass {
       // registry; it bounds how many requests are in flight at once.
       Pass pass = new Pass(Catalogues.over(adapters.ports(),
           Catalogues.of(adapters.ports().images(), configuration, RegistryRequests.none())), configuration.passSettings(), clock);
-      PassReport report = pass.run(mode, result -> {
+      PassListener progress = result -> {
         context.err().println(ProgressLine.of(result));
         ProgressLine.warnings(result).forEach(context.err()::println);
-      });
+      };
+      PassReport report = pass.run(mode, mode == PassMode.DEPLOY && !configuration.skipDeployment()
+          ? adapters.deployListener(progress) : progress);
       if (json) {
         context.out().println(ReportJson.text(report));
       } else {

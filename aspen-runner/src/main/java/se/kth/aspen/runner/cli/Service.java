@@ -56,14 +56,19 @@ final class Service {
       };
       java.util.concurrent.atomic.AtomicBoolean adopting = new java.util.concurrent.atomic.AtomicBoolean(adoptFirst);
       PassExecution passes = new PassExecution() {
+        private PassListener watched(PassListener listener) {
+          return configuration.skipDeployment() ? listener : adapters.deployListener(listener);
+        }
+
         @Override
         public PassReport run(PassListener listener) {
-          return pass.run(adopting.getAndSet(false) ? PassMode.ADOPT : PassMode.DEPLOY, listener);
+          PassMode mode = adopting.getAndSet(false) ? PassMode.ADOPT : PassMode.DEPLOY;
+          return pass.run(mode, mode == PassMode.DEPLOY ? watched(listener) : listener);
         }
 
         @Override
         public PassReport runFor(Set<String> applications, PassListener listener) {
-          return pass.runFor(applications, PassMode.DEPLOY, listener);
+          return pass.runFor(applications, PassMode.DEPLOY, watched(listener));
         }
       };
       SyncLoop loop = new SyncLoop(passes, configuration.delayBetweenRuns(),

@@ -36,6 +36,8 @@ import se.kth.aspen.swarm.registry.Registries;
  * @param tagsRefresh how long the runner uses a repository's tag list before listing it again
  * @param registryConcurrency the most Docker registry requests at once
  * @param runnerName how this runner names itself to runners sharing its state, and in logs
+ * @param commitStatuses the forge commit statuses are posted to ({@code COMMIT_STATUS_*}); empty: none
+ * @param publicUrl Aspen's address as users reach it ({@code ASPEN_PUBLIC_URL})
  */
 public record Configuration(
     Optional<RegistryLocation> registry,
@@ -74,9 +76,13 @@ public record Configuration(
     Path sshDirectory,
     Duration tagsRefresh,
     int registryConcurrency,
-    String runnerName) {
+    String runnerName,
+    Optional<CommitStatusAccess> commitStatuses,
+    Optional<URI> publicUrl) {
 
   public Configuration {
+    Objects.requireNonNull(commitStatuses, "commitStatuses");
+    Objects.requireNonNull(publicUrl, "publicUrl");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(registries, "registries");
     clustersToDeploy = clustersToDeploy.map(Set::copyOf);
@@ -102,6 +108,19 @@ public record Configuration(
         .driftPolicy(driftPolicy)
         .pruneGrace(pruneGrace)
         .build();
+  }
+
+  /**
+   * Where commit statuses go.
+   *
+   * @param provider {@code github}, {@code gitlab}, {@code gitea}, {@code forgejo} or {@code bitbucket}
+   * @param repository {@code owner/name} (GitLab: {@code group/project} or its id)
+   */
+  public record CommitStatusAccess(String provider, URI apiUrl, String repository, Secret token) {
+    @Override
+    public String toString() {
+      return provider + " " + Redaction.url(apiUrl.toString()) + " " + repository + " (token set)";
+    }
   }
 
   /** The master key and the application passwords file (CONTRACT §2). */
@@ -153,6 +172,7 @@ public record Configuration(
         "group=" + managementGroup,
         "parallelism=" + parallelism,
         "notifications=[" + notifications + "]",
+        "commitStatuses=" + commitStatuses.map(Object::toString).orElse("-"),
         "verify=" + verify.attempts() + "x" + verify.delay().toSeconds() + "s",
         "requestTimeout=" + requestTimeout,
         "policies=" + PolicyName.describe(policies.enforced()),

@@ -21,6 +21,7 @@ import se.kth.aspen.core.pass.DriftPolicy;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
+import se.kth.aspen.forge.ForgeCommitStatuses;
 import se.kth.aspen.core.port.VerifyPolicy;
 import se.kth.aspen.swarm.registry.RegistryLogin;
 import se.kth.aspen.swarm.registry.Registries;
@@ -143,6 +144,7 @@ public final class ConfigurationReader {
       values.problem("FAILED_RETRY_BACKOFF_MAX (" + backoffMax + ") is shorter than FAILED_RETRY_BACKOFF (" + backoff.get() + ")");
     }
 
+    Optional<Configuration.CommitStatusAccess> commitStatuses = commitStatuses();
     if (!values.problems().isEmpty()) {
       throw new ConfigurationException(values.problems());
     }
@@ -150,7 +152,45 @@ public final class ConfigurationReader {
         registries, redis, group, parallelism, notifications, new VerifyPolicy(verifyTimes, verifyDelay),
         requestTimeout, knownHostEntry, knownHostFile, policies, syncStartOnRun, delayBetweenRuns,
         excluded, skipDeployment, stateDir, api, logFormat, backoff, backoffMax, rollback, prune, configRotation, driftPolicy, pruneGrace, certPath,
-        shutdownGrace, leaseTtl, sshDirectory(), tagsRefresh, registryConcurrency, runnerName());
+        shutdownGrace, leaseTtl, sshDirectory(), tagsRefresh, registryConcurrency, runnerName(), commitStatuses,
+        values.httpUrl(Setting.ASPEN_PUBLIC_URL));
+  }
+
+  /**
+   * COMMIT_STATUS_*: the forge, its API (default: from the registry URL's host), the repository
+   * (default: the registry URL's path) and the token (or the file holding it).
+   */
+  private Optional<Configuration.CommitStatusAccess> commitStatuses() {
+    Optional<String> name = values.text(Setting.COMMIT_STATUS_PROVIDER);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    ForgeCommitStatuses.Provider provider;
+    try {
+      provider = ForgeCommitStatuses.Provider.parse(name.get());
+    } catch (IllegalArgumentException e) {
+      values.problem("COMMIT_STATUS_PROVIDER: " + e.getMessage());
+      return Optional.empty();
+    }
+    Optional<String> remote = values.text(Setting.REGISTRY_REPOSITORY_URL);
+    Optional<URI> api = values.text(Setting.COMMIT_STATUS_API_URL).isPresent() ? values.httpUrl(Setting.COMMIT_STATUS_API_URL)
+        : remote.flatMap(r -> ForgeCommitStatuses.defaultApiUrl(provider, r));
+    if (api.isEmpty() && values.text(Setting.COMMIT_STATUS_API_URL).isEmpty()) {
+      values.problem("COMMIT_STATUS_API_URL is not set and REGISTRY_REPOSITORY_URL names no forge host: name the forge's API");
+    }
+    Optional<String> repository = values.text(Setting.COMMIT_STATUS_REPO).or(() -> remote.flatMap(ForgeCommitStatuses::repositoryOf));
+    if (repository.isEmpty()) {
+      values.problem("COMMIT_STATUS_REPO is not set and REGISTRY_REPOSITORY_URL names no repository: name it (owner/name)");
+    }
+    Optional<Secret> token = values.text(Setting.COMMIT_STATUS_TOKEN).map(Secret::of);
+    if (token.isEmpty()) {
+      values.problem("COMMIT_STATUS_TOKEN (or COMMIT_STATUS_TOKEN_FILE) is not set: the forge needs a token to post statuses");
+    }
+    if (api.isEmpty() || repository.isEmpty() || token.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Configuration.CommitStatusAccess(provider.name().toLowerCase(java.util.Locale.ROOT), api.get(),
+        repository.get(), token.get()));
   }
 
   /**

@@ -64,7 +64,12 @@ public enum Setting {
   ASPEN_RUNNER_NAME(null, false, "this runner's name in its leases, logs and /healthz, so runners sharing one Redis can be told apart; default: <host name>/<process id>"),
   LEASE_TTL_SECS("30", false, "how long a target's deploy lease outlives a runner that died holding it (renewed every third of it)"),
   TAGS_REFRESH_SECS("300", false, "how long an image repository's tag list is used before it is listed again (less up to a quarter, so refreshes spread out); a push webhook refreshes it at once"),
-  REGISTRY_CONCURRENCY("8", false, "the most requests to the Docker registry at once (tag lists and digests)");
+  REGISTRY_CONCURRENCY("8", false, "the most requests to the Docker registry at once (tag lists and digests)"),
+  COMMIT_STATUS_PROVIDER(null, false, "github, gitlab, gitea, forgejo or bitbucket: post a commit status per app and cluster on each revision deployed; unset: none"),
+  COMMIT_STATUS_API_URL(null, false, "the forge's API (https://api.github.com, https://<host>/api/v4 ...); default: from REGISTRY_REPOSITORY_URL's host"),
+  COMMIT_STATUS_TOKEN(null, true, "token the forge accepts for posting commit statuses"),
+  COMMIT_STATUS_REPO(null, false, "the repository statuses are posted to (owner/name; GitLab: group/project or its id); default: from REGISTRY_REPOSITORY_URL"),
+  ASPEN_PUBLIC_URL(null, false, "Aspen's address as users reach it (https://aspen.example.org): commit statuses link to the app in its API");
 
   private final String defaultText;
   private final boolean secret;

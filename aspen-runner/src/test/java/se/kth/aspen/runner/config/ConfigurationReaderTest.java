@@ -121,6 +121,43 @@ class ConfigurationReaderTest {
   }
 
   @Test
+  void commitStatusesTakeTheirApiAndRepositoryFromTheRegistryUrlAndTheTokenFromAFile() throws Exception {
+    Map<String, String> env = new HashMap<>(minimal());
+    env.put("REGISTRY_REPOSITORY_URL", "git@github.com:kth/app-registry.git");
+    env.put("COMMIT_STATUS_PROVIDER", "GitHub");
+    env.put("COMMIT_STATUS_TOKEN_FILE", Files.writeString(dir.resolve("token"), "ghp_secret\n").toString());
+    env.put("ASPEN_PUBLIC_URL", "https://aspen.example.org");
+
+    Configuration c = read(env);
+
+    assertThat(c.commitStatuses()).hasValueSatisfying(a -> {
+      assertThat(a.provider()).isEqualTo("github");
+      assertThat(a.apiUrl()).isEqualTo(java.net.URI.create("https://api.github.com"));
+      assertThat(a.repository()).isEqualTo("kth/app-registry");
+      assertThat(a.token().text()).isEqualTo("ghp_secret");
+    });
+    assertThat(c.publicUrl()).contains(java.net.URI.create("https://aspen.example.org"));
+    assertThat(c.toString()).doesNotContain("ghp_secret");
+  }
+
+  @Test
+  void commitStatusesWithoutTokenOrRepositoryAreConfigurationErrors() throws Exception {
+    Map<String, String> env = new HashMap<>(minimal());
+    env.put("COMMIT_STATUS_PROVIDER", "gitlab");
+
+    assertThatThrownBy(() -> read(env))
+        .isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+            "COMMIT_STATUS_API_URL is not set and REGISTRY_REPOSITORY_URL names no forge host: name the forge's API",
+            "COMMIT_STATUS_REPO is not set and REGISTRY_REPOSITORY_URL names no repository: name it (owner/name)",
+            "COMMIT_STATUS_TOKEN (or COMMIT_STATUS_TOKEN_FILE) is not set: the forge needs a token to post statuses"));
+
+    env.put("COMMIT_STATUS_PROVIDER", "svn");
+    assertThatThrownBy(() -> read(env)).satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+        "COMMIT_STATUS_PROVIDER: \"svn\" is no forge Aspen knows: github, gitlab, gitea, forgejo or bitbucket"));
+  }
+
+  @Test
   void theLeaseTtlIsSetAndMustOutliveThreeRequestTimeouts() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(minimal());
     env.put("LEASE_TTL_SECS", "90");
