@@ -94,6 +94,6 @@ class CommitStatusReportsTest {
 
   private static AppResult result(AppStatus status, Optional<String> step, Optional<String> reason) {
     return new AppResult(TARGET, status, step, reason, new TreeMap<>(Map.of()), Duration.ZERO, Optional.empty(),
-        status == AppStatus.BLOCKED ? Optional.of(java.time.Instant.EPOCH) : Optional.empty(), List.of(), List.of());
+        status == AppStatus.BLOCKED ? Optional.of(java.time.Instant.EPOCH) : Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 }
