@@ -63,7 +63,7 @@ public final class AspenCommand implements Callable<Integer> {
       }
     }
     text.append("%nHTTP API: GET /healthz, /metrics, /api/v1/state, /api/v1/deployments, /api/v1/status/<group>,%n");
-    text.append("/api/v1/applications, /api/v1/sync/start, /api/v1/sync/stop; POST /api/v1/sync/trigger,%n");
+    text.append("/api/v1/applications[/<cluster>/<app>], /api/v1/sync/start, /api/v1/sync/stop; POST /api/v1/sync/trigger,%n");
     text.append("/api/v1/applications/<cluster>/<app>/retry, /api/v1/webhook/git; DELETE /api/v1/cache/<group>/<cluster>[/<app>].%n");
     text.append("With API_TOKEN set, the mutating ones need Authorization: Bearer <token>.%n");
     return text.toString();

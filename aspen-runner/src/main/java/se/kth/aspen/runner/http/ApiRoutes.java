@@ -149,6 +149,10 @@ final class ApiRoutes implements HttpHandler {
       if (allow(exchange, "DELETE") && authorized(exchange)) {
         forget(exchange, path.get(3), path.get(4), path.size() == 6 ? Optional.of(path.get(5)) : Optional.empty());
       }
+    } else if (path.size() == 5 && path.subList(0, 3).equals(List.of("api", "v1", "applications"))) {
+      if (allow(exchange, "GET")) {
+        application(exchange, path.get(3), path.get(4));
+      }
     } else if (path.size() == 6 && path.subList(0, 3).equals(List.of("api", "v1", "applications"))
         && path.get(5).equals("retry")) {
       if (allow(exchange, "POST") && authorized(exchange)) {
@@ -181,6 +185,20 @@ final class ApiRoutes implements HttpHandler {
       return;
     }
     Exchange.json(exchange, 200, ReportJson.document(last.get()));
+  }
+
+  /** One app on one cluster as the last pass left it: where commit statuses link to. */
+  private void application(HttpExchange exchange, String cluster, String application) throws IOException {
+    Optional<AppResult> found = backend.loop().lastReport().stream().flatMap(r -> r.results().stream())
+        .filter(r -> r.target().cluster().equals(cluster) && r.target().application().equals(application))
+        .findFirst();
+    if (found.isEmpty()) {
+      Exchange.json(exchange, 404, Exchange.message("the last pass has no app " + application + " on cluster " + cluster));
+      return;
+    }
+    ObjectNode body = ReportJson.result(found.get());
+    backend.loop().lastReport().ifPresent(r -> body.put("revision", r.revision()));
+    Exchange.json(exchange, 200, body);
   }
 
   private void trigger(HttpExchange exchange, String why) throws IOException {

@@ -177,6 +177,27 @@ class ApiServerTest {
   }
 
   @Test
+  void oneApplicationOnOneClusterIsServedWhereCommitStatusesLink() throws Exception {
+    api = new ApiFixture(Optional.empty(), Optional.empty());
+    api.nextReport.set(Reports.report("abc123",
+        Reports.deployed("app-a", "active", "reg/app-a:1.2.4"),
+        Reports.failed("app-a", "stage", "ResourcePolicy", "service web: deploy.resources.limits.memory is missing")));
+    api.passNow();
+
+    HttpResponse<String> found = api.client.send("GET", "/api/v1/applications/stage/app-a");
+    HttpResponse<String> missing = api.client.send("GET", "/api/v1/applications/stage/app-z");
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    JsonNode body = json(found);
+    assertThat(body.get("cluster").asText()).isEqualTo("stage");
+    assertThat(body.get("status").asText()).isEqualTo("FAILED");
+    assertThat(body.get("step").asText()).isEqualTo("ResourcePolicy");
+    assertThat(body.get("revision").asText()).isEqualTo("abc123");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(json(missing).get("message").asText()).isEqualTo("the last pass has no app app-z on cluster stage");
+  }
+
+  @Test
   void retryUnblocksAFailedAppKeepingItsLastGoodDeployAndStartsAPass() throws Exception {
     api = new ApiFixture(Optional.of(TOKEN), Optional.empty());
     api.nextReport.set(Reports.report("abc123", Reports.blocked("app-c", "active", Instant.now())));
