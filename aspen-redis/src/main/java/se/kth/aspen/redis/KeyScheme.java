@@ -12,7 +12,7 @@ import se.kth.aspen.core.port.TargetKey;
  * <pre>
  * aspen:&lt;group&gt;:target:&lt;cluster&gt;:&lt;stackPath&gt;          hash: good, failed
  * aspen:&lt;group&gt;:error:&lt;cluster&gt;:&lt;step&gt;:&lt;stackPath&gt;    string: when reported; expires
- * aspen:&lt;group&gt;:lease:&lt;cluster&gt;:&lt;stackPath&gt;           string: the holder's token; expires
+ * aspen:&lt;group&gt;:lease:&lt;cluster&gt;:&lt;stackPath&gt;           string: holder's token, since, runner; expires
  * </pre>
  */
 final class KeyScheme {

@@ -122,14 +122,17 @@ class RedisKeysIT {
     store.markErrorReported(new ErrorMark(target("active", "app"), "Verify"), Instant.parse("2026-01-01T12:00:00Z"),
         Duration.ofMinutes(10));
     store.tryLease(target("active", "app"), Duration.ofMinutes(1)).orElseThrow();
+    store.as("aspen-2").tryLease(target("stage", "app"), Duration.ofMinutes(1)).orElseThrow();
 
     try (Jedis jedis = SharedRedis.direct()) {
       String mark = "aspen:" + group + ":error:active:Verify:team/app/active/docker-stack.yml";
       String lease = "aspen:" + group + ":lease:active:team/app/active/docker-stack.yml";
       assertThat(jedis.get(mark)).isEqualTo("2026-01-01T12:00:00Z");
       assertThat(jedis.pttl(mark)).isBetween(1L, Duration.ofMinutes(10).toMillis());
-      assertThat(jedis.get(lease)).matches("[0-9a-f]{32}");
+      assertThat(jedis.get(lease)).matches("[0-9a-f]{32} \\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
       assertThat(jedis.pttl(lease)).isBetween(1L, Duration.ofMinutes(1).toMillis());
+      assertThat(jedis.get("aspen:" + group + ":lease:stage:team/app/stage/docker-stack.yml"))
+          .matches("[0-9a-f]{32} \\S+Z aspen-2");
     }
   }
 
