@@ -244,8 +244,9 @@ class FaultsIT extends Scenario {
 
     Aspen restarted = aspen();
     PassReport first = restarted.deployPass();
+    assertThat(result(first, app, "active").status()).as(describe(first)).isEqualTo(AppStatus.HELD);
     assertThat(result(first, app, "active").reason()).as(describe(first))
-        .hasValueSatisfying(reason -> assertThat(reason).contains("its lease is held"));
+        .hasValueSatisfying(reason -> assertThat(reason).contains("which holds its lease; left to it"));
     assertThat(restarted.state("active", stackPath(app, "active")).lastGood()).as("nothing was recorded for the cut deploy").isEmpty();
 
     java.util.concurrent.atomic.AtomicReference<PassReport> last = new java.util.concurrent.atomic.AtomicReference<>();
