@@ -14,6 +14,7 @@ import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.FailureRecord;
 import se.kth.aspen.core.port.Lease;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
@@ -137,6 +138,11 @@ public final class WriteWatchingStateStore implements StateStore {
   @Override
   public Optional<Lease> tryLease(TargetKey target, Duration ttl) throws PortException {
     return store.tryLease(target, ttl);
+  }
+
+  @Override
+  public Optional<LeaseHolder> leaseHolder(TargetKey target) throws PortException {
+    return store.leaseHolder(target);
   }
 
   @Override
