@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.EnvFile;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.SecretEnvironment;
 
 /**
- * A service's {@code Env}: its env files in order (later wins), {@code secrets.decrypted.env}
- * standing for the decrypted {@code secrets.env}, then {@code environment:}; sorted, as the CLI
- * sends it (STACK-DEPLOY §9).
+ * A service's {@code Env}: its env files in order (later wins), the {@link DecryptedSecrets}
+ * reference standing for the decrypted {@code secrets.env}, then {@code environment:}; sorted,
+ * as the CLI sends it.
  *
  * <p>Unlike the CLI, nothing comes from the deployer's own environment: a bare {@code KEY} line
  * of an env file is dropped (the CLI would take the deployer's value), an empty value stays empty
@@ -21,8 +22,6 @@ import se.kth.aspen.core.port.SecretEnvironment;
  * environment:} is sent as a bare name, as the CLI does when the deployer has no such variable.
  */
 final class EnvironmentAssembly {
-
-  static final String SECRET_ENV_FILE = "secrets.decrypted.env";
 
   private final ConfinedFiles files;
   private final SecretEnvironment secrets;
@@ -32,15 +31,10 @@ final class EnvironmentAssembly {
     this.secrets = secrets;
   }
 
-  static boolean namesSecretFile(String envFile) {
-    String normalized = envFile.startsWith("./") ? envFile.substring(2) : envFile;
-    return normalized.equals(SECRET_ENV_FILE);
-  }
-
   List<String> of(ServiceSpec service) throws RefusedException {
     TreeMap<String, Optional<String>> env = new TreeMap<>();
     for (String envFile : service.envFiles()) {
-      if (namesSecretFile(envFile)) {
+      if (DecryptedSecrets.isReference(envFile)) {
         secrets.values().forEach((k, v) -> env.put(k, Optional.of(v.text())));
       } else {
         read(service, envFile).forEach((k, v) -> env.put(k, Optional.of(v)));

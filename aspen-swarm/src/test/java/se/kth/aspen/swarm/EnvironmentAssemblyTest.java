@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.SecretEnvironment;
@@ -75,5 +77,15 @@ class EnvironmentAssemblyTest {
     assertThatThrownBy(() -> assembly(app, Map.of()).of(service)).isInstanceOf(RefusedException.class)
         .hasMessageStartingWith("app/active/docker-stack.yml: env_file of service web: bad.env line 2")
         .hasMessageNotContaining("hunter2");
+  }
+
+  /** The rule of {@code DecryptedSecrets}, the same the core unlocks by. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env", "./x/../secrets.decrypted.env"})
+  void everySpellingOfTheReferenceStandsForTheDecryptedSecrets(String spelling) throws Exception {
+    Path app = Files.createDirectories(root.resolve("app"));
+    var service = new ServiceBuilder("web", "x:1").envFile(spelling).build();
+
+    assertThat(assembly(app, Map.of("SECRET", "s")).of(service)).containsExactly("SECRET=s");
   }
 }

@@ -126,6 +126,9 @@ final class ServiceReader {
       } catch (PathEscapeException e) {
         throw service.context.error(service.child("env_file"), service.line("env_file"), "env_file: " + e.getMessage());
       }
+      if (DecryptedSecrets.misplaced(file)) {
+        throw service.context.error(service.child("env_file"), service.line("env_file"), DecryptedSecrets.misplacedReason(file));
+      }
     }
     return files;
   }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import se.kth.aspen.core.compose.ConfinedPath;
+import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.EnvFile;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
@@ -43,8 +44,7 @@ public final class RegistryComparison {
     }
   }
 
-  static final String SECRETS_ENV = "secrets.env";
-  private static final String DECRYPTED_ENV = "secrets.decrypted.env";
+  static final String SECRETS_ENV = DecryptedSecrets.SECRETS_FILE;
   private static final String STACK_FILE = "docker-stack.yml";
 
   private final DesiredStateReader reader;
@@ -214,8 +214,7 @@ public final class RegistryComparison {
   private static SequencedMap<String, String> environment(AppTarget target, ServiceSpec service) {
     SequencedMap<String, String> out = new LinkedHashMap<>();
     for (String envFile : service.envFiles()) {
-      Path name = Path.of(envFile).getFileName();
-      if (name != null && name.toString().equals(DECRYPTED_ENV)) {
+      if (DecryptedSecrets.isReference(envFile)) {
         continue;
       }
       try {

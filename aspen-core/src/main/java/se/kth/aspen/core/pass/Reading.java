@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.kth.aspen.core.compose.ConfinedPath;
+import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackFileException;
@@ -91,7 +92,7 @@ final class Reading {
     String where = target.stackPath() + ":" + service.line() + ": service " + service.name() + ": ";
     try {
       for (String envFile : service.envFiles()) {
-        if (!Unlocking.namesDecryptedSecrets(envFile)) {
+        if (!DecryptedSecrets.isReference(envFile)) {
           ConfinedPath.resolve(dir, envFile);
         }
       }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import se.kth.aspen.core.compose.ConfinedPath;
+import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
@@ -20,7 +21,8 @@ import se.kth.aspen.core.port.SecretEnvironment;
 import se.kth.aspen.core.port.SecretStore;
 
 /**
- * Unlock (CONTRACT §1-2): when a service's {@code env_file} names {@code secrets.decrypted.env},
+ * Unlock: when a service's {@code env_file} names {@code secrets.decrypted.env} (the rule is
+ * {@link DecryptedSecrets}),
  * the application's {@code secrets.env} is decrypted into an environment; every relative bind
  * file that starts with {@code $ANSIBLE_VAULT} is decrypted into bytes. In memory only, wrapped
  * in {@link Secret}. Only reached for a target that changed, never in a plan.
@@ -28,8 +30,6 @@ import se.kth.aspen.core.port.SecretStore;
 final class Unlocking {
 
   static final String STEP = "Unlock";
-  static final String DECRYPTED_ENV = "secrets.decrypted.env";
-  static final String SECRETS_ENV = "secrets.env";
   private static final byte[] VAULT_HEADER = "$ANSIBLE_VAULT".getBytes(StandardCharsets.US_ASCII);
 
   record Input(AppTarget target, StackModel stack) {}
@@ -43,12 +43,8 @@ final class Unlocking {
     this.secrets = secrets;
   }
 
-  static boolean namesDecryptedSecrets(String envFile) {
-    return Path.of(envFile).getFileName() != null && Path.of(envFile).getFileName().toString().equals(DECRYPTED_ENV);
-  }
-
   static boolean usesSecrets(StackModel stack) {
-    return stack.services().values().stream().flatMap(s -> s.envFiles().stream()).anyMatch(Unlocking::namesDecryptedSecrets);
+    return stack.services().values().stream().flatMap(s -> s.envFiles().stream()).anyMatch(DecryptedSecrets::isReference);
   }
 
   /**
@@ -58,10 +54,10 @@ final class Unlocking {
    */
   static Path secretsEnv(AppTarget target, String step) throws StepFailure {
     try {
-      Path file = ConfinedPath.resolve(target.directory(), SECRETS_ENV);
+      Path file = ConfinedPath.resolve(target.directory(), DecryptedSecrets.SECRETS_FILE);
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new StepFailure(step, FailureKind.INVALID, target.stackPath() + " uses " + DECRYPTED_ENV
-            + " but there is no " + SECRETS_ENV + " beside it");
+        throw new StepFailure(step, FailureKind.INVALID, target.stackPath() + " uses " + DecryptedSecrets.FILE_NAME
+            + " but there is no " + DecryptedSecrets.SECRETS_FILE + " beside it");
       }
       return file;
     } catch (PathEscapeException e) {

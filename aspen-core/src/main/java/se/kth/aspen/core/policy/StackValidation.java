@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import se.kth.aspen.core.compose.ConfinedPath;
+import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackFileException;
@@ -26,11 +27,9 @@ import se.kth.aspen.core.version.VersionRange;
  * enforces. {@code APPLICATION_NAME} and
  * {@code PORTILLO_CLUSTER} come from the file's grandparent and parent directories, as in a pass.
  * Files named by {@code env_file} must exist inside the directory (except
- * {@code secrets.decrypted.env}, which names the decrypted {@code secrets.env} and is never a file).
+ * the reference to the decrypted secrets, see {@link DecryptedSecrets}, which is never a file).
  */
 public final class StackValidation {
-
-  static final String SECRETS_REFERENCE = "secrets.decrypted.env";
 
   private final StackReader reader;
 
@@ -77,7 +76,7 @@ public final class StackValidation {
     for (ServiceSpec service : model.services().values()) {
       String prefix = model.file() + ":" + service.line() + ": service " + service.name() + ": ";
       for (String envFile : service.envFiles()) {
-        if (envFile.equals(SECRETS_REFERENCE)) {
+        if (DecryptedSecrets.isReference(envFile)) {
           continue;
         }
         try {

@@ -74,6 +74,24 @@ class StackReaderTest {
   }
 
   @Test
+  void theDecryptedSecretsReferenceInAnotherDirectoryIsRefusedWithItsLine() {
+    assertThatThrownBy(() -> files.web("    env_file: [a.env, conf/secrets.decrypted.env]\n"))
+        .isInstanceOf(StackFileException.class)
+        .hasMessage("team/app/active/docker-stack.yml:5: service web: env_file \"conf/secrets.decrypted.env\": "
+            + "secrets.decrypted.env stands for the decrypted secrets.env beside the stack file and cannot be in another "
+            + "directory; write it as \"secrets.decrypted.env\"");
+  }
+
+  @Test
+  void theDecryptedSecretsReferenceIsTheNameInTheStackDirectoryHoweverSpelled() {
+    assertThat(DecryptedSecrets.isReference("secrets.decrypted.env")).isTrue();
+    assertThat(DecryptedSecrets.isReference("./secrets.decrypted.env")).isTrue();
+    assertThat(DecryptedSecrets.isReference("conf/../secrets.decrypted.env")).isTrue();
+    assertThat(DecryptedSecrets.isReference("conf/secrets.decrypted.env")).isFalse();
+    assertThat(DecryptedSecrets.isReference("secrets.env")).isFalse();
+  }
+
+  @Test
   void ignoredKeysAreWarnings() throws Exception {
     StackModel model = files.model(StackFiles.service("    container_name: x\n    privileged: true\n"));
     assertThat(model.warnings()).extracting(StackWarning::toString).containsExactly(

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.Secret;
 
@@ -80,5 +83,39 @@ class UnlockTest {
     f.secrets.environment(secretsEnv, Map.of("DB_PASSWORD", "hunter3"));
 
     assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.DEPLOYED);
+  }
+
+  /** One rule for every spelling, the same in a plan as in a deploy: see {@code DecryptedSecrets}. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env"})
+  void eitherSpellingOfTheReferenceIsPlannedAndDeployedWithTheSecrets(String spelling) {
+    spell(spelling);
+
+    assertThat(only(f.run(PassMode.PLAN), STACK).status()).isEqualTo(AppStatus.CHANGED);
+    assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.DEPLOYED);
+    assertThat(f.orchestrator.deploys().getFirst().secretEnvironment().values())
+        .containsExactly(Map.entry("DB_PASSWORD", Secret.of("hunter2")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = PassMode.class, names = {"PLAN", "DEPLOY"})
+  void theReferenceInAnotherDirectoryIsInvalidInAPlanAndADeployAlike(PassMode mode) {
+    spell("conf/secrets.decrypted.env");
+    f.registry.write("app/active/conf/secrets.decrypted.env", "DB_PASSWORD=plain\n");
+
+    AppResult result = only(f.run(mode), STACK);
+
+    assertThat(result.status()).isEqualTo(AppStatus.FAILED);
+    assertThat(result.failure()).contains(FailureKind.INVALID);
+    assertThat(result.step()).contains("Read");
+    assertThat(result.reason()).contains(STACK + ":").contains("env_file \"conf/secrets.decrypted.env\": secrets.decrypted.env stands "
+        + "for the decrypted secrets.env beside the stack file");
+    assertThat(f.orchestrator.deploys()).isEmpty();
+    assertThat(f.secrets.calls()).isEmpty();
+  }
+
+  private void spell(String spelling) {
+    f.registry.write(STACK, TestRegistry.stack(IMAGE + ":1.0.0").replace("    labels:\n      se.kth.slackChannels",
+        "    env_file:\n      - " + spelling + "\n    labels:\n      se.kth.slackChannels"));
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import se.kth.aspen.core.compose.StackWarning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StackValidationTest {
 
@@ -69,5 +71,28 @@ class StackValidationTest {
     assertThat(report.errors()).containsExactly(
         CompliantStacks.FILE + ":3: service web: env_file \"missing.env\" does not exist",
         CompliantStacks.FILE + ":3: service web: env_file: path \"link.env\" leads out of the stack file's directory through a symbolic link");
+  }
+
+  /** The rule of {@code DecryptedSecrets}: the same spellings a plan and a deploy accept. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env"})
+  void eitherSpellingOfTheSecretsReferenceIsValid(String spelling) throws IOException {
+    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [" + spelling + "]\n    logging:\n"));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.valid()).isTrue();
+  }
+
+  @Test
+  void theSecretsReferenceInAnotherDirectoryIsInvalidEvenWhenSuchAFileExists() throws IOException {
+    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [conf/secrets.decrypted.env]\n    logging:\n"));
+    Files.createDirectories(file.getParent().resolve("conf"));
+    Files.writeString(file.getParent().resolve("conf/secrets.decrypted.env"), "DB_PASSWORD=plain\n");
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.errors()).singleElement().asString()
+        .startsWith(CompliantStacks.FILE + ":")
+        .contains("env_file \"conf/secrets.decrypted.env\": secrets.decrypted.env stands for the decrypted secrets.env "
+            + "beside the stack file and cannot be in another directory");
   }
 }
