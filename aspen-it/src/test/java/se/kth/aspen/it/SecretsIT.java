@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.vault.AnsibleVault;
@@ -28,9 +28,10 @@ class SecretsIT extends Scenario {
   private final String secretive = app("secret");
   private final String canary = "canary-" + UUID.randomUUID().toString().replace("-", "");
 
-  @ParameterizedTest(name = "state in {0}")
-  @ValueSource(strings = {"the embedded store", "Redis"})
-  void vaultedSecretsReachTheServiceAndNoPlaintextIsLeftAnywhere(String state) throws Exception {
+  /** Each run also writes the secrets reference one of the two ways it may be spelled. */
+  @ParameterizedTest(name = "state in {0}, env_file {1}")
+  @CsvSource({"the embedded store, secrets.decrypted.env", "Redis, ./secrets.decrypted.env"})
+  void vaultedSecretsReachTheServiceAndNoPlaintextIsLeftAnywhere(String state, String reference) throws Exception {
     AnsibleVault vault = new AnsibleVault();
     byte[] master = ("master-" + suffix).getBytes(StandardCharsets.US_ASCII);
     byte[] appPassword = ("app-pwd-" + suffix).getBytes(StandardCharsets.US_ASCII);
@@ -45,7 +46,7 @@ class SecretsIT extends Scenario {
       env.remove("REDIS_URL");
     }
     StackFile stack = StackFile.web();
-    stack.service("web").withSecrets();
+    stack.service("web").withSecrets(reference);
     writeStack(secretive, "active", stack);
     git.write("apps/" + secretive + "/active/secrets.env",
         vault.encrypt(("# the database\nDB_PASSWORD=" + canary + "\n").getBytes(StandardCharsets.UTF_8),

@@ -20,7 +20,7 @@ final class StackFile {
     String memoryReservation = "8M";
     String failureAction;
     boolean withResources = true;
-    boolean withSecrets;
+    String secretsReference;
     final Map<String, String> environment = new LinkedHashMap<>();
     final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -34,7 +34,9 @@ final class StackFile {
     Service memoryReservation(String value) { this.memoryReservation = value; return this; }
     Service failureAction(String value) { this.failureAction = value; return this; }
     Service withoutResources() { this.withResources = false; return this; }
-    Service withSecrets() { this.withSecrets = true; return this; }
+    Service withSecrets() { return withSecrets("secrets.decrypted.env"); }
+    /** Secrets through {@code env_file}, the reference written as given ({@code ./secrets.decrypted.env}...). */
+    Service withSecrets(String reference) { this.secretsReference = reference; return this; }
     Service env(String key, String value) { environment.put(key, value); return this; }
     Service label(String key, String value) { labels.put(key, value); return this; }
   }
@@ -64,8 +66,8 @@ final class StackFile {
       if (s.command != null) {
         y.append("    command: [\"sh\", \"-c\", \"").append(s.command).append("\"]\n");
       }
-      if (s.withSecrets) {
-        y.append("    env_file:\n      - secrets.decrypted.env\n");
+      if (s.secretsReference != null) {
+        y.append("    env_file:\n      - ").append(s.secretsReference).append("\n");
       }
       y.append("    environment:\n");
       if (s.image.contains("${WEB_VERSION}")) {

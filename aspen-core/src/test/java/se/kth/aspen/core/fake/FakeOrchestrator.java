@@ -33,6 +33,7 @@ public final class FakeOrchestrator implements Orchestrator {
   private final List<DeployRequest> deploys = new CopyOnWriteArrayList<>();
   private final List<Rollback> rollbacks = new CopyOnWriteArrayList<>();
   private final Map<String, PortException> deployFailures = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> deployWarnings = new ConcurrentHashMap<>();
   private final Map<String, PortException> verifyFailures = new ConcurrentHashMap<>();
   private final Map<String, Convergence> convergence = new ConcurrentHashMap<>();
   private final Map<String, RuntimeException> crashes = new ConcurrentHashMap<>();
@@ -100,6 +101,12 @@ public final class FakeOrchestrator implements Orchestrator {
       stacks.put(stack, new LiveStack(stack, live));
     });
     return Optional.of(new ClusterInventory(stacks));
+  }
+
+  /** Deploys of this stack succeed with these warnings, as the engine's deploy would tell them. */
+  public FakeOrchestrator warn(String stack, String... warnings) {
+    deployWarnings.put(stack, List.of(warnings));
+    return this;
   }
 
   /** Deploys of this stack throw the exception until {@link #heal}. */
@@ -245,7 +252,7 @@ public final class FakeOrchestrator implements Orchestrator {
         updated.add(service);
       }
     });
-    return new DeployOutcome(created, updated, List.of(), List.of());
+    return new DeployOutcome(created, updated, List.of(), deployWarnings.getOrDefault(request.stackName(), List.of()));
   }
 
   @Override

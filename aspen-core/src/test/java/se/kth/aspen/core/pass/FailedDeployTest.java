@@ -247,4 +247,24 @@ class FailedDeployTest {
     assertThat(only(report, STACK).reason()).contains("unexpected IllegalStateException: bug");
     assertThat(only(report, "other/active/docker-stack.yml").status()).isEqualTo(AppStatus.DEPLOYED);
   }
+
+  @Test
+  void theEnginesDeployWarningsReachTheResult() {
+    f.orchestrator.warn("app", "image registry.example.org/app:1.0.1 could not be accessed on a registry");
+
+    AppResult deployed = pass();
+
+    assertThat(deployed.status()).isEqualTo(AppStatus.DEPLOYED);
+    assertThat(deployed.warnings()).containsExactly("image registry.example.org/app:1.0.1 could not be accessed on a registry");
+  }
+
+  @Test
+  void theEnginesDeployWarningsAreKeptWhenTheDeployThenFailsToConverge() {
+    f.orchestrator.warn("app", "service web: ignoring IP-address").neverConverges("app", "web", "task: non-zero exit (1)");
+
+    AppResult failed = pass();
+
+    assertThat(failed.status()).isEqualTo(AppStatus.FAILED);
+    assertThat(failed.warnings()).containsExactly("service web: ignoring IP-address");
+  }
 }
