@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
-import se.kth.aspen.core.compose.StackWarning;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployOutcome;
 import se.kth.aspen.core.port.DeployRequest;
@@ -49,9 +48,8 @@ final class StackDeployment {
     } catch (PortException e) {
       throw progress.failed(e);
     }
-    List<String> warnings = new ArrayList<>(model.warnings().stream().map(StackWarning::toString).toList());
-    warnings.addAll(progress.warnings);
-    return new DeployOutcome(progress.created, progress.updated, progress.removed, warnings);
+    // The stack file's own warnings are the caller's: it read the model, and reports them itself.
+    return new DeployOutcome(progress.created, progress.updated, progress.removed, progress.warnings);
   }
 
   private void apply() throws PortException {

@@ -38,16 +38,25 @@ final class Deploying {
 
   record Output(DeployOutcome outcome, Convergence convergence) {}
 
-  /** A failed deploy, with what a whole-stack rollback put back. */
+  /**
+   * A failed deploy, with what a whole-stack rollback put back and what the engine warned of
+   * when the deploy call itself went through.
+   */
   static final class Failed extends Exception {
     private static final long serialVersionUID = 1L;
     final transient StepFailure failure;
     final List<String> rolledBack;
+    final List<String> warnings;
 
     Failed(StepFailure failure, List<String> rolledBack) {
+      this(failure, rolledBack, List.of());
+    }
+
+    Failed(StepFailure failure, List<String> rolledBack, List<String> warnings) {
       super(failure.getMessage(), failure);
       this.failure = failure;
       this.rolledBack = List.copyOf(rolledBack);
+      this.warnings = List.copyOf(warnings);
     }
   }
 
@@ -69,7 +78,7 @@ final class Deploying {
     Optional<String> lost = in.lostLease().get();
     if (lost.isPresent()) {
       throw new Failed(new StepFailure(DEPLOY, FailureKind.COULD_NOT_TRY, "deployed, but " + lost.get()
-          + ": not verified, nothing recorded; tried again next pass"), List.of());
+          + ": not verified, nothing recorded; tried again next pass"), List.of(), outcome.warnings());
     }
     Convergence convergence;
     try {
@@ -77,7 +86,7 @@ final class Deploying {
     } catch (PortException e) {
       // The deploy went through but nobody can tell how it went: try again next pass; redeploying
       // the same spec is a no-op for services that already run it.
-      throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, e.getMessage(), e), List.of());
+      throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, e.getMessage(), e), List.of(), outcome.warnings());
     }
     if (convergence.converged() && convergence.rolledBack().isEmpty()) {
       return new Output(outcome, convergence);
@@ -88,7 +97,7 @@ final class Deploying {
     lost = in.lostLease().get();
     if (lost.isPresent()) {
       throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost.get()
-          + ": not rolled back, nothing recorded; tried again next pass"), List.of());
+          + ": not rolled back, nothing recorded; tried again next pass"), List.of(), outcome.warnings());
     }
     if (in.rollbackOnFailure() && !touched.isEmpty()) {
       try {
@@ -98,7 +107,7 @@ final class Deploying {
             failure.reason() + "; rolling back " + String.join(", ", touched) + " failed too: " + e.getMessage(), e);
       }
     }
-    throw new Failed(failure, rolledBack);
+    throw new Failed(failure, rolledBack, outcome.warnings());
   }
 
   static String describe(Convergence convergence) {

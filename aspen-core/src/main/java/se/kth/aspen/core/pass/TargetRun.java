@@ -65,6 +65,7 @@ final class TargetRun {
     } catch (StepFailure failure) {
       return timed(failed(failure, List.of()));
     } catch (Deploying.Failed failed) {
+      warnings.addAll(failed.warnings);
       return timed(failed(failed.failure, failed.rolledBack));
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError vm && !(vm instanceof StackOverflowError) && !(vm instanceof OutOfMemoryError)) {
@@ -167,6 +168,7 @@ final class TargetRun {
       } catch (StepFailure failure) {
         return failed(owned(lease, failure), List.of());
       } catch (Deploying.Failed failed) {
+        warnings.addAll(failed.warnings);
         return failed(owned(lease, failed.failure), failed.rolledBack);
       }
     } finally {
@@ -199,8 +201,9 @@ final class TargetRun {
     step = Deploying.DEPLOY;
     DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
         unlocked.environment(), unlocked.files(), pass.settings().prune()).owned(new StackOwner(pass.settings().group(), cluster.name(), fp.hex()));
-    new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request, pass.settings().verify(),
-        rollbackOnFailure(read.stack()), deadline, lease::confirm));
+    Deploying.Output deployed = new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request,
+        pass.settings().verify(), rollbackOnFailure(read.stack()), deadline, lease::confirm));
+    warnings.addAll(deployed.outcome().warnings());
 
     step = Recording.RECORD;
     Optional<String> lost = lease.confirm();
@@ -208,11 +211,11 @@ final class TargetRun {
       throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "deployed and verified, but " + lost.get()
           + ": nothing recorded; tried again next pass");
     }
-    Map<String, String> deployed = Recording.texts(images);
-    pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), deployed, pass.revision()),
+    Map<String, String> recorded = Recording.texts(images);
+    pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision()),
         before, read.stack(), images);
     Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
-    return result(AppStatus.DEPLOYED, why.map(w -> DriftCheck.STEP), why, deployed, Optional.empty(), Optional.empty(), List.of());
+    return result(AppStatus.DEPLOYED, why.map(w -> DriftCheck.STEP), why, recorded, Optional.empty(), Optional.empty(), List.of());
   }
 
   /** The drift of an unchanged target, when its cluster was listed this pass. */

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * What a deploy changed, by service name (without the stack prefix).
  *
- * @param warnings what {@code docker stack deploy} would have printed on stderr
+ * @param warnings what the deploy itself warns of, as {@code docker stack deploy} would print on
+ *     stderr (an image whose digest could not be recorded, a published port's host IP that Swarm
+ *     ignores...); not the stack file's own warnings, which the caller has from {@link
+ *     se.kth.aspen.core.compose.StackModel#warnings()}
  */
 public record DeployOutcome(
     List<String> created, List<String> updated, List<String> removed, List<String> warnings) {
