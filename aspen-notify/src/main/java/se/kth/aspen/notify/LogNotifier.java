@@ -20,8 +20,9 @@ public final class LogNotifier implements Notifier {
   @Override
   public void deployment(DeploymentNotice notice) {
     Objects.requireNonNull(notice, "notice");
-    LOG.info("deployed {} to {}: version {} of {}, {} replicas",
-        notice.applicationName(), notice.cluster(), notice.version(), notice.imageName(), notice.replicas());
+    LOG.info("deployed {} to {}: version {} of {}, {} replicas{}",
+        notice.applicationName(), notice.cluster(), notice.version(), notice.imageName(), notice.replicas(),
+        notice.reason().map(reason -> " (reason: " + reason + ")").orElse(""));
   }
 
   @Override

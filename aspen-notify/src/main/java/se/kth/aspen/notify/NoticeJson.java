@@ -25,7 +25,7 @@ final class NoticeJson {
       "privateOperationsDocumentationUrl");
 
   private static final Set<String> CORE_FIELDS = Set.of(
-      "applicationName", "cluster", "version", "imageName", "applicationPath", "created", "replicas");
+      "applicationName", "cluster", "version", "imageName", "applicationPath", "created", "replicas", "reason");
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -43,6 +43,9 @@ final class NoticeJson {
     } else {
       json.put("replicas", Integer.parseInt(notice.replicas()));
     }
+    // Only on a deploy that git did not ask for (a drift put back): an ordinary deploy's body
+    // stays exactly the old tool's.
+    notice.reason().ifPresent(reason -> json.put("reason", reason));
     Map<String, String> labels = notice.labelFields();
     for (String name : LABEL_ORDER) {
       if (labels.containsKey(name)) {

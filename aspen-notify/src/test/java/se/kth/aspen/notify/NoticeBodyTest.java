@@ -169,6 +169,17 @@ class NoticeBodyTest {
   }
 
   @Test
+  void aDeployThatPutBackADriftSaysSoInAReasonFieldBesideTheOldToolsFields() {
+    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
+        Instant.ofEpochSecond(1732486400), "2", Map.of("team", "pipeline")).because(DeploymentNotice.DRIFT));
+
+    JsonNode body = onlyBodySentTo("/deployment");
+    assertThat(fieldNames(body)).containsExactlyInAnyOrder("applicationName", "cluster", "version", "imageName", "applicationPath",
+        "created", "replicas", "reason", "team");
+    assertThat(body.get("reason").textValue()).isEqualTo("drift");
+  }
+
+  @Test
   void aLabelFieldCannotReplaceAFieldOfTheDeploy() {
     notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.of("/app"),
         Instant.ofEpochSecond(1), "3", Map.of("cluster", "other", "team", "pipeline")));

@@ -14,6 +14,7 @@ import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.notice.ErrorReports;
 import se.kth.aspen.core.notice.Notices;
 import se.kth.aspen.core.port.DeployRecord;
+import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.FailureRecord;
@@ -57,10 +58,12 @@ final class Recording {
    * still announced (it happened), then fails the target in step Record: recording is part of
    * success, and the next pass deploys and records it again.
    *
+   * @param reason why it was deployed when not for a change in git (a drift put back), given in
+   *     the notice
    * @throws StepFailure COULD_NOT_TRY in step Record when the state store could not record it
    */
   void success(AppTarget target, TargetKey key, DeployRecord record, TargetState before, StackModel stack,
-      Map<String, ImageReference> images) throws StepFailure {
+      Map<String, ImageReference> images, Optional<String> reason) throws StepFailure {
     Optional<PortException> unrecorded = Optional.empty();
     try {
       state.recordSuccess(key, record);
@@ -75,7 +78,8 @@ final class Recording {
       }
     }
     Instant now = clock.instant();
-    safely(() -> notifier.deployment(Notices.deployment(target.application(), target.cluster(), stack, images, frontEndRuleLabel, now)));
+    DeploymentNotice notice = Notices.deployment(target.application(), target.cluster(), stack, images, frontEndRuleLabel, now);
+    safely(() -> notifier.deployment(reason.map(notice::because).orElse(notice)));
     for (var recommendation : Notices.recommendations(target.application(), stack)) {
       safely(() -> notifier.recommendation(recommendation));
     }

@@ -17,6 +17,7 @@ import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.DeployRequest;
+import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
@@ -213,7 +214,7 @@ final class TargetRun {
     }
     Map<String, String> recorded = Recording.texts(images);
     pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision()),
-        before, read.stack(), images);
+        before, read.stack(), images, drift.map(d -> DeploymentNotice.DRIFT));
     Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
     return result(AppStatus.DEPLOYED, why.map(w -> DriftCheck.STEP), why, recorded, Optional.empty(), Optional.empty(), List.of());
   }

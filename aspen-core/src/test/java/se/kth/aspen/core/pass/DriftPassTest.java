@@ -3,9 +3,11 @@ package se.kth.aspen.core.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.SpecDifference;
 import se.kth.aspen.core.port.StackOwner;
@@ -74,6 +76,17 @@ class DriftPassTest {
     assertThat(f.orchestrator.deploys()).hasSize(2);
     assertThat(next.status()).isEqualTo(AppStatus.UNCHANGED);
     assertThat(f.notifier.errors()).isEmpty();
+  }
+
+  @Test
+  void aRevertIsAnnouncedAsADeployWithTheReasonDriftAndAGitDeployWithNone() {
+    f.settings = f.settings.toBuilder().driftPolicy(DriftPolicy.REVERT).build();
+    f.orchestrator.drift("active", "app-a", debug());
+
+    f.deploy();
+
+    assertThat(f.notifier.deployments()).extracting(DeploymentNotice::reason)
+        .containsExactly(Optional.empty(), Optional.of("drift"));
   }
 
   @Test
