@@ -47,6 +47,9 @@ class DriftIT extends Scenario {
     assertThat(result(reverted, app, "active").reason()).hasValue("drift reverted: web: env +DEBUG");
     assertThat(engine.serviceEnv(app + "_web")).noneMatch(e -> e.startsWith("DEBUG="));
     assertThat(result(quiet, app, "active").status()).as(describe(quiet)).isEqualTo(AppStatus.UNCHANGED);
+    drainNotices(reverting);
+    assertThat(deployments()).filteredOn(d -> d.path("applicationName").asText().equals(app))
+        .extracting(d -> d.path("reason").asText("(none)")).containsExactly("(none)", "drift");
   }
 
   @Test
