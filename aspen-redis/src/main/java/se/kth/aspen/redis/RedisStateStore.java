@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import redis.clients.jedis.Jedis;
@@ -218,6 +220,22 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         cursor = page.getCursor();
       } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
       return count;
+    });
+  }
+
+  @Override
+  public Set<String> recordedStackPaths(String group, String cluster) throws PortException {
+    String start = KeyScheme.targetsOfCluster(group, cluster);
+    return redis.call("listing the targets of cluster " + cluster + " (group " + group + ")", jedis -> {
+      Set<String> paths = new TreeSet<>();
+      String cursor = ScanParams.SCAN_POINTER_START;
+      ScanParams params = new ScanParams().match(KeyScheme.startingWith(start)).count(SCAN_BATCH);
+      do {
+        ScanResult<String> page = jedis.scan(cursor, params);
+        page.getResult().forEach(key -> paths.add(key.substring(start.length())));
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      return Set.copyOf(paths);
     });
   }
 

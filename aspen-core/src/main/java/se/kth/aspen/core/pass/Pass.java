@@ -206,7 +206,8 @@ public final class Pass {
     for (AppTarget target : discovered.targets()) {
       inGit.computeIfAbsent(target.cluster(), c -> new java.util.HashSet<>()).add(target.application());
     }
-    orphaned.addAll(orphans.find(inventories, selectedClusters, inGit, ports.orchestrator(), settings, mode, clock.instant()));
+    orphaned.addAll(orphans.find(inventories, selectedClusters, inGit, new Orphans.Ports(ports.orchestrator(), ports.state()),
+        settings, mode, clock.instant(), problems));
     List<AppResult> ordered = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       ordered.add(results[i] != null ? results[i]

@@ -59,9 +59,12 @@ public record PassReport(
     return results.stream().filter(r -> r.status() == status).count();
   }
 
-  /** The problems saying that a cluster could not be checked for drift (its apps' drift is unknown, not absent). */
+  /**
+   * The problems saying that a cluster could not be checked for drift or orphans (its apps' drift,
+   * or its orphans, are unknown, not absent).
+   */
   public List<String> driftNotChecked() {
-    return problems.stream().filter(p -> p.startsWith(Inventories.NOT_CHECKED)).toList();
+    return problems.stream().filter(p -> p.startsWith(Inventories.NOT_CHECKED) || p.startsWith(Orphans.NOT_CHECKED)).toList();
   }
 
   /** True when a target failed (BLOCKED counts as failed: its desired state does not run). */

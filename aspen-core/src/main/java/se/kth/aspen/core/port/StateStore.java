@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Aspen remembers between passes: per target, the last good and the last failed deploy;
@@ -48,6 +49,16 @@ public interface StateStore {
 
   /** How many targets the group has records for. */
   long count(String group) throws PortException;
+
+  /**
+   * The stack paths of every target of the group on the cluster that has a record (deployed,
+   * adopted or failed), for recognising the stacks Aspen deployed or adopted before it labelled
+   * them as its own. The default, for a store that cannot list its targets, names none: then only
+   * labelled stacks are recognised.
+   */
+  default Set<String> recordedStackPaths(String group, String cluster) throws PortException {
+    return Set.of();
+  }
 
   /** When the error was last reported, if it was and the mark has not expired. */
   Optional<Instant> errorReported(ErrorMark mark) throws PortException;

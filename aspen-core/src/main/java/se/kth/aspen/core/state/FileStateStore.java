@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,6 +155,11 @@ public final class FileStateStore implements StateStore {
   @Override
   public long count(String group) {
     return memory.count(group);
+  }
+
+  @Override
+  public Set<String> recordedStackPaths(String group, String cluster) {
+    return memory.recordedStackPaths(group, cluster);
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.FailureRecord;
@@ -73,6 +75,12 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized long count(String group) {
     return targets.keySet().stream().filter(k -> k.group().equals(group)).count();
+  }
+
+  @Override
+  public synchronized Set<String> recordedStackPaths(String group, String cluster) {
+    return targets.keySet().stream().filter(k -> k.group().equals(group) && k.cluster().equals(cluster))
+        .map(TargetKey::stackPath).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

@@ -3,6 +3,7 @@ package se.kth.aspen.core.pass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import se.kth.aspen.core.port.DeployRecord;
@@ -25,6 +26,7 @@ final class ScriptedStateStore implements StateStore {
   private final AtomicInteger renewals = new AtomicInteger();
   private final AtomicInteger releases = new AtomicInteger();
   private final AtomicReference<PortException> renewalFailure = new AtomicReference<>();
+  private final AtomicReference<PortException> listingFailure = new AtomicReference<>();
   private volatile int renewalsAllowed = Integer.MAX_VALUE;
   private final AtomicReference<ThrowingAction> beforeLease = new AtomicReference<>();
   private volatile Optional<LeaseHolder> holder = Optional.of(LeaseHolder.unknown());
@@ -132,6 +134,20 @@ final class ScriptedStateStore implements StateStore {
   @Override
   public long count(String group) throws PortException {
     return real.count(group);
+  }
+
+  @Override
+  public Set<String> recordedStackPaths(String group, String cluster) throws PortException {
+    PortException failure = listingFailure.get();
+    if (failure != null) {
+      throw failure;
+    }
+    return real.recordedStackPaths(group, cluster);
+  }
+
+  /** From now on listing a cluster's records throws this, as an unreachable store does. */
+  void failListings(PortException failure) {
+    listingFailure.set(failure);
   }
 
   @Override

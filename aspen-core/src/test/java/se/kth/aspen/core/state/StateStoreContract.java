@@ -186,6 +186,22 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void theRecordedStackPathsAreThoseOfOneClusterOfOneGroupWhateverTheRecord() throws Exception {
+    store.recordSuccess(key("active", "a"), good("fp"));
+    store.recordFailure(key("active", "b"), failed("fp"));
+    store.recordSuccess(key("stage", "c"), good("fp"));
+    TargetKey otherGroup = new TargetKey(group + "-other", "active", "team/d/active/docker-stack.yml");
+    store.recordSuccess(otherGroup, good("fp"));
+
+    assertThat(store.recordedStackPaths(group, "active")).containsExactlyInAnyOrder(
+        key("active", "a").stackPath(), key("active", "b").stackPath());
+    assertThat(store.recordedStackPaths(group, "prod")).isEmpty();
+    store.forget(key("active", "a"));
+    assertThat(store.recordedStackPaths(group, "active")).containsExactly(key("active", "b").stackPath());
+    store.forget(otherGroup);
+  }
+
+  @Test
   void groupsDoNotSeeEachOthersRecords() throws Exception {
     TargetKey mine = key("active", "app");
     TargetKey theirs = new TargetKey(group + "-other", mine.cluster(), mine.stackPath());

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +113,11 @@ public final class WriteWatchingStateStore implements StateStore {
   @Override
   public long count(String group) throws PortException {
     return store.count(group);
+  }
+
+  @Override
+  public Set<String> recordedStackPaths(String group, String cluster) throws PortException {
+    return store.recordedStackPaths(group, cluster);
   }
 
   @Override
