@@ -1,41 +1,19 @@
 package se.kth.aspen.core.state;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import org.junit.jupiter.api.io.TempDir;
-import se.kth.aspen.core.port.StateStore;
-
 /** The embedded store on a file system remounted read-only (a chmod would not stop root). */
-class FileStateStoreReadOnlyIT extends WriteFailureContract {
+class FileStateStoreReadOnlyIT extends FileStateStoreOnTmpfs {
 
-  @TempDir Path temp;
-  private SmallTmpfs disk;
-
-  @Override
-  protected StateStore newStore() throws Exception {
-    disk = SmallTmpfs.mount(temp.resolve("disk"), 1024);
-    return reopen();
-  }
-
-  @Override
-  protected StateStore reopen() throws Exception {
-    return FileStateStore.open(disk.dir().resolve("state.json"), Clock.systemUTC());
+  FileStateStoreReadOnlyIT() {
+    super(1024);
   }
 
   @Override
   protected void breakWrites() throws Exception {
-    disk.readOnly();
+    disk().readOnly();
   }
 
   @Override
   protected void repairWrites() throws Exception {
-    disk.writable();
-  }
-
-  @Override
-  protected void cleanUp() throws Exception {
-    if (disk != null) {
-      disk.close();
-    }
+    disk().writable();
   }
 }
