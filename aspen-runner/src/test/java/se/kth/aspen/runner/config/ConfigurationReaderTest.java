@@ -24,14 +24,7 @@ class ConfigurationReaderTest {
   @TempDir Path dir;
 
   private Map<String, String> minimal() throws IOException {
-    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
-    Map<String, String> env = new HashMap<>();
-    env.put("HOME", dir.resolve("home").toString());
-    env.put("REGISTRY_REPOSITORY_URL", dir.toString());
-    env.put("CLUSTER_STATUS_API_URL", clusters.toString());
-    env.put("CLUSTER_STATUS_URL_IS_FILE", "yes");
-    env.put("CLUSTERS_TO_DEPLOY", "*");
-    return env;
+    return MinimalEnvironment.in(dir);
   }
 
   private Configuration read(Map<String, String> env) throws ConfigurationException {

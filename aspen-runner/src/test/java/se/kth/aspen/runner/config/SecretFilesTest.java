@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +19,7 @@ class SecretFilesTest {
   @TempDir Path dir;
 
   private Map<String, String> minimal() throws IOException {
-    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
-    Map<String, String> env = new HashMap<>();
-    env.put("HOME", dir.resolve("home").toString());
-    env.put("REGISTRY_REPOSITORY_URL", dir.toString());
-    env.put("CLUSTER_STATUS_API_URL", clusters.toString());
-    env.put("CLUSTER_STATUS_URL_IS_FILE", "yes");
-    env.put("CLUSTERS_TO_DEPLOY", "active");
-    return env;
+    return MinimalEnvironment.in(dir);
   }
 
   private Configuration read(Map<String, String> env) throws ConfigurationException {

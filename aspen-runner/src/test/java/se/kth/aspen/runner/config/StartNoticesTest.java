@@ -3,9 +3,7 @@ package se.kth.aspen.runner.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +15,8 @@ class StartNoticesTest {
   @TempDir Path dir;
 
   private Map<String, String> env(String registry) throws IOException {
-    Path clusters = Files.writeString(dir.resolve("clusters.json"), "[]");
-    Map<String, String> env = new HashMap<>();
-    env.put("HOME", dir.resolve("home").toString());
+    Map<String, String> env = MinimalEnvironment.in(dir);
     env.put("REGISTRY_REPOSITORY_URL", registry);
-    env.put("CLUSTER_STATUS_API_URL", clusters.toString());
-    env.put("CLUSTER_STATUS_URL_IS_FILE", "1");
     env.put("CLUSTERS_TO_DEPLOY", "active");
     return env;
   }
