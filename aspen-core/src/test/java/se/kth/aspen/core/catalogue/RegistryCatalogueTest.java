@@ -2,6 +2,7 @@ package se.kth.aspen.core.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -58,12 +58,14 @@ class RegistryCatalogueTest {
     return Deadline.in(Duration.ofSeconds(5));
   }
 
-  void awaitCalls(String repository, int calls) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (registry.tagCalls(repository) < calls && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
-    assertThat(registry.tagCalls(repository)).isEqualTo(calls);
+  void awaitCalls(String repository, int calls) {
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(registry.tagCalls(repository)).isEqualTo(calls));
+  }
+
+  /** No further call starts in the background for a while: "nothing happened" checked over time, not at one instant. */
+  void noMoreCalls(String repository, int calls) {
+    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(registry.tagCalls(repository)).isEqualTo(calls));
   }
 
   @Test
@@ -86,11 +88,8 @@ class RegistryCatalogueTest {
 
     assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
     awaitCalls(APP, 2);
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (catalogue.tags(IMAGE, soon()).size() < 2 && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
-    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0", "1.0.1");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(
+        () -> assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0", "1.0.1"));
     assertThat(registry.tagCalls(APP)).isEqualTo(2);
   }
 
@@ -101,8 +100,7 @@ class RegistryCatalogueTest {
     jittery.tags(IMAGE, soon());
     clock.advance(INTERVAL.multipliedBy(3).dividedBy(4).minusSeconds(1));
     jittery.tags(IMAGE, soon());
-    Thread.sleep(50);
-    assertThat(registry.tagCalls(APP)).isEqualTo(1);
+    noMoreCalls(APP, 1);
     clock.advance(Duration.ofSeconds(2));
     jittery.tags(IMAGE, soon());
     awaitCalls(APP, 2);
@@ -132,19 +130,14 @@ class RegistryCatalogueTest {
     });
     clock.advance(Duration.ofSeconds(14));
     assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
-    Thread.sleep(50);
-    assertThat(registry.tagCalls(APP)).isEqualTo(2);
+    noMoreCalls(APP, 2);
 
     clock.advance(Duration.ofSeconds(1));
     assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
     awaitCalls(APP, 3);
     // the second failure in a row waits twice as long
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!catalogue.statuses().getFirst().refreshDueAt().equals(clock.instant().plusSeconds(30))
-        && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
-    assertThat(catalogue.statuses().getFirst().refreshDueAt()).isEqualTo(clock.instant().plusSeconds(30));
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(
+        () -> assertThat(catalogue.statuses().getFirst().refreshDueAt()).isEqualTo(clock.instant().plusSeconds(30)));
     assertThat(counted.get("registry.example.org UNAVAILABLE")).hasValue(2);
   }
 
