@@ -24,9 +24,9 @@ final class DeployReader {
     }
     Block deploy = found.get();
     deploy.allowOnly(KEYS);
-    Optional<String> mode = oneOf(deploy, "mode", Set.of("replicated", "global"));
+    Optional<String> mode = oneOf(deploy, "mode", Set.of("replicated", "global", "replicated-job", "global-job"));
     Optional<Integer> replicas = deploy.count("replicas");
-    if (replicas.isPresent() && mode.filter("global"::equals).isPresent()) {
+    if (replicas.isPresent() && mode.filter(m -> m.startsWith("global")).isPresent()) {
       throw deploy.context.error(deploy.path, deploy.line("replicas"), "replicas can only be used with replicated mode");
     }
     return Optional.of(new DeploySpec(

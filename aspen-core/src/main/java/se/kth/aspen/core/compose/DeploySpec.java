@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A service's {@code deploy} block.
  *
- * @param mode {@code replicated} or {@code global}, empty when not written (replicated)
+ * @param mode {@code replicated}, {@code global}, {@code replicated-job} or {@code global-job}, empty when
+ *     not written (replicated)
  * @param replicas empty when not written
  * @param endpointMode {@code vip} or {@code dnsrr}, empty when not written
  */
@@ -27,5 +28,10 @@ public record DeploySpec(
 
   public boolean global() {
     return mode.filter("global"::equals).isPresent();
+  }
+
+  /** Whether the tasks run to completion ({@code replicated-job}, {@code global-job}) instead of for good. */
+  public boolean job() {
+    return mode.filter(m -> m.endsWith("-job")).isPresent();
   }
 }

@@ -11,7 +11,7 @@ final class ServiceKeys {
   static final Set<String> READ = Set.of("image", "command", "entrypoint", "environment", "env_file", "labels",
       "deploy", "logging", "ports", "volumes", "networks", "secrets", "configs", "healthcheck", "user",
       "working_dir", "hostname", "extra_hosts", "dns", "dns_search", "stop_grace_period", "stop_signal", "init",
-      "cap_add", "cap_drop", "sysctls", "ulimits", "read_only", "tty", "stdin_open", "restart");
+      "cap_add", "cap_drop", "sysctls", "ulimits", "read_only", "tty", "stdin_open", "restart", "depends_on");
 
   /** Keys the CLI warns about as unsupported and drops (restart still stands in for a missing restart_policy). */
   static final Set<String> UNSUPPORTED = Set.of("build", "cgroupns_mode", "cgroup_parent", "devices", "domainname",
@@ -22,7 +22,7 @@ final class ServiceKeys {
   static final Set<String> DEPRECATED = Set.of("container_name", "expose");
 
   /** Valid Compose keys that Swarm (or Aspen) does not use; dropped without a word, as the CLI does. */
-  static final Set<String> DROPPED = Set.of("depends_on", "tmpfs", "credential_spec", "isolation");
+  static final Set<String> DROPPED = Set.of("tmpfs", "credential_spec", "isolation");
 
   /** Keys that make the CLI refuse the whole file, with the reason to give. */
   static final Map<String, String> REFUSED = Map.of(

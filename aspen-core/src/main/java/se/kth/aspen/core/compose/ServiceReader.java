@@ -48,7 +48,8 @@ final class ServiceReader {
         service.bool("read_only"),
         service.bool("tty"),
         service.bool("stdin_open"),
-        service.string("restart"));
+        service.string("restart"),
+        DependsOnReader.read(service));
   }
 
   private static void checkKeys(Block service) throws StackFileException {

@@ -27,6 +27,8 @@ import java.util.SequencedMap;
  * @param ulimits sorted by name, as the CLI sends them
  * @param restart the service-level {@code restart} (not a Swarm option; stands in for a missing
  *     {@code deploy.restart_policy} as the CLI does)
+ * @param dependsOn {@code depends_on} in file order: the services this one is deployed after (not a
+ *     Swarm option: Aspen orders the deploy by it, see {@link ServiceOrder})
  */
 public record ServiceSpec(
     String name,
@@ -61,7 +63,8 @@ public record ServiceSpec(
     Optional<Boolean> readOnly,
     Optional<Boolean> tty,
     Optional<Boolean> stdinOpen,
-    Optional<String> restart) {
+    Optional<String> restart,
+    List<ServiceDependency> dependsOn) {
 
   public ServiceSpec {
     Objects.requireNonNull(name, "name");
@@ -83,6 +86,27 @@ public record ServiceSpec(
     capDrop = List.copyOf(capDrop);
     sysctls = Map.copyOf(sysctls);
     ulimits = List.copyOf(ulimits);
+    dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** A service without {@code depends_on}. */
+  public ServiceSpec(String name, int line, String image, Optional<List<String>> command,
+      Optional<List<String>> entrypoint, SequencedMap<String, Optional<String>> environment, List<String> envFiles,
+      Map<String, String> labels, Optional<DeploySpec> deploy, Optional<LoggingSpec> logging, List<PortSpec> ports,
+      List<VolumeMount> volumes, List<NetworkAttachment> networks, List<FileReference> secrets,
+      List<FileReference> configs, Optional<HealthcheckSpec> healthcheck, Optional<String> user,
+      Optional<String> workingDir, Optional<String> hostname, List<String> extraHosts, List<String> dns,
+      List<String> dnsSearch, Optional<Duration> stopGracePeriod, Optional<String> stopSignal, Optional<Boolean> init,
+      List<String> capAdd, List<String> capDrop, Map<String, String> sysctls, List<Ulimit> ulimits,
+      Optional<Boolean> readOnly, Optional<Boolean> tty, Optional<Boolean> stdinOpen, Optional<String> restart) {
+    this(name, line, image, command, entrypoint, environment, envFiles, labels, deploy, logging, ports, volumes, networks,
+        secrets, configs, healthcheck, user, workingDir, hostname, extraHosts, dns, dnsSearch, stopGracePeriod,
+        stopSignal, init, capAdd, capDrop, sysctls, ulimits, readOnly, tty, stdinOpen, restart, List.of());
+  }
+
+  /** Whether {@code deploy.mode} is {@code replicated-job} or {@code global-job}: tasks that run to completion. */
+  public boolean job() {
+    return deploy.map(DeploySpec::job).orElse(false);
   }
 
   /** The deploy labels (service labels in Swarm), empty when there is no deploy block. */

@@ -123,6 +123,7 @@ public final class StackReader {
       References.check(service, context, networks, volumes, secrets, configs);
       services.put(name, service);
     }
+    ServiceOrder.check(services, context);
     return new StackModel(source.displayPath(), services, networks, volumes, secrets, configs, context.warnings,
         context.lines);
   }
@@ -186,7 +187,7 @@ public final class StackReader {
         service.user(), service.workingDir(), service.hostname(), service.extraHosts(), service.dns(),
         service.dnsSearch(), service.stopGracePeriod(), service.stopSignal(), service.init(), service.capAdd(),
         service.capDrop(), service.sysctls(), service.ulimits(), service.readOnly(), service.tty(),
-        service.stdinOpen(), service.restart());
+        service.stdinOpen(), service.restart(), service.dependsOn());
   }
 
   /** Every service's environment entries with a value, as written (not interpolated). */

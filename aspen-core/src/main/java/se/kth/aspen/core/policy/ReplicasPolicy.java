@@ -19,7 +19,7 @@ public final class ReplicasPolicy implements Policy {
         continue;
       }
       DeploySpec deploy = service.deploy().get();
-      if (deploy.replicas().isEmpty() && !deploy.global()) {
+      if (deploy.replicas().isEmpty() && !deploy.global() && !deploy.job()) {
         out.add(new Violation(name(), service.name(), stack.line(at), "deploy.replicas is missing (or mode: global)"));
       }
     }

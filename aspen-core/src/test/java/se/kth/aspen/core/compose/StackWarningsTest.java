@@ -34,7 +34,7 @@ class StackWarningsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"depends_on: [db]", "tmpfs: /run", "x-team: web", "credential_spec: {file: x}"})
+  @ValueSource(strings = {"tmpfs: /run", "x-team: web", "credential_spec: {file: x}"})
   void keysTheCliDropsSilentlyGiveNoWarning(String line) throws Exception {
     assertThat(new StackFiles(dir).model(StackFiles.service("    " + line + "\n")).warnings()).isEmpty();
   }
