@@ -112,7 +112,7 @@ class ServiceConversionTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "deploy:\\n  replicas: -1                | 6 | deploy.replicas must not be negative, got -1",
-      "deploy:\\n  mode: everywhere            | 6 | deploy.mode must be one of global, replicated, got \"everywhere\"",
+      "deploy:\\n  mode: everywhere            | 6 | deploy.mode must be one of global, global-job, replicated, replicated-job, got \"everywhere\"",
       "deploy:\\n  resources:\\n    limits: {memory: lots} | 7 | deploy.resources.limits.memory must be a size such as 512M or 1g, got \"lots\"",
       "deploy:\\n  resources:\\n    limits: {cpus: half}   | 7 | deploy.resources.limits.cpus must be a number of CPUs such as 0.5, got \"half\"",
       "deploy:\\n  restart_policy: {delay: 5}   | 6 | deploy.restart_policy.delay must be a duration such as 10s or 1m30s, got \"5\"",
