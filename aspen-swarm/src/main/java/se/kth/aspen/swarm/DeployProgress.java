@@ -28,11 +28,11 @@ final class DeployProgress {
       return cause;
     }
     String message = cause.getMessage() + " (already applied: " + String.join(", ", applied) + ")";
-    return new RefusedException(message, cause);
+    return new RefusedException(message, cause, updated);
   }
 
   PortException deadlinePassed(String doing) {
     String message = doing + ": the deadline passed";
-    return applied.isEmpty() ? new UnreachableException(message) : new RefusedException(message);
+    return applied.isEmpty() ? new UnreachableException(message) : new RefusedException(message, null, updated);
   }
 }

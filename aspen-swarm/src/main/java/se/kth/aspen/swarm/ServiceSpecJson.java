@@ -168,21 +168,28 @@ final class ServiceSpecJson {
 
   private static ObjectNode mode(ServiceSpec service, Optional<DeploySpec> deploy) throws UnsupportedSpecException {
     ObjectNode mode = NODES.objectNode();
-    boolean global = deploy.map(DeploySpec::global).orElse(false);
     Optional<Integer> replicas = deploy.flatMap(DeploySpec::replicas);
     String written = deploy.flatMap(DeploySpec::mode).orElse("replicated");
-    if (!written.equals("global") && !written.equals("replicated")) {
-      throw new UnsupportedSpecException(service.name(), "deploy.mode \"" + written + "\" is not replicated or global");
-    }
-    if (global) {
-      if (replicas.isPresent()) {
-        throw new UnsupportedSpecException(service.name(), "replicas can only be used with replicated mode");
+    switch (written) {
+      case "global", "global-job" -> {
+        if (replicas.isPresent()) {
+          throw new UnsupportedSpecException(service.name(), "replicas can only be used with replicated mode");
+        }
+        mode.putObject(written.equals("global") ? "Global" : "GlobalJob");
       }
-      mode.putObject("Global");
-      return mode;
+      case "replicated" -> {
+        ObjectNode replicated = mode.putObject("Replicated");
+        replicas.ifPresent(r -> replicated.put("Replicas", r));
+      }
+      case "replicated-job" -> {
+        // As the CLI converts it: replicas is both how many run at once and how many must complete.
+        ObjectNode job = mode.putObject("ReplicatedJob");
+        job.put("MaxConcurrent", replicas.orElse(1));
+        job.put("TotalCompletions", replicas.orElse(1));
+      }
+      default -> throw new UnsupportedSpecException(service.name(),
+          "deploy.mode \"" + written + "\" is not replicated, global, replicated-job or global-job");
     }
-    ObjectNode replicated = mode.putObject("Replicated");
-    replicas.ifPresent(r -> replicated.put("Replicas", r));
     return mode;
   }
 

@@ -48,7 +48,9 @@ final class SpecRecord {
     JsonNode container = task.path("ContainerSpec");
     put(fields, "image", container.path("Image").asText(""));
     JsonNode mode = spec.path("Mode");
-    fields.put("replicas", mode.has("Global") ? "global" : mode.path("Replicated").path("Replicas").asText("1"));
+    fields.put("replicas", mode.has("Global") ? "global" : mode.has("GlobalJob") ? "global-job"
+        : mode.has("ReplicatedJob") ? "job:" + mode.path("ReplicatedJob").path("TotalCompletions").asText("1")
+        : mode.path("Replicated").path("Replicas").asText("1"));
     for (JsonNode entry : container.path("Env")) {
       String text = entry.asText();
       int equals = text.indexOf('=');

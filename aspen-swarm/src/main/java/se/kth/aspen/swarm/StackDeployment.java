@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import se.kth.aspen.core.compose.ServiceOrder;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.port.Deadline;
@@ -16,7 +17,12 @@ import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.StackOwner;
 
-/** One {@code docker stack deploy --with-registry-auth [--prune]}, call for call (STACK-DEPLOY §1). */
+/**
+ * One {@code docker stack deploy --with-registry-auth [--prune]}, call for call, except that
+ * services are written in the waves of their {@code depends_on} ({@link ServiceOrder}), each
+ * wave once what it depends on reached its condition ({@link DependencyGate}), and that a job
+ * whose spec did not change and whose last run completed is not run again ({@link JobRuns}).
+ */
 final class StackDeployment {
 
   private final EngineClient engine;
@@ -84,50 +90,73 @@ final class StackDeployment {
     model.volumes().forEach((key, v) -> volumes.put(key, names.object(key, v.name(), v.external())));
     EnvironmentAssembly environment = new EnvironmentAssembly(files, request.secretEnvironment());
     VaultedBinds vaulted = new VaultedBinds(secrets, names, request.decryptedFiles());
-    ServiceSpecJson converter = new ServiceSpecJson(model, names);
-    for (ServiceSpec service : model.services().values()) {
-      String name = names.scoped(service.name());
-      check("deploying service " + name);
-      JsonNode current = existing.get(name);
-      ImageResolution.Resolved image = lookups.result(service.name());
-      if (!image.resolved() && current != null) {
-        progress.warnings.add("image " + image.image() + " could not be accessed on a registry to record its digest. "
-            + "Each node will access " + image.image() + " independently, possibly leading to different nodes running "
-            + "different versions of the image.");
-      }
-      service.ports().stream().filter(p -> p.hostIp().isPresent()).forEach(p -> progress.warnings.add(
-          "service " + service.name() + ": ignoring IP-address (" + p.hostIp().get() + ":" + p.published().map(String::valueOf).orElse("")
-              + ":" + p.target() + "/" + p.protocol() + ") service will listen on '0.0.0.0'"));
-      List<ObjectNode> secretRefs = new ArrayList<>(secrets.references(service));
-      VaultedBinds.Delivered delivered = vaulted.deliver(service, progress);
-      secretRefs.addAll(delivered.references());
-      secretRefs.sort(java.util.Comparator.comparing((ObjectNode n) -> n.path("SecretName").asText())
-          .thenComparing(n -> n.path("File").path("Name").asText()));
-      long forceUpdate = current == null ? 0 : current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong(0);
-      ServiceInputs inputs = new ServiceInputs(image.image().toString(), image.platforms(), environment.of(service),
-          secretRefs, configs.references(service), delivered.targets(), forceUpdate, networks, volumes, files.directory());
-      ObjectNode spec;
-      try {
-        spec = converter.of(service, inputs);
-      } catch (UnsupportedSpecException e) {
-        throw new RefusedException(model.file() + ": " + e.getMessage() + " (line " + service.line() + ")", e);
-      }
-      if (request.owner().isPresent()) {
-        record(spec, request.owner().get());
-      }
-      Map<String, String> headers = auth.headersFor(image.image());
-      if (current == null) {
-        engine.post("/services/create", spec, headers, "creating service " + name);
-        progress.applied("service " + name + " created");
-        progress.created.add(service.name());
-      } else {
-        JsonNode answer = new ServiceUpdate(engine).apply(current, spec, headers, name);
-        answer.path("Warnings").forEach(w -> progress.warnings.add(w.asText()));
-        progress.applied("service " + name + " updated");
-        progress.updated.add(service.name());
+    Writing writing = new Writing(existing, lookups, environment, vaulted, new ServiceSpecJson(model, names), secrets, configs,
+        networks, volumes, files);
+    ServiceOrder order = ServiceOrder.of(model);
+    for (List<String> wave : order.waves()) {
+      new DependencyGate(engine, names, model, deadline).await(wave, progress);
+      for (String key : wave) {
+        write(model.services().get(key), writing);
       }
     }
     vaulted.removeStale(engine);
+  }
+
+  /** What writing each service needs, prepared once for the whole stack. */
+  private record Writing(Map<String, JsonNode> existing, ConcurrentLookups lookups, EnvironmentAssembly environment,
+      VaultedBinds vaulted, ServiceSpecJson converter, FileObjects secrets, FileObjects configs, Map<String, String> networks,
+      Map<String, String> volumes, ConfinedFiles files) {}
+
+  private void write(ServiceSpec service, Writing writing) throws PortException {
+    String name = names.scoped(service.name());
+    check("deploying service " + name);
+    JsonNode current = writing.existing().get(name);
+    ImageResolution.Resolved image = writing.lookups().result(service.name());
+    if (!image.resolved() && current != null) {
+      progress.warnings.add("image " + image.image() + " could not be accessed on a registry to record its digest. "
+          + "Each node will access " + image.image() + " independently, possibly leading to different nodes running "
+          + "different versions of the image.");
+    }
+    service.ports().stream().filter(p -> p.hostIp().isPresent()).forEach(p -> progress.warnings.add(
+        "service " + service.name() + ": ignoring IP-address (" + p.hostIp().get() + ":" + p.published().map(String::valueOf).orElse("")
+            + ":" + p.target() + "/" + p.protocol() + ") service will listen on '0.0.0.0'"));
+    List<ObjectNode> secretRefs = new ArrayList<>(writing.secrets().references(service));
+    VaultedBinds.Delivered delivered = writing.vaulted().deliver(service, progress);
+    secretRefs.addAll(delivered.references());
+    secretRefs.sort(java.util.Comparator.comparing((ObjectNode n) -> n.path("SecretName").asText())
+        .thenComparing(n -> n.path("File").path("Name").asText()));
+    long forceUpdate = current == null ? 0 : current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong(0);
+    ServiceInputs inputs = new ServiceInputs(image.image().toString(), image.platforms(), writing.environment().of(service),
+        secretRefs, writing.configs().references(service), delivered.targets(), forceUpdate, writing.networks(),
+        writing.volumes(), writing.files().directory());
+    ObjectNode spec;
+    try {
+      spec = writing.converter().of(service, inputs);
+    } catch (UnsupportedSpecException e) {
+      throw new RefusedException(model.file() + ": " + e.getMessage() + " (line " + service.line() + ")", e);
+    }
+    if (service.job()) {
+      String run = JobRuns.label(spec);
+      if (current != null && JobRuns.alreadyRan(engine, names, service.name(), current, run)) {
+        // Any update of a job runs it again; an unchanged job that completed is left alone.
+        return;
+      }
+      JobRuns.mark(spec, run);
+    }
+    if (request.owner().isPresent()) {
+      record(spec, request.owner().get());
+    }
+    Map<String, String> headers = auth.headersFor(image.image());
+    if (current == null) {
+      engine.post("/services/create", spec, headers, "creating service " + name);
+      progress.applied("service " + name + " created");
+      progress.created.add(service.name());
+    } else {
+      JsonNode answer = new ServiceUpdate(engine).apply(current, spec, headers, name);
+      answer.path("Warnings").forEach(w -> progress.warnings.add(w.asText()));
+      progress.applied("service " + name + " updated");
+      progress.updated.add(service.name());
+    }
   }
 
   /**

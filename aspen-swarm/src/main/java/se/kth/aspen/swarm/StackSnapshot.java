@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import se.kth.aspen.core.compose.ServiceDependency;
 import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.RunningService;
@@ -18,6 +19,7 @@ final class StackSnapshot {
   private static final Set<String> FAILED_STATES = Set.of("failed", "rejected", "orphaned");
   private static final Set<String> UPDATE_IN_PROGRESS = Set.of("updating", "rollback_started");
   private static final Set<String> UPDATE_FAILED = Set.of("paused", "rollback_paused", "rollback_completed");
+  private static final Set<String> STARTED_STATES = Set.of("starting", "running", "complete");
 
   private final StackNames names;
   private final JsonNode services;
@@ -62,11 +64,49 @@ final class StackSnapshot {
     return service.path("Spec").path("Mode").has("Global");
   }
 
+  /** A job service (replicated-job, global-job): its tasks run to completion, once per run. */
+  static boolean job(JsonNode service) {
+    JsonNode mode = service.path("Spec").path("Mode");
+    return mode.has("ReplicatedJob") || mode.has("GlobalJob");
+  }
+
+  /** Whether a task belongs to the job's current run (each update of a job starts a new one). */
+  private static boolean currentRun(JsonNode service, JsonNode task) {
+    return task.path("JobIteration").path("Index").asLong(0)
+        == service.path("JobStatus").path("JobIteration").path("Index").asLong(0);
+  }
+
+  /** The tasks that count for the service's current spec: for a job, those of its current run. */
+  private List<JsonNode> currentTasks(JsonNode service) {
+    return tasksOf(service).stream().filter(t -> !job(service) || currentRun(service, t)).toList();
+  }
+
   private int desired(JsonNode service) {
     if (global(service)) {
       return (int) tasksOf(service).stream().filter(t -> t.path("DesiredState").asText().equals("running")).count();
     }
+    if (service.path("Spec").path("Mode").has("GlobalJob")) {
+      return (int) currentTasks(service).stream().map(t -> t.path("NodeID").asText()).distinct().count();
+    }
+    if (service.path("Spec").path("Mode").has("ReplicatedJob")) {
+      return service.path("Spec").path("Mode").path("ReplicatedJob").path("TotalCompletions").asInt(1);
+    }
     return service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
+  }
+
+  /** For a job, its tasks of the current run that completed (exit code 0); otherwise those running its current spec. */
+  private int done(JsonNode service) {
+    if (job(service)) {
+      return (int) currentTasks(service).stream().filter(t -> current(service, t)
+          && t.path("Status").path("State").asText().equals("complete")).count();
+    }
+    return (int) tasksOf(service).stream().filter(t -> running(t) && current(service, t)).count();
+  }
+
+  /** A job has converged when its current run completed; a job no task of which was ever seen has not. */
+  private boolean jobDone(JsonNode service) {
+    int desired = desired(service);
+    return desired > 0 && done(service) >= desired;
   }
 
   private static boolean running(JsonNode task) {
@@ -99,7 +139,7 @@ final class StackSnapshot {
   List<RunningService> running() {
     List<RunningService> result = new ArrayList<>();
     for (JsonNode service : services()) {
-      int running = (int) tasksOf(service).stream().filter(StackSnapshot::running).count();
+      int running = job(service) ? done(service) : (int) tasksOf(service).stream().filter(StackSnapshot::running).count();
       result.add(new RunningService(key(service), service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText(),
           desired(service), running, updateState(service)));
     }
@@ -118,9 +158,9 @@ final class StackSnapshot {
     boolean converged = true;
     for (JsonNode service : services()) {
       String key = key(service);
-      List<JsonNode> own = tasksOf(service);
+      List<JsonNode> own = currentTasks(service);
       int desired = desired(service);
-      int running = (int) own.stream().filter(t -> running(t) && current(service, t)).count();
+      int running = done(service);
       Optional<String> update = updateState(service);
       String image = service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText();
       states.add(new RunningService(key, image, desired, running, update));
@@ -128,7 +168,8 @@ final class StackSnapshot {
         converged = false;
         String message = service.path("UpdateStatus").path("Message").asText("");
         rolledBack.add(key + ": " + update.get() + (message.isEmpty() ? "" : " (" + message + ")"));
-      } else if (running != desired || update.filter(UPDATE_IN_PROGRESS::contains).isPresent()) {
+      } else if (running != desired || update.filter(UPDATE_IN_PROGRESS::contains).isPresent()
+          || job(service) && !jobDone(service)) {
         converged = false;
       }
       if (running != desired || !rolledBack.isEmpty()) {
@@ -136,6 +177,63 @@ final class StackSnapshot {
       }
     }
     return new Convergence(converged, states, converged ? List.of() : failures, rolledBack);
+  }
+
+  /**
+   * Whether the service {@code key} reached {@code condition}: its tasks of the current spec (of
+   * a job, of its current run) started; run, which Swarm reports only once a healthcheck passed;
+   * or, for a job, completed.
+   */
+  boolean reached(String key, ServiceDependency.Condition condition) {
+    JsonNode service = byKey(key).orElse(null);
+    if (service == null) {
+      return false;
+    }
+    int desired = desired(service);
+    if (job(service) && condition != ServiceDependency.Condition.SERVICE_STARTED) {
+      return jobDone(service);
+    }
+    return switch (condition) {
+      case SERVICE_STARTED -> desired > 0 && currentTasks(service).stream().filter(t -> current(service, t)
+          && STARTED_STATES.contains(t.path("Status").path("State").asText())).count() >= desired;
+      case SERVICE_HEALTHY -> done(service) == desired && updateState(service).filter(UPDATE_IN_PROGRESS::contains).isEmpty();
+      case SERVICE_COMPLETED_SUCCESSFULLY -> false;
+    };
+  }
+
+  /**
+   * Why the service {@code key} will not reach a condition without help: Swarm paused or rolled
+   * back its update, or a task of its current spec (of a job, of its current run) failed.
+   */
+  Optional<String> failure(String key) {
+    JsonNode service = byKey(key).orElse(null);
+    if (service == null) {
+      return Optional.empty();
+    }
+    Optional<String> update = updateState(service).filter(UPDATE_FAILED::contains);
+    if (update.isPresent()) {
+      String message = service.path("UpdateStatus").path("Message").asText("");
+      return Optional.of(key + ": " + update.get() + (message.isEmpty() ? "" : " (" + message + ")"));
+    }
+    List<Convergence.TaskFailure> failed = currentTasks(service).stream()
+        .filter(t -> current(service, t) && FAILED_STATES.contains(t.path("Status").path("State").asText()))
+        .map(t -> new Convergence.TaskFailure(key, t.path("Status").path("State").asText(),
+            Optional.of(t.path("Status").path("Err").asText("")).filter(e -> !e.isEmpty())))
+        .distinct().toList();
+    return failed.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failed.stream().map(Object::toString).toList()));
+  }
+
+  /** The service's state for messages: {@code db runs 0 of 1}. */
+  String describe(String key) {
+    JsonNode service = byKey(key).orElse(null);
+    if (service == null) {
+      return key + " does not exist";
+    }
+    return key + (job(service) ? " completed " : " runs ") + done(service) + " of " + desired(service);
+  }
+
+  private Optional<JsonNode> byKey(String key) {
+    return services().stream().filter(s -> key(s).equals(key)).findFirst();
   }
 
   /**

@@ -12,6 +12,7 @@ import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.VerifyPolicy;
 
 /**
@@ -73,7 +74,9 @@ final class Deploying {
       outcome = orchestrator.deploy(request, in.deadline());
     } catch (PortException e) {
       FailureKind kind = e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.TRIED_AND_FAILED;
-      throw new Failed(new StepFailure(DEPLOY, kind, e.getMessage(), e), List.of());
+      StepFailure failure = new StepFailure(DEPLOY, kind, e.getMessage(), e);
+      List<String> touched = e instanceof RefusedException refused ? refused.updated() : List.of();
+      throw new Failed(failure, rollBack(in, failure, touched, true, List.of()));
     }
     Optional<String> lost = in.lostLease().get();
     if (lost.isPresent()) {
@@ -92,22 +95,39 @@ final class Deploying {
       return new Output(outcome, convergence);
     }
     StepFailure failure = new StepFailure(VERIFY, FailureKind.TRIED_AND_FAILED, describe(convergence));
-    List<String> rolledBack = List.of();
-    List<String> touched = new java.util.ArrayList<>(outcome.updated());
     lost = in.lostLease().get();
     if (lost.isPresent()) {
       throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost.get()
           + ": not rolled back, nothing recorded; tried again next pass"), List.of(), outcome.warnings());
     }
-    if (in.rollbackOnFailure() && !touched.isEmpty()) {
-      try {
-        rolledBack = orchestrator.rollback(request.cluster(), request.stackName(), touched, in.deadline());
-      } catch (PortException e) {
-        failure = new StepFailure(VERIFY, FailureKind.TRIED_AND_FAILED,
-            failure.reason() + "; rolling back " + String.join(", ", touched) + " failed too: " + e.getMessage(), e);
-      }
+    throw new Failed(failure, rollBack(in, failure, outcome.updated(), false, outcome.warnings()), outcome.warnings());
+  }
+
+  /**
+   * Puts the services a failed deploy updated back on their previous spec, when whole-stack
+   * rollback is on and the lease is still held ({@code checkLease}: ask first; otherwise the
+   * caller just did). {@code warnings}: the deploy's, kept with any failure thrown.
+   *
+   * @return the services rolled back
+   * @throws Failed with the failure as it then stands, when the lease is lost or the rollback fails
+   */
+  private List<String> rollBack(Input in, StepFailure failure, List<String> touched, boolean checkLease, List<String> warnings)
+      throws Failed {
+    if (!in.rollbackOnFailure() || touched.isEmpty() || failure.kind() != FailureKind.TRIED_AND_FAILED) {
+      return List.of();
     }
-    throw new Failed(failure, rolledBack, outcome.warnings());
+    Optional<String> lost = checkLease ? in.lostLease().get() : Optional.empty();
+    if (lost.isPresent()) {
+      throw new Failed(new StepFailure(failure.step(), FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost.get()
+          + ": not rolled back, nothing recorded; tried again next pass"), List.of(), warnings);
+    }
+    try {
+      return orchestrator.rollback(in.request().cluster(), in.request().stackName(), touched, in.deadline());
+    } catch (PortException e) {
+      throw new Failed(new StepFailure(failure.step(), FailureKind.TRIED_AND_FAILED,
+          failure.reason() + "; rolling back " + String.join(", ", touched) + " failed too: " + e.getMessage(), e), List.of(),
+          warnings);
+    }
   }
 
   static String describe(Convergence convergence) {

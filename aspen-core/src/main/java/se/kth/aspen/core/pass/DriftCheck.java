@@ -39,6 +39,9 @@ final class DriftCheck {
     }
   }
 
+  /** The label the orchestrator gives a job service, with the digest of the spec it last ran. */
+  static final String JOB_LABEL = "se.kth.aspen.job-spec";
+
   private DriftCheck() {}
 
   /**
@@ -63,8 +66,10 @@ final class DriftCheck {
     if (managed.isEmpty() || services.stream().anyMatch(LiveService::settling)) {
       return Optional.empty();
     }
-    List<LiveService> current = managed.stream().filter(s -> s.fingerprint().filter(lastGood.fingerprint()::equals).isPresent())
-        .toList();
+    // A job whose spec did not change is not updated (that would run it again), so it keeps the
+    // fingerprint of the deploy that last ran it.
+    List<LiveService> current = managed.stream().filter(s -> s.fingerprint().filter(lastGood.fingerprint()::equals).isPresent()
+        || s.recordedLabels().containsKey(JOB_LABEL)).toList();
     Map<String, String> labels = new TreeMap<>();
     (current.isEmpty() ? managed : current).forEach(s -> labels.putAll(s.recordedLabels()));
     DriftPolicy policy = Optional.ofNullable(labels.get(PassSettings.DRIFT_LABEL)).flatMap(DriftPolicy::parse).orElse(configured);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import se.kth.aspen.core.compose.ServiceOrder;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.fingerprint.Fingerprint;
@@ -129,7 +130,9 @@ final class TargetRun {
 
     Map<String, String> planned = Recording.texts(read.images());
     if (pass.mode() == PassMode.PLAN) {
-      return result(AppStatus.CHANGED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
+      ServiceOrder order = ServiceOrder.of(read.stack());
+      Optional<String> waves = order.ordered() ? Optional.of("deploy order: " + order) : Optional.empty();
+      return result(AppStatus.CHANGED, Optional.empty(), waves, planned, Optional.empty(), Optional.empty(), List.of());
     }
     if (pass.mode() == PassMode.ADOPT) {
       step = Adopting.STEP;

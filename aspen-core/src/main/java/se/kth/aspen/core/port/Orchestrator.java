@@ -8,11 +8,16 @@ public interface Orchestrator {
 
   /**
    * Applies a stack to its cluster as {@code docker stack deploy --with-registry-auth} would,
-   * and returns at once, without waiting for convergence.
+   * and returns without waiting for convergence, with one difference: services that {@code
+   * depends_on} others are written in the waves of {@link
+   * se.kth.aspen.core.compose.ServiceOrder}, each wave only once the services it depends on
+   * reached their conditions (started, healthy, or a job completed). A stack without {@code
+   * depends_on} is one wave and is written at once.
    *
    * @throws UnreachableException when the cluster's engine cannot be reached (nothing changed)
-   * @throws RefusedException when the engine refused a part of the stack; parts applied before
-   *     it are named in the message
+   * @throws RefusedException when the engine refused a part of the stack, or a service others
+   *     depend on failed (its task error in the message): parts applied before are named in the
+   *     message, and the services already updated in {@link RefusedException#updated()}
    */
   DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException;
 

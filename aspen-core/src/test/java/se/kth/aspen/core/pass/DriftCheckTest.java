@@ -42,6 +42,15 @@ class DriftCheckTest {
   }
 
   @Test
+  void aJobLeftAloneBecauseItsSpecDidNotChangeKeepsAnEarlierFingerprintWithoutDrift() {
+    LiveService job = ours("db", "fp-0", Map.of(DriftCheck.JOB_LABEL, "0a1b2c3d4e5f6a7b"));
+
+    assertThat(check(DriftPolicy.REPORT, ours("web", "fp-1", Map.of()), job)).isEmpty();
+    assertThat(texts(check(DriftPolicy.REPORT, ours("web", "fp-1", Map.of()), ours("db", "fp-0", Map.of()))))
+        .containsExactly("db: runs the spec of another deploy (rolled back by hand?)");
+  }
+
+  @Test
   void aFieldChangedByHandIsDriftUnderTheConfiguredPolicy() {
     Optional<DriftCheck.Found> found = check(DriftPolicy.REVERT, ours("web", "fp-1", Map.of(), replicas("web")),
         ours("db", "fp-1", Map.of()));

@@ -210,6 +210,31 @@ class FailedDeployTest {
   }
 
   @Test
+  void wholeStackRollbackPutsBackWhatADeployStoppedByAFailedDependencyHadUpdated() {
+    f.settings = f.settings.toBuilder().rollbackOnFailure(true).build();
+    f.orchestrator.failDeploy("app", new RefusedException("service app_web was not deployed: it depends on migrate "
+        + "(service_completed_successfully), which failed: migrate: failed (task: non-zero exit (1))", null, List.of("migrate")));
+
+    AppResult result = pass();
+
+    assertThat(result.triedAndFailed()).isTrue();
+    assertThat(result.reason().orElseThrow()).contains("migrate: failed (task: non-zero exit (1))")
+        .endsWith("; rolled back migrate to their previous spec");
+    assertThat(f.orchestrator.rollbacks()).containsExactly(new FakeOrchestrator.Rollback("active", "app", List.of("migrate")));
+  }
+
+  @Test
+  void aDeployStoppedByAFailedDependencyRollsNothingBackWhenRollbackIsOff() {
+    f.orchestrator.failDeploy("app", new RefusedException("service app_web was not deployed", null, List.of("migrate")));
+
+    AppResult result = pass();
+
+    assertThat(result.triedAndFailed()).isTrue();
+    assertThat(result.rolledBack()).isEmpty();
+    assertThat(f.orchestrator.rollbacks()).isEmpty();
+  }
+
+  @Test
   void anAppsLabelTurnsWholeStackRollbackOnWhenTheRunnerHasItOff() {
     pass();
     f.registry.write(STACK, TestRegistry.stack(IMAGE + ":1.0.2")
