@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.kth.aspen.core.pass.PassMode;
-import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationReader;
 
 /** {@code aspen adopt [--json]}: take over clusters another deployer keeps, without redeploying them. */
@@ -35,12 +34,7 @@ final class AdoptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Configuration configuration;
-    try {
-      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.PASSES);
-    } catch (Configurations.Reported e) {
-      return ExitCodes.USAGE;
-    }
-    return OnePass.run(context, configuration, PassMode.ADOPT, json);
+    return Configurations.use(context, options, ConfigurationReader.Purpose.PASSES,
+        configuration -> OnePass.run(context, configuration, PassMode.ADOPT, json));
   }
 }

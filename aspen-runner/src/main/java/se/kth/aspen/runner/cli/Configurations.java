@@ -1,6 +1,7 @@
 package se.kth.aspen.runner.cli;
 
 import java.util.Map;
+import java.util.Optional;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationException;
 import se.kth.aspen.runner.config.ConfigurationReader;
@@ -14,19 +15,29 @@ import org.slf4j.LoggerFactory;
  */
 final class Configurations {
 
-  /** Thrown after the problems were printed; the command exits 2. */
-  static final class Reported extends Exception {
-    Reported() {
-      super(null, null, false, false);
-    }
+  /** What a command does once its configuration is read. */
+  interface Use<E extends Exception> {
+    int with(Configuration configuration) throws E;
   }
 
   private static final Logger log = LoggerFactory.getLogger(Configurations.class);
 
   private Configurations() {}
 
-  static Configuration read(CliContext context, Map<String, String> env, ConfigurationReader.Purpose purpose)
-      throws Reported {
+  /**
+   * Every command's opening: reads the configuration from the environment with the command's
+   * options on top, then runs the command with it. A bad configuration is reported and exits
+   * {@link ExitCodes#USAGE} without running it.
+   */
+  static <E extends Exception> int use(CliContext context, ConfigOptions options, ConfigurationReader.Purpose purpose,
+      Use<E> command) throws E {
+    Optional<Configuration> configuration = read(context, options.applyTo(context.env()), purpose);
+    return configuration.isEmpty() ? ExitCodes.USAGE : command.with(configuration.get());
+  }
+
+  /** The configuration; empty once a bad one's problems were printed. */
+  private static Optional<Configuration> read(CliContext context, Map<String, String> env,
+      ConfigurationReader.Purpose purpose) {
     try {
       Configuration configuration = ConfigurationReader.read(env, context.workingDirectory(), purpose);
       if (purpose == ConfigurationReader.Purpose.PASSES) {
@@ -38,12 +49,12 @@ final class Configurations {
           }
         }
       }
-      return configuration;
+      return Optional.of(configuration);
     } catch (ConfigurationException e) {
       context.err().println("aspen: " + e.getMessage());
       context.err().println("(see aspen --help for every environment name and its default)");
       context.err().flush();
-      throw new Reported();
+      return Optional.empty();
     }
   }
 }

@@ -49,12 +49,10 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Configuration configuration;
-    try {
-      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.PASSES);
-    } catch (Configurations.Reported e) {
-      return ExitCodes.USAGE;
-    }
+    return Configurations.use(context, options, ConfigurationReader.Purpose.PASSES, this::report);
+  }
+
+  private int report(Configuration configuration) throws Exception {
     Clock clock = context.clock();
     PassReport report;
     try (Adapters adapters = context.adapters().open(configuration, clock)) {

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.kth.aspen.core.pass.PassMode;
-import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationReader;
 
 /** {@code aspen plan [--json]}, and {@code aspen plan --diff BASE..HEAD [--format F]}. */
@@ -55,13 +54,8 @@ final class PlanCommand implements Callable<Integer> {
       context.err().println("aspen: --format is for plan --diff; plan alone takes --json");
       return ExitCodes.USAGE;
     }
-    Configuration configuration;
-    try {
-      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.PASSES);
-    } catch (Configurations.Reported e) {
-      return ExitCodes.USAGE;
-    }
-    return OnePass.run(context, configuration, PassMode.PLAN, json);
+    return Configurations.use(context, options, ConfigurationReader.Purpose.PASSES,
+        configuration -> OnePass.run(context, configuration, PassMode.PLAN, json));
   }
 
   private int diff() throws Exception {
@@ -75,12 +69,8 @@ final class PlanCommand implements Callable<Integer> {
     if (json) {
       chosen = DiffPlan.Format.JSON;
     }
-    Configuration configuration;
-    try {
-      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.OFFLINE);
-    } catch (Configurations.Reported e) {
-      return ExitCodes.USAGE;
-    }
-    return DiffPlan.run(context, configuration, diff, chosen);
+    DiffPlan.Format format = chosen;
+    return Configurations.use(context, options, ConfigurationReader.Purpose.OFFLINE,
+        configuration -> DiffPlan.run(context, configuration, diff, format));
   }
 }

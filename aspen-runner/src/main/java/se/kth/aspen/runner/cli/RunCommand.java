@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.kth.aspen.core.pass.PassMode;
-import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationReader;
 import se.kth.aspen.runner.config.Setting;
 
@@ -60,15 +59,8 @@ final class RunCommand implements Callable<Integer> {
     if (json && !once) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--json goes with --once");
     }
-    Configuration configuration;
-    try {
-      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.PASSES);
-    } catch (Configurations.Reported e) {
-      return ExitCodes.USAGE;
-    }
-    if (once) {
-      return OnePass.run(context, configuration, adopt ? PassMode.ADOPT : PassMode.DEPLOY, json);
-    }
-    return Service.run(context, configuration, adopt);
+    return Configurations.use(context, options, ConfigurationReader.Purpose.PASSES, configuration -> once
+        ? OnePass.run(context, configuration, adopt ? PassMode.ADOPT : PassMode.DEPLOY, json)
+        : Service.run(context, configuration, adopt));
   }
 }

@@ -46,12 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Configuration configuration;
-    try {
-      configuration = Configurations.read(context, options.applyTo(context.env()), ConfigurationReader.Purpose.OFFLINE);
-    } catch (Configurations.Reported e) {
-      return ExitCodes.USAGE;
-    }
+    return Configurations.use(context, options, ConfigurationReader.Purpose.OFFLINE, this::validate);
+  }
+
+  private int validate(Configuration configuration) throws IOException {
     PolicySettings policies = configuration.policies();
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
