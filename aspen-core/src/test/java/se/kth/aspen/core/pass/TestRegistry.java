@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** A registry directory written by a test: stack files from a template that passes every policy. */
 final class TestRegistry {
@@ -32,6 +34,17 @@ final class TestRegistry {
       Files.createDirectories(file.getParent());
       Files.write(file, content);
       return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes a file or a whole directory below the root, as a commit that deletes an app does. */
+  void delete(String relative) {
+    try (Stream<Path> files = Files.walk(root.resolve(relative))) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,14 +2,11 @@ package se.kth.aspen.core.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +39,7 @@ class UnlabelledOrphansPassTest {
     f.state.recordSuccess(new TargetKey("other-group", "active", "x/foreign/active/docker-stack.yml"),
         new DeployRecord("fp", Instant.EPOCH, Map.of(), "rev-0"));
     assertThat(PassFixture.only(f.run(PassMode.ADOPT), OLD).status()).isEqualTo(AppStatus.ADOPTED);
-    try (Stream<Path> files = Files.walk(root.resolve("team"))) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    f.registry.delete("team");
   }
 
   @Test
