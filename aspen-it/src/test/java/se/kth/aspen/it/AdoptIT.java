@@ -2,8 +2,6 @@ package se.kth.aspen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,13 +29,6 @@ class AdoptIT extends Scenario {
   @AfterEach
   void removeTags() {
     images.removePushed();
-  }
-
-  /** What the Python tool did: the stack file with its variables filled, through the CLI. */
-  private void deployWithTheCli(String app, StackFile stack, String version) throws Exception {
-    Path file = dir.resolve(app + ".yml");
-    Files.writeString(file, stack.yaml().replace("${WEB_VERSION}", version).replace("${PORTILLO_CLUSTER}", "active"));
-    engine.docker("stack", "deploy", "--with-registry-auth", "-c", file.toString(), app);
   }
 
   @Test

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,6 +138,17 @@ abstract class Scenario {
 
   void writeStack(String app, String cluster, StackFile stack) {
     git.write(stackPath(app, cluster), stack.yaml());
+  }
+
+  /**
+   * What the Python tool did: the stack file with its variables filled ({@code WEB_VERSION} with
+   * {@code version}, the cluster {@code active}), deployed with the real {@code docker stack
+   * deploy}, so the stack carries no Aspen label.
+   */
+  void deployWithTheCli(String app, StackFile stack, String version) throws Exception {
+    Path file = dir.resolve(app + ".yml");
+    Files.writeString(file, stack.yaml().replace("${WEB_VERSION}", version).replace("${PORTILLO_CLUSTER}", "active"));
+    engine.docker("stack", "deploy", "--with-registry-auth", "-c", file.toString(), app);
   }
 
   Aspen aspen() {

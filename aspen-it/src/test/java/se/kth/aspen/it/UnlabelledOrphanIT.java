@@ -2,8 +2,6 @@ package se.kth.aspen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import se.kth.aspen.core.pass.AppStatus;
@@ -19,12 +17,6 @@ import se.kth.aspen.core.port.TargetState;
  */
 class UnlabelledOrphanIT extends Scenario {
 
-  private void deployWithTheCli(String app, StackFile stack) throws Exception {
-    Path file = dir.resolve(app + ".yml");
-    Files.writeString(file, stack.yaml().replace("${WEB_VERSION}", "1.2.4_0a1b2c3").replace("${PORTILLO_CLUSTER}", "active"));
-    engine.docker("stack", "deploy", "--with-registry-auth", "-c", file.toString(), app);
-  }
-
   @Test
   void anAdoptedStackWhoseDirectoryLeftGitIsOrphanedAndPrunedWhileAForeignOneIsNeverTouched() throws Exception {
     String legacy = app("legacy");
@@ -32,8 +24,8 @@ class UnlabelledOrphanIT extends Scenario {
     writeStack(legacy, "active", StackFile.web());
     git.write("README.md", "the registry stays a tree when its one app leaves\n");
     git.commitAndPush("an app the Python tool deployed");
-    deployWithTheCli(legacy, StackFile.web());
-    deployWithTheCli(foreign, StackFile.web());
+    deployWithTheCli(legacy, StackFile.web(), "1.2.4_0a1b2c3");
+    deployWithTheCli(foreign, StackFile.web(), "1.2.4_0a1b2c3");
     PassReport adopted = aspen().pass().run(PassMode.ADOPT, result -> { });
     assertThat(result(adopted, legacy, "active").status()).as(describe(adopted)).isEqualTo(AppStatus.ADOPTED);
 
