@@ -27,6 +27,8 @@ final class DriftCheck {
 
   static final String STEP = "Drift";
 
+  private static final Pattern RULE_SEPARATOR = Pattern.compile("[,;]");
+
   /** What differs, and what to do about it (never IGNORE). */
   record Found(DriftPolicy policy, List<SpecDifference> differences) {
     Found {
@@ -100,6 +102,10 @@ final class DriftCheck {
         differences.addAll(service.differences());
       }
     }
+    if (differences.isEmpty()) {
+      // The common case, every pass for every app: no ignore rule to compile.
+      return Optional.empty();
+    }
     List<Pattern> ignored = ignoreRules(labels.getOrDefault(PassSettings.DRIFT_IGNORE_LABEL, ""));
     differences.removeIf(d -> ignored.stream().anyMatch(rule -> rule.matcher(d.field()).matches()));
     differences.sort(Comparator.comparing(SpecDifference::service));
@@ -111,7 +117,10 @@ final class DriftCheck {
    * characters; a rule also covers the fields under it ({@code env} covers {@code env.DEBUG}).
    */
   static List<Pattern> ignoreRules(String text) {
-    return Arrays.stream(text.replace("\"", "").split("[,;]"))
+    if (text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(RULE_SEPARATOR.split(text.replace("\"", "")))
         .map(String::strip)
         .filter(r -> !r.isEmpty())
         .map(r -> {
