@@ -108,6 +108,11 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
   }
 
   @Override
+  public String describe() {
+    return "Redis";
+  }
+
+  @Override
   public TargetState read(TargetKey target) throws PortException {
     String key = KeyScheme.target(target);
     String attempted = "reading the state of " + describe(target);

@@ -37,6 +37,8 @@ public final class ErrorReports {
   private final Duration repeatAfter;
   /** When this runner last reported each error, whether or not the store heard of it. */
   private final Map<ErrorMark, Instant> reportedHere = new ConcurrentHashMap<>();
+  /** Whether the state store's current outage was told; in memory only, as the store is what is down. */
+  private final java.util.concurrent.atomic.AtomicBoolean storeOutageTold = new java.util.concurrent.atomic.AtomicBoolean();
 
   public ErrorReports(StateStore state, Clock clock, Duration repeatAfter) {
     this.state = Objects.requireNonNull(state, "state");
@@ -75,6 +77,19 @@ public final class ErrorReports {
       return Optional.of(notice);
     }
     return Optional.of(new ErrorNotice(REPEAT_PREFIX + notice.message(), notice.slackChannels(), notice.stackTrace()));
+  }
+
+  /**
+   * The summary of the targets a pass could not try because the state store was down: sent once
+   * per outage, however many passes it lasts; empty when this outage was told already.
+   */
+  public Optional<ErrorNotice> admitStoreOutage(ErrorNotice summary) {
+    return storeOutageTold.compareAndSet(false, true) ? Optional.of(summary) : Optional.empty();
+  }
+
+  /** The state store answers again: its next outage is news. */
+  public void storeOutageOver() {
+    storeOutageTold.set(false);
   }
 
   /** Forgets the target's errors: after a successful deploy, the next error is news again. */

@@ -15,7 +15,8 @@ import se.kth.aspen.core.fingerprint.TreeListing;
  *
  * <p>{@code .git} is skipped, and symbolic links are never followed (a linked directory could
  * lead out of the registry or loop): a stack file that is itself a link is still a target, so
- * that its app fails with a clear reason rather than silently vanishing. Results are sorted by
+ * that its app fails with a clear reason rather than silently vanishing, and a linked directory
+ * outside the apps' directories is a problem of the pass ({@link RegistryLinks}). Results are sorted by
  * stack path, so every pass sees the targets in the same order.
  */
 final class Discovery {
@@ -57,11 +58,13 @@ final class Discovery {
     TreeListing tree = TreeListing.of(root);
     List<AppTarget> targets = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    java.util.Set<String> stackDirectories = new java.util.HashSet<>();
     for (TreeListing.Found file : tree.found()) {
       String stackPath = file.relative();
       if (!stackPath.equals(STACK_FILE) && !stackPath.endsWith("/" + STACK_FILE)) {
         continue;
       }
+      stackDirectories.add(RegistryLinks.directoryOf(stackPath));
       // Counted on the relative text: the stack needs an application and a cluster directory above it.
       if (stackPath.chars().filter(c -> c == '/').count() < 2) {
         problems.add(stackPath + " is not inside <application>/<cluster>/; ignored");
@@ -70,6 +73,7 @@ final class Discovery {
         targets.add(new AppTarget(dir.getParent().getFileName().toString(), dir.getFileName().toString(), dir, stackPath));
       }
     }
+    problems.addAll(RegistryLinks.linkedDirectories(tree, stackDirectories));
     for (TreeListing.Unreadable entry : tree.unreadable()) {
       problems.add(entry.relative() + " could not be read: " + entry.reason());
     }

@@ -53,8 +53,7 @@ final class Hashing {
       // that same walk, so refusing a link on what it saw leaves no gap between check and use.
       TreeListing.Kind kind = tree.isPresent() ? tree.get().kind(in.target().stackPath()) : kindNow(stack);
       if (kind == TreeListing.Kind.LINK) {
-        throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath()
-            + " is a symbolic link; a stack file must be a regular file inside the registry");
+        throw new StepFailure(STEP, FailureKind.INVALID, RegistryLinks.stackFile(in.target().stackPath()));
       }
       if (kind != TreeListing.Kind.REGULAR_FILE) {
         throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");

@@ -50,7 +50,7 @@ final class Leasing {
     try {
       lease = store.tryLease(key, ttl);
     } catch (PortException e) {
-      throw new StepFailure(STEP, FailureKind.COULD_NOT_TRY, "taking the lease of " + target + ": " + e.getMessage(), e);
+      throw StepFailure.storeUnreachable(STEP, "taking the lease of " + target + ": " + e.getMessage(), e);
     }
     if (lease.isEmpty()) {
       throw new HeldByPeer(holder(key));

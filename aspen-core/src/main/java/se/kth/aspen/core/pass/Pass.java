@@ -161,11 +161,15 @@ public final class Pass {
     }
     Map<String, ClusterInventory> inventories = mode == PassMode.RECORD_ONLY ? Map.of()
         : Inventories.list(ports.orchestrator(), selectedClusters.values(), settings, problems);
+    Recording recording = new Recording(ports.state(), ports.notifier(), clock, settings, errorReports);
+    Map<TargetKey, TargetState> prefetched = prefetched(keys);
+    if (!prefetched.isEmpty()) {
+      recording.outage().answered();
+    }
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        new Recording(ports.state(), ports.notifier(), clock, settings, errorReports), memory, snapshot, found.tree(),
-        prefetched(keys), inventories);
+        recording, memory, snapshot, found.tree(), prefetched, inventories);
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);
@@ -199,6 +203,9 @@ public final class Pass {
           }
         });
       }
+    }
+    if (mode != PassMode.PLAN && mode != PassMode.ADOPT) {
+      recording.outageSummary();
     }
     // Every directory of the revision, not only those this pass was asked to run: a pass for some
     // apps must not take the others for orphans.

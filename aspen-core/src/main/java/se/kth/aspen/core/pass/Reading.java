@@ -10,6 +10,7 @@ import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackFileException;
 import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.StackNames;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.compose.VolumeMount;
@@ -59,6 +60,10 @@ final class Reading {
       throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + ": " + stack.services().size()
           + " services; a stack may have at most " + MAX_SERVICES);
     }
+    List<String> badNames = StackNames.problems(stack, in.target().application());
+    if (!badNames.isEmpty()) {
+      throw new StepFailure(STEP, FailureKind.INVALID, String.join("; ", badNames));
+    }
     Map<String, ImageReference> images = new LinkedHashMap<>();
     for (ServiceSpec service : stack.services().values()) {
       images.put(service.name(), image(in.target(), service));
@@ -70,6 +75,19 @@ final class Reading {
       Unlocking.secretsEnv(in.target(), STEP);
     }
     return new Output(stack, images);
+  }
+
+  /**
+   * The application and cluster directories' names checked against the engine's rules
+   * ({@link StackNames}) before anything else: a name the engine would refuse fails here, in a
+   * plan as in a deploy, rather than at the engine.
+   */
+  static void names(AppTarget target) throws StepFailure {
+    java.util.Optional<String> problem = StackNames.applicationProblem(target.application())
+        .or(() -> StackNames.clusterProblem(target.cluster()));
+    if (problem.isPresent()) {
+      throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": " + problem.get());
+    }
   }
 
   private static ImageReference image(AppTarget target, ServiceSpec service) throws StepFailure {

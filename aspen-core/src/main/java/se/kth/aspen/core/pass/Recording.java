@@ -21,6 +21,7 @@ import se.kth.aspen.core.port.FailureRecord;
 import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.RecommendationNotice;
 import se.kth.aspen.core.port.RecoveryNotice;
 import se.kth.aspen.core.port.SpecDifference;
 import se.kth.aspen.core.port.StateStore;
@@ -29,7 +30,8 @@ import se.kth.aspen.core.port.TargetState;
 
 /**
  * Record: what a deploy's outcome leaves behind. A verified deploy becomes the last good record,
- * clears the target's error marks and is announced (with recommendations, and a recovery notice
+ * clears the target's error marks and is announced (with recommendations, a recommendation per
+ * policy warning such as a host bind, and a recovery notice
  * when it had failed before). A deploy that was tried and failed becomes the last failed record,
  * so the same state is not applied again. Errors are announced once (de-duplicated).
  * A notifier or state store that fails here never turns a result into an exception.
@@ -44,8 +46,10 @@ final class Recording {
   private final ErrorReports errors;
   private final Clock clock;
   private final String frontEndRuleLabel;
+  private final StoreOutage outage;
 
   Recording(StateStore state, Notifier notifier, Clock clock, PassSettings settings, ErrorReports errors) {
+    this.outage = new StoreOutage(state);
     this.state = state;
     this.notifier = notifier;
     this.clock = clock;
@@ -60,10 +64,11 @@ final class Recording {
    *
    * @param reason why it was deployed when not for a change in git (a drift put back), given in
    *     the notice
+   * @param policyWarnings the stack's policy warnings (a host bind), each sent as a recommendation
    * @throws StepFailure COULD_NOT_TRY in step Record when the state store could not record it
    */
   void success(AppTarget target, TargetKey key, DeployRecord record, TargetState before, StackModel stack,
-      Map<String, ImageReference> images, Optional<String> reason) throws StepFailure {
+      Map<String, ImageReference> images, Optional<String> reason, List<String> policyWarnings) throws StepFailure {
     Optional<PortException> unrecorded = Optional.empty();
     try {
       state.recordSuccess(key, record);
@@ -82,6 +87,10 @@ final class Recording {
     safely(() -> notifier.deployment(reason.map(notice::because).orElse(notice)));
     for (var recommendation : Notices.recommendations(target.application(), stack)) {
       safely(() -> notifier.recommendation(recommendation));
+    }
+    for (String warning : policyWarnings) {
+      safely(() -> notifier.recommendation(new RecommendationNotice("*" + target.application() + "*: deployed to "
+          + target.cluster() + " with a policy warning\n" + warning, Notices.slackChannels(stack))));
     }
     if (unrecorded.isPresent()) {
       throw new StepFailure(RECORD, FailureKind.COULD_NOT_TRY, "DEPLOYED_NOT_RECORDED: deployed and verified, but the "
@@ -144,7 +153,21 @@ final class Recording {
     return warning;
   }
 
+  /** This pass's targets that could not be tried because the store was down. */
+  StoreOutage outage() {
+    return outage;
+  }
+
+  /** After the pass: the one summary of the targets the store's outage stopped, when it is news. */
+  void outageSummary() {
+    outage.summary(errors).ifPresent(n -> safely(() -> notifier.error(n)));
+  }
+
   private void announce(AppTarget target, TargetKey key, StepFailure failure, Optional<StackModel> stack) {
+    if (failure.storeUnreachable()) {
+      outage.failed(target, failure.reason());
+      return;
+    }
     boolean expected = failure.kind() == FailureKind.INVALID || failure.kind() == FailureKind.TRIED_AND_FAILED;
     String message = ErrorReports.message(target.cluster(), target.application(), failure.step(), failure.reason());
     ErrorNotice notice = new ErrorNotice(message,

@@ -14,11 +14,25 @@ final class StepFailure extends Exception {
 
   private final String step;
   private final FailureKind kind;
+  private final boolean storeUnreachable;
 
   StepFailure(String step, FailureKind kind, String reason, Throwable cause) {
+    this(step, kind, reason, cause, false);
+  }
+
+  private StepFailure(String step, FailureKind kind, String reason, Throwable cause, boolean storeUnreachable) {
     super(reason, cause);
     this.step = Objects.requireNonNull(step, "step");
     this.kind = Objects.requireNonNull(kind, "kind");
+    this.storeUnreachable = storeUnreachable;
+  }
+
+  /**
+   * The state store could not answer before anything was done: COULD_NOT_TRY, told in the
+   * pass's one summary of the outage rather than per target ({@link StoreOutage}).
+   */
+  static StepFailure storeUnreachable(String step, String reason, PortException e) {
+    return new StepFailure(step, FailureKind.COULD_NOT_TRY, reason, e, e.couldNotTry());
   }
 
   StepFailure(String step, FailureKind kind, String reason) {
@@ -36,6 +50,11 @@ final class StepFailure extends Exception {
 
   FailureKind kind() {
     return kind;
+  }
+
+  /** Whether the target could not be tried because the state store could not be reached. */
+  boolean storeUnreachable() {
+    return storeUnreachable;
   }
 
   String reason() {

@@ -82,6 +82,8 @@ final class TargetRun {
   private AppResult stages() throws StepFailure, Deploying.Failed {
     Clock clock = pass.clock();
     Reading reading = new Reading(pass.reader());
+    step = Reading.STEP;
+    Reading.names(target);
     Optional<StackSource> source = Optional.empty();
     PassMemory.Hashed hashed = pass.memory().hashed(target).orElse(null);
     if (hashed == null) {
@@ -126,7 +128,8 @@ final class TargetRun {
     warnings.addAll(Reading.warnings(read.stack()));
 
     step = "Check";
-    new Checking(pass.policies()).check(new Checking.Input(read.stack(), target.application()));
+    List<String> advice = new Checking(pass.policies()).check(new Checking.Input(read.stack(), target.application())).warnings();
+    warnings.addAll(advice);
 
     Map<String, String> planned = Recording.texts(read.images());
     if (pass.mode() == PassMode.PLAN) {
@@ -154,13 +157,13 @@ final class TargetRun {
 
     step = Leasing.STEP;
     try {
-      return underLease(fp, read, before);
+      return underLease(fp, read, before, advice);
     } catch (Leasing.HeldByPeer peer) {
       return held(peer.holder(), before);
     }
   }
 
-  private AppResult underLease(Fingerprint fp, Reading.Output read, TargetState before)
+  private AppResult underLease(Fingerprint fp, Reading.Output read, TargetState before, List<String> advice)
       throws StepFailure, Deploying.Failed, Leasing.HeldByPeer {
     try (Leasing.Held lease = new Leasing(pass.ports().state(), pass.settings().leaseTtl()).take(key, target, warnings::add)) {
       held.set(lease);
@@ -168,7 +171,7 @@ final class TargetRun {
         lease.abandon();
       }
       try {
-        return leased(lease, fp, read);
+        return leased(lease, fp, read, advice);
       } catch (StepFailure failure) {
         return failed(owned(lease, failure), List.of());
       } catch (Deploying.Failed failed) {
@@ -184,7 +187,8 @@ final class TargetRun {
    * The part done under the lease. The state is read and decided again first: another runner may
    * have deployed or failed this very state between the first read and the lease.
    */
-  private AppResult leased(Leasing.Held lease, Fingerprint fp, Reading.Output read) throws StepFailure, Deploying.Failed {
+  private AppResult leased(Leasing.Held lease, Fingerprint fp, Reading.Output read, List<String> advice)
+      throws StepFailure, Deploying.Failed {
     Clock clock = pass.clock();
     step = "Decide";
     TargetState before = readState();
@@ -217,7 +221,7 @@ final class TargetRun {
     }
     Map<String, String> recorded = Recording.texts(images);
     pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision()),
-        before, read.stack(), images, drift.map(d -> DeploymentNotice.DRIFT));
+        before, read.stack(), images, drift.map(d -> DeploymentNotice.DRIFT), advice);
     Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
     return result(AppStatus.DEPLOYED, why.map(w -> DriftCheck.STEP), why, recorded, Optional.empty(), Optional.empty(), List.of());
   }
@@ -305,9 +309,11 @@ final class TargetRun {
 
   private TargetState readState() throws StepFailure {
     try {
-      return pass.ports().state().read(key);
+      TargetState state = pass.ports().state().read(key);
+      pass.recording().outage().answered();
+      return state;
     } catch (PortException e) {
-      throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "reading the state of " + target + ": " + e.getMessage(), e);
+      throw StepFailure.storeUnreachable(step, "reading the state of " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -31,6 +31,7 @@ public final class Policies {
         case RESTART -> new RestartPolicy(settings.restartKeys());
         case RESOURCES -> new ResourcePolicy(settings.resourceKeys());
         case FRONT_END_RULE -> new FrontEndRulePolicy(settings);
+        case HOST_BIND -> new HostBindPolicy(settings);
       });
     }
     return new Policies(settings.enforced(), policies);
@@ -41,6 +42,15 @@ public final class Policies {
     List<Violation> out = new ArrayList<>();
     for (Policy policy : policies) {
       out.addAll(policy.check(stack, application));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Every warning of every policy (see {@link Policy#warnings}), policy by policy; never stops a deploy. */
+  public List<Violation> warnings(StackModel stack, String application) {
+    List<Violation> out = new ArrayList<>();
+    for (Policy policy : policies) {
+      out.addAll(policy.warnings(stack, application));
     }
     return List.copyOf(out);
   }

@@ -17,4 +17,13 @@ public interface Policy {
    * @param application the application the stack belongs to (for allow-lists)
    */
   List<Violation> check(StackModel stack, String application);
+
+  /**
+   * Ways {@code stack} is worth a warning under this rule without being refused (a rule whose
+   * setting says warn rather than deny), in service order; reported where warnings are (validate,
+   * plan, the pass's result and log), never stopping a deploy.
+   */
+  default List<Violation> warnings(StackModel stack, String application) {
+    return List.of();
+  }
 }

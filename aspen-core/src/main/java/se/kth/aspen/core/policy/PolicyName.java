@@ -23,7 +23,9 @@ public enum PolicyName {
   /** Every service states its resources. */
   RESOURCES("resources"),
   /** No service publishes the site root unless its application is allowed to. */
-  FRONT_END_RULE("front-end-rule");
+  FRONT_END_RULE("front-end-rule"),
+  /** Host paths a service binds are reported, or refused, unless granted ({@code HOST_BIND_POLICY}). */
+  HOST_BIND("host-bind");
 
   /** The word for "enforce nothing". */
   public static final String NONE = "none";

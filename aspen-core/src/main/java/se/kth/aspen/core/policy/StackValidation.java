@@ -13,8 +13,10 @@ import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackFileException;
 import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.StackNames;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.compose.StackSource;
+import se.kth.aspen.core.compose.StackWarning;
 import se.kth.aspen.core.compose.VersionRequest;
 import se.kth.aspen.core.compose.VolumeMount;
 import se.kth.aspen.core.version.VersionRange;
@@ -26,6 +28,8 @@ import se.kth.aspen.core.version.VersionRange;
  * everything else about the file is still checked, against the policies {@link PolicySettings}
  * enforces. {@code APPLICATION_NAME} and
  * {@code PORTILLO_CLUSTER} come from the file's grandparent and parent directories, as in a pass.
+ * The application and cluster directories' names must be names the engine takes
+ * ({@link StackNames}), as in a pass.
  * Files named by {@code env_file} must exist inside the directory (except
  * the reference to the decrypted secrets, see {@link DecryptedSecrets}, which is never a file).
  */
@@ -47,6 +51,15 @@ public final class StackValidation {
     Path clusterDir = absolute.getParent();
     String cluster = name(clusterDir);
     String application = clusterDir == null ? "" : name(clusterDir.getParent());
+    List<String> badNames = new ArrayList<>();
+    // A file checked outside any <application>/<cluster>/ directory has no names to check.
+    if (!application.isEmpty()) {
+      StackNames.applicationProblem(application).ifPresent(p -> badNames.add(displayPath + ": " + p));
+      StackNames.clusterProblem(cluster).ifPresent(p -> badNames.add(displayPath + ": " + p));
+    }
+    if (!badNames.isEmpty()) {
+      return new ValidationReport(displayPath, badNames, List.of(), List.of(), settings.enforced());
+    }
     try {
       StackSource source = reader.parse(stackFile, displayPath);
       Map<String, String> variables = new HashMap<>();
@@ -60,9 +73,15 @@ public final class StackValidation {
         variables.put(request.variable(), request.range().replaceFirst("^[~^]", ""));
       }
       StackModel model = reader.model(source, variables);
-      List<String> errors = fileErrors(model, clusterDir);
-      List<Violation> violations = errors.isEmpty() ? Policies.of(settings).check(model, application) : List.of();
-      return new ValidationReport(displayPath, errors, violations, model.warnings(), settings.enforced());
+      List<String> errors = new ArrayList<>(application.isEmpty() ? List.of() : StackNames.problems(model, application));
+      errors.addAll(fileErrors(model, clusterDir));
+      Policies policies = Policies.of(settings);
+      List<Violation> violations = errors.isEmpty() ? policies.check(model, application) : List.of();
+      List<StackWarning> warnings = new ArrayList<>(model.warnings());
+      for (Violation warning : policies.warnings(model, application)) {
+        warnings.add(new StackWarning(warning.line(), warning.service(), warning.policy() + ": " + warning.detail()));
+      }
+      return new ValidationReport(displayPath, errors, violations, warnings, settings.enforced());
     } catch (StackFileException e) {
       return new ValidationReport(displayPath, List.of(e.getMessage()), List.of(), List.of(), settings.enforced());
     }

@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public interface StateStore {
 
+  /** What the store is, for messages to users: {@code Redis}, {@code the embedded state store}. */
+  default String describe() {
+    return "the state store";
+  }
+
   /** The target's remembered state; {@link TargetState#NONE} when nothing is recorded. */
   TargetState read(TargetKey target) throws PortException;
 

@@ -110,6 +110,11 @@ public final class FileStateStore implements StateStore {
   }
 
   @Override
+  public String describe() {
+    return "the embedded state store";
+  }
+
+  @Override
   public TargetState read(TargetKey target) {
     return memory.read(target);
   }

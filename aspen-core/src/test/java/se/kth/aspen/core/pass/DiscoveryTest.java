@@ -100,6 +100,36 @@ class DiscoveryTest {
   }
 
   @Test
+  void aLinkedClusterOrApplicationDirectoryIsReportedNotIgnored() throws Exception {
+    new TestRegistry(root).write("app/active/docker-stack.yml", "x");
+    Files.createSymbolicLink(root.resolve("app/stage"), root.resolve("app/active"));
+    new TestRegistry(outside).write("active/docker-stack.yml", "x");
+    Files.createDirectories(root.resolve("team"));
+    Files.createSymbolicLink(root.resolve("team/other-app"), outside);
+
+    Discovery.Output out = discover();
+
+    assertThat(out.targets()).extracting(AppTarget::stackPath).containsExactly("app/active/docker-stack.yml");
+    assertThat(out.problems()).containsExactly(
+        "app/stage is a symbolic link to a directory; links are not followed, so no stack under it is deployed "
+            + "(make it a real directory, or a copy)",
+        "team/other-app is a symbolic link to a directory; links are not followed, so no stack under it is deployed "
+            + "(make it a real directory, or a copy)");
+  }
+
+  @Test
+  void linksInsideAnAppsDirectoryAndLinksToFilesAreNoProblem() throws Exception {
+    TestRegistry r = new TestRegistry(root);
+    r.write("app/active/docker-stack.yml", "x");
+    r.write("shared/conf/app.conf", "x");
+    r.write("docs/README.md", "x");
+    Files.createSymbolicLink(root.resolve("app/active/conf"), root.resolve("shared/conf"));
+    Files.createSymbolicLink(root.resolve("README.md"), root.resolve("docs/README.md"));
+
+    assertThat(discover().problems()).isEmpty();
+  }
+
+  @Test
   void targetsComeInStackPathOrderWhateverTheFileSystemsOrder() throws Exception {
     TestRegistry r = new TestRegistry(root);
     for (String p : new String[] {"z/active", "a/stage", "m/x/active", "a/active", "b/active"}) {

@@ -24,10 +24,10 @@ class PolicyNameTest {
 
   @ParameterizedTest(name = "\"{0}\"")
   @CsvSource(delimiter = '|', value = {
-      "replicas,resource  | \"resource\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, or none)",
-      "ResourcePolicy     | \"ResourcePolicy\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, or none)",
+      "replicas,resource  | \"resource\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, host-bind, or none)",
+      "ResourcePolicy     | \"ResourcePolicy\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, host-bind, or none)",
       "none,replicas      | none cannot be combined with policies (replicas)",
-      "' , '              | names no policy; write none to enforce none (the policies are replicas, logging, restart, resources, front-end-rule)",
+      "' , '              | names no policy; write none to enforce none (the policies are replicas, logging, restart, resources, front-end-rule, host-bind)",
   })
   void aWordThatIsNotAPolicyIsRefusedNamingIt(String text, String message) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PolicyName.parse(text));

@@ -1,11 +1,8 @@
 package se.kth.aspen.runner.cli;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import se.kth.aspen.core.compose.StackWarning;
+import se.kth.aspen.core.pass.RegistryLinks;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.policy.StackValidation;
@@ -25,7 +23,10 @@ import se.kth.aspen.runner.config.ConfigurationReader;
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class,
     description = {"Check stack files, or every docker-stack.yml under directories, offline: parse, interpolate, policies.",
         "No network, no secrets; version ranges stand for their base version. Honours POLICIES and each policy's settings",
-        "(FRONT_END_RULE_LABEL, ROOT_PATH_ALLOWED_APPS, LOGGING_POLICY_OPTIONS, RESTART_POLICY_KEYS, RESOURCE_POLICY_KEYS)."},
+        "(FRONT_END_RULE_LABEL, ROOT_PATH_ALLOWED_APPS, LOGGING_POLICY_OPTIONS, RESTART_POLICY_KEYS, RESOURCE_POLICY_KEYS,",
+        "HOST_BIND_POLICY, HOST_BIND_ALLOW). Application and cluster directory names must be names the engine takes.",
+        "Symbolic links are not followed, as in a pass: a linked docker-stack.yml, or a linked directory outside an app's",
+        "directory, is reported INVALID."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every stack is valid", "1:a stack is invalid, or none was found", "2:usage"})
 final class ValidateCommand implements Callable<Integer> {
@@ -52,10 +53,18 @@ final class ValidateCommand implements Callable<Integer> {
   private int validate(Configuration configuration) throws IOException {
     PolicySettings policies = configuration.policies();
     List<Path> files = new ArrayList<>();
+    // Links are refused as a pass refuses them (RegistryLinks): each counts as an invalid entry.
+    List<String> links = new ArrayList<>();
     for (Path path : paths) {
       Path resolved = context.workingDirectory().resolve(path).normalize();
-      if (Files.isDirectory(resolved)) {
-        files.addAll(stackFilesUnder(resolved));
+      if (Files.isSymbolicLink(resolved) && !Files.isDirectory(resolved)) {
+        links.add(RegistryLinks.stackFile(display(resolved)));
+      } else if (Files.isDirectory(resolved)) {
+        RegistryLinks.Search found = RegistryLinks.search(resolved);
+        Path base = resolved.toRealPath();
+        files.addAll(found.stackFiles().stream().map(f -> resolved.resolve(base.relativize(f))).toList());
+        found.linkedStackFiles().forEach(f -> links.add(RegistryLinks.stackFile(display(resolved.resolve(f)))));
+        found.linkedDirectories().forEach(d -> links.add(RegistryLinks.directory(display(resolved.resolve(d)))));
       } else if (Files.isRegularFile(resolved)) {
         files.add(resolved);
       } else {
@@ -63,11 +72,14 @@ final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
     }
-    if (files.isEmpty()) {
+    if (files.isEmpty() && links.isEmpty()) {
       context.err().println("aspen validate: no " + STACK_FILE + " found under " + paths);
       return ExitCodes.FAILED;
     }
-    int invalid = 0;
+    int invalid = links.size();
+    for (String link : links) {
+      context.out().println("INVALID  " + link);
+    }
     for (Path file : files) {
       ValidationReport report = StackValidation.validate(file, display(file), policies);
       print(report);
@@ -75,8 +87,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     context.out().println();
     context.out().println("policies applied: " + PolicyName.describe(policies.enforced()));
-    context.out().println(files.size() + (files.size() == 1 ? " stack" : " stacks") + " checked, "
-        + invalid + " invalid");
+    int checked = files.size() + links.size();
+    context.out().println(checked + (checked == 1 ? " stack" : " stacks") + " checked, " + invalid + " invalid");
     return invalid == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
@@ -96,26 +108,5 @@ final class ValidateCommand implements Callable<Integer> {
   private String display(Path file) {
     Path base = context.workingDirectory();
     return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
-  }
-
-  private static List<Path> stackFilesUnder(Path directory) throws IOException {
-    List<Path> found = new ArrayList<>();
-    Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        if (attributes.isRegularFile() && file.getFileName().toString().equals(STACK_FILE)) {
-          found.add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    found.sort(null);
-    return found;
   }
 }

@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import se.kth.aspen.core.pass.DriftPolicy;
+import se.kth.aspen.core.policy.HostBindMode;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
@@ -209,6 +210,16 @@ public final class ConfigurationReader {
     policies = policyValue(policies, Setting.LOGGING_POLICY_OPTIONS, (p, t) -> p.withLoggingOptions(List.copyOf(names(t, "[;,]"))));
     policies = policyValue(policies, Setting.RESTART_POLICY_KEYS, (p, t) -> p.withRestartKeys(List.copyOf(names(t, "[;,]"))));
     policies = policyValue(policies, Setting.RESOURCE_POLICY_KEYS, (p, t) -> p.withResourceKeys(List.copyOf(names(t, "[;,]"))));
+    policies = policyValue(policies, Setting.HOST_BIND_POLICY, (p, t) -> p.withHostBindMode(HostBindMode.parse(t)
+        .orElseThrow(() -> new IllegalArgumentException("\"" + t + "\" is not warn, deny or allow"))));
+    policies = policyValue(policies, Setting.HOST_BIND_ALLOW, (p, t) -> p.withHostBindAllowed(
+        java.util.Arrays.stream(t.split("[;,]")).map(String::strip).filter(w -> !w.isEmpty()).toList()));
+    Optional<String> hostBinds = values.text(Setting.HOST_BIND_POLICY);
+    if (hostBinds.isPresent() && policies.hostBindMode() != HostBindMode.ALLOW && !policies.enforces(PolicyName.HOST_BIND)) {
+      // Never a silently weaker check: the operator asked for host binds to be looked at.
+      values.problem(Setting.HOST_BIND_POLICY.name() + ": " + policies.hostBindMode() + " needs the host-bind policy, which "
+          + "POLICIES leaves out (" + PolicyName.describe(policies.enforced()) + ")");
+    }
     return policies;
   }
 

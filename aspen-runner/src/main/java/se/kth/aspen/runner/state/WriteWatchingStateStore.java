@@ -75,6 +75,11 @@ public final class WriteWatchingStateStore implements StateStore {
   }
 
   @Override
+  public String describe() {
+    return store.describe();
+  }
+
+  @Override
   public TargetState read(TargetKey target) throws PortException {
     return store.read(target);
   }

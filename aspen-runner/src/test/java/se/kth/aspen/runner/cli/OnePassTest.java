@@ -146,7 +146,7 @@ class OnePassTest {
     assertThat(b.get("step").asText()).isEqualTo("ResourcePolicy");
     assertThat(b.get("reason").asText()).contains("deploy.resources.limits.memory");
     assertThat(document.get("policies")).extracting(JsonNode::asText)
-        .containsExactly("replicas", "logging", "restart", "resources", "front-end-rule");
+        .containsExactly("replicas", "logging", "restart", "resources", "front-end-rule", "host-bind");
     assertThat(orchestrator.deploys()).isEmpty();
   }
 

@@ -98,7 +98,7 @@ class ValidateCommandTest {
     CliRun two = validate("-s", "POLICIES=front-end-rule,replicas", file.toString());
 
     assertThat(kth.exitCode).isEqualTo(1);
-    assertThat(kth.out()).contains("policies applied: replicas, logging, restart, resources, front-end-rule");
+    assertThat(kth.out()).contains("policies applied: replicas, logging, restart, resources, front-end-rule, host-bind");
     assertThat(none.exitCode).as(none.out()).isZero();
     assertThat(none.out()).contains("VALID    registry/plain/active/docker-stack.yml", "policies applied: none");
     assertThat(two.exitCode).isEqualTo(1);
@@ -115,7 +115,7 @@ class ValidateCommandTest {
 
     assertThat(run.exitCode).isEqualTo(2);
     assertThat(run.err).contains("POLICIES: \"resource\" is not a policy (the policies are replicas, logging, restart, "
-        + "resources, front-end-rule, or none)");
+        + "resources, front-end-rule, host-bind, or none)");
     assertThat(run.out()).doesNotContain("VALID");
   }
 
@@ -126,5 +126,86 @@ class ValidateCommandTest {
     CliRun empty = validate("empty");
     assertThat(empty.exitCode).isEqualTo(1);
     assertThat(empty.err).contains("no docker-stack.yml found");
+  }
+
+  /** {@link TestStacks#COMPLIANT} binding the engine's socket (volumes on line 14), and asking for it when {@code ask}. */
+  private static String bindingTheSocket(boolean ask) {
+    return TestStacks.COMPLIANT + "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n"
+        + (ask ? "    labels:\n      se.kth.aspen.hostBind: /var/run/docker.sock\n" : "");
+  }
+
+  @Test
+  void aHostBindIsAWarningByDefaultRefusedWithDenyAndGrantedOnlyThroughTheAllowList() throws Exception {
+    Path file = stack("proxy", bindingTheSocket(false));
+    Path asking = stack("asking", bindingTheSocket(true));
+
+    CliRun warned = validate(file.toString());
+    CliRun denied = validate("-s", "HOST_BIND_POLICY=deny", file.toString());
+    CliRun granted = validate("-s", "HOST_BIND_POLICY=deny", "-s", "HOST_BIND_ALLOW=/var/run/docker.sock", asking.toString());
+    CliRun notListed = validate("-s", "HOST_BIND_POLICY=deny", asking.toString());
+
+    assertThat(warned.exitCode).as(warned.out()).isZero();
+    assertThat(warned.out()).contains("VALID    registry/proxy/active/docker-stack.yml", "  warning: service web: "
+        + "HostBindPolicy: binds the host path /var/run/docker.sock (at /var/run/docker.sock), which gives it that part "
+        + "of every node's file system; HOST_BIND_POLICY=warn unless HOST_BIND_ALLOW lists it and the service's label "
+        + "se.kth.aspen.hostBind names it (line 14)", "policies applied: replicas, logging, restart, resources, "
+        + "front-end-rule, host-bind");
+    assertThat(denied.exitCode).isEqualTo(1);
+    assertThat(denied.out()).contains("INVALID  registry/proxy/active/docker-stack.yml",
+        "  HostBindPolicy: service web: binds the host path /var/run/docker.sock");
+    assertThat(granted.exitCode).as(granted.out()).isZero();
+    assertThat(granted.out()).doesNotContain("HostBindPolicy");
+    assertThat(notListed.exitCode).isEqualTo(1);
+    assertThat(notListed.out()).contains("label se.kth.aspen.hostBind asks for \"/var/run/docker.sock\", which "
+        + "HOST_BIND_ALLOW does not list (it lists nothing)");
+  }
+
+  @Test
+  void aWrongHostBindSettingIsAConfigurationErrorExit2() throws Exception {
+    Path file = stack("proxy", bindingTheSocket(false));
+
+    CliRun word = validate("-s", "HOST_BIND_POLICY=block", file.toString());
+    CliRun relative = validate("-s", "HOST_BIND_ALLOW=var/run/docker.sock", file.toString());
+    CliRun left = validate("-s", "HOST_BIND_POLICY=deny", "-s", "POLICIES=replicas", file.toString());
+
+    assertThat(word.exitCode).isEqualTo(2);
+    assertThat(word.err).contains("HOST_BIND_POLICY: \"block\" is not warn, deny or allow");
+    assertThat(relative.exitCode).isEqualTo(2);
+    assertThat(relative.err).contains("HOST_BIND_ALLOW: \"var/run/docker.sock\" is not an absolute host path");
+    assertThat(left.exitCode).isEqualTo(2);
+    assertThat(left.err).contains("HOST_BIND_POLICY: deny needs the host-bind policy, which POLICIES leaves out (replicas)");
+  }
+
+  @Test
+  void anApplicationDirectoryTheEngineWouldRefuseAsAStackNameIsInvalid() throws Exception {
+    Path file = stack("my.app", TestStacks.COMPLIANT);
+
+    CliRun run = validate("registry");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.out()).contains("INVALID  registry/my.app/active/docker-stack.yml", "  error: registry/my.app/active/"
+        + "docker-stack.yml: application directory \"my.app\" is not a valid stack name");
+    assertThat(validate(file.toString()).exitCode).isEqualTo(1);
+  }
+
+  @Test
+  void linkedStackFilesAndLinkedDirectoriesAreInvalidAsInAPass() throws Exception {
+    stack("app", TestStacks.COMPLIANT);
+    Path registry = dir.resolve("registry");
+    Files.createSymbolicLink(registry.resolve("app/stage"), registry.resolve("app/active"));
+    Files.createDirectories(registry.resolve("other/active"));
+    Files.createSymbolicLink(registry.resolve("other/active/docker-stack.yml"), registry.resolve("app/active/docker-stack.yml"));
+
+    CliRun run = validate("registry");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.out()).contains(
+        "VALID    registry/app/active/docker-stack.yml",
+        "INVALID  registry/other/active/docker-stack.yml is a symbolic link; a stack file must be a regular file inside the registry",
+        "INVALID  registry/app/stage is a symbolic link to a directory; links are not followed, so no stack under it is deployed",
+        "3 stacks checked, 2 invalid");
+    CliRun named = validate(registry.resolve("other/active/docker-stack.yml").toString());
+    assertThat(named.exitCode).isEqualTo(1);
+    assertThat(named.out()).contains("is a symbolic link; a stack file must be a regular file inside the registry");
   }
 }

@@ -107,7 +107,7 @@ class ConfigurationReaderTest {
     assertThatThrownBy(() -> read(env))
         .isInstanceOf(ConfigurationException.class)
         .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
-            "POLICIES: \"loging\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, or none)",
+            "POLICIES: \"loging\" is not a policy (the policies are replicas, logging, restart, resources, front-end-rule, host-bind, or none)",
             "RESTART_POLICY_KEYS: \"retries\" is not a restart_policy key (they are condition, delay, max_attempts, window)",
             "RESOURCE_POLICY_KEYS: \"limits.disk\" is not a resources value (they are limits.cpus, limits.memory, "
                 + "reservations.cpus, reservations.memory)"));
