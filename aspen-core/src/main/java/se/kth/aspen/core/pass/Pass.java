@@ -18,6 +18,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.catalogue.PushedImage;
@@ -166,10 +167,11 @@ public final class Pass {
     if (!prefetched.isEmpty()) {
       recording.outage().answered();
     }
+    AppOrder order = new AppOrder();
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        recording, memory, snapshot, found.tree(), prefetched, inventories);
+        recording, memory, snapshot, found.tree(), prefetched, inventories, order);
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);
@@ -182,6 +184,25 @@ public final class Pass {
         runnable.add(i);
       }
     }
+    for (int i : runnable) {
+      AppTarget target = found.targets().get(i);
+      selections.get(i).cluster().ifPresent(c -> order.add(c.name(), target.application(), i));
+    }
+    IntConsumer runOne = i -> {
+      AppTarget target = found.targets().get(i);
+      AppResult result;
+      try {
+        result = bounded(context, target, selections.get(i).cluster().orElseThrow());
+      } catch (RuntimeException e) {
+        result = AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e);
+      }
+      tell(listener, result);
+      results[i] = result;
+      order.done(i, result);
+    };
+    // A target that waits for another not yet taken starts it at once, beside the workers.
+    List<Thread> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    order.starter(i -> started.add(Thread.ofVirtual().name("aspen-ordered-" + found.targets().get(i)).start(() -> runOne.accept(i))));
     // PARALLELISM workers take the targets in turn: as many at once as before, without a thread
     // per target parked on a semaphore (as costly as an unchanged target's own work).
     AtomicInteger next = new AtomicInteger();
@@ -191,19 +212,15 @@ public final class Pass {
           for (int taken = next.getAndIncrement(); taken < runnable.size() && !Thread.currentThread().isInterrupted();
               taken = next.getAndIncrement()) {
             int i = runnable.get(taken);
-            AppTarget target = found.targets().get(i);
-            AppResult result;
-            try {
-              result = bounded(context, target, selections.get(i).cluster().orElseThrow());
-            } catch (RuntimeException e) {
-              result = AppResult.failed(target, FailureKind.INTERNAL, "Pass", "unexpected " + e);
+            if (order.claim(i)) {
+              runOne.accept(i);
             }
-            tell(listener, result);
-            results[i] = result;
           }
         });
       }
     }
+    joinStarted(started);
+    problems.addAll(order.problems());
     if (mode != PassMode.PLAN && mode != PassMode.ADOPT) {
       recording.outageSummary();
     }
@@ -221,6 +238,25 @@ public final class Pass {
           : AppResult.failed(found.targets().get(i), FailureKind.COULD_NOT_TRY, "Pass", "the pass was interrupted"));
     }
     return ordered;
+  }
+
+  /** Waits for the targets started for a waiting one; each is bounded by its own deadline. */
+  private void joinStarted(List<Thread> started) {
+    List<Thread> threads;
+    synchronized (started) {
+      threads = List.copyOf(started);
+    }
+    Duration bound = settings.targetTimeout().plus(MAX_TIMEOUT_GRACE);
+    for (Thread thread : threads) {
+      try {
+        if (!thread.join(bound)) {
+          LOG.warn("a target started for another that waited on it did not end in {}", bound);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**

@@ -16,7 +16,8 @@ import se.kth.aspen.core.version.TagCatalog;
  * What every target of one pass shares: ports, settings, the per-pass catalogs, the revision,
  * the walk of the registry when this pass made one (not when it recalled the discovery), and the
  * targets' states read ahead in one go (a hint for each target's first decision), and each
- * cluster's stacks as listed once for the drift check (a cluster missing there was not checked).
+ * cluster's stacks as listed once for the drift check (a cluster missing there was not checked),
+ * and the order of the apps that wait for others.
  */
 record PassContext(
     Ports ports,
@@ -34,7 +35,8 @@ record PassContext(
     RegistrySnapshot snapshot,
     Optional<TreeListing> tree,
     Map<TargetKey, TargetState> states,
-    Map<String, ClusterInventory> inventories) {
+    Map<String, ClusterInventory> inventories,
+    AppOrder order) {
 
   PassContext {
     states = Map.copyOf(states);

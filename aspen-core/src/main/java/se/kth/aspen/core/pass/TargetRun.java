@@ -132,10 +132,26 @@ final class TargetRun {
     warnings.addAll(advice);
 
     Map<String, String> planned = Recording.texts(read.images());
+    List<String> after = AppOrder.dependencies(read.stack());
     if (pass.mode() == PassMode.PLAN) {
       ServiceOrder order = ServiceOrder.of(read.stack());
-      Optional<String> waves = order.ordered() ? Optional.of("deploy order: " + order) : Optional.empty();
-      return result(AppStatus.CHANGED, Optional.empty(), waves, planned, Optional.empty(), Optional.empty(), List.of());
+      List<String> said = new ArrayList<>();
+      if (order.ordered()) {
+        said.add("deploy order: " + order);
+      }
+      if (!after.isEmpty()) {
+        said.add("deployed after " + String.join(", ", after) + " (" + AppOrder.LABEL + ")");
+      }
+      Optional<String> ordering = said.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", said));
+      return result(AppStatus.CHANGED, Optional.empty(), ordering, planned, Optional.empty(), Optional.empty(), List.of());
+    }
+    if (pass.mode() == PassMode.DEPLOY && !after.isEmpty()) {
+      step = AppOrder.STEP;
+      Optional<String> waiting = pass.order().await(cluster.name(), target.application(), after, deadline, warnings::add);
+      if (waiting.isPresent()) {
+        return result(AppStatus.SKIPPED, Optional.of(AppOrder.STEP), waiting, Map.of(), Optional.empty(), Optional.empty(),
+            List.of());
+      }
     }
     if (pass.mode() == PassMode.ADOPT) {
       step = Adopting.STEP;
