@@ -25,6 +25,7 @@ import se.kth.aspen.runner.loop.PassLog;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.loop.SyncLoop;
 import se.kth.aspen.runner.metrics.PassMetrics;
+import se.kth.aspen.runner.page.StatusFeed;
 
 /** {@code aspen run}: the loop and the HTTP API until the process is asked to stop. */
 final class Service {
@@ -71,11 +72,14 @@ final class Service {
           return pass.runFor(applications, PassMode.DEPLOY, watched(listener));
         }
       };
-      SyncLoop loop = new SyncLoop(passes, configuration.delayBetweenRuns(),
+      StatusFeed feed = StatusFeed.fresh(clock, new BuildInfoVersion().getVersion()[0]);
+      List<PassObserver> observers = new java.util.ArrayList<>(
           List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
+      observers.addAll(feed.observers());
+      SyncLoop loop = new SyncLoop(passes, configuration.delayBetweenRuns(), observers);
       loopHolder.set(loop);
       ApiBackend backend = new ApiBackend(loop, adapters.ports().state(), configuration.managementGroup(),
-          configuration.runnerName(), pass::retry, metrics, tagEvents(catalogue, pass));
+          configuration.runnerName(), pass::retry, metrics, tagEvents(catalogue, pass), feed);
       try (ApiServer api = ApiServer.start(configuration.api(), backend, clock)) {
         loop.begin(configuration.syncStartOnRun());
         if (!configuration.syncStartOnRun()) {
@@ -84,6 +88,8 @@ final class Service {
         context.stopSignal().await();
         log.info("asked to stop: finishing");
         boolean clean = loop.shutdown(configuration.shutdownGrace());
+        // Open event streams end now, so that the API stops without waiting for their clients.
+        feed.events().close();
         log.info(clean ? "aspen stopped cleanly" : "aspen stopped; the running pass was abandoned before it finished");
       }
     }

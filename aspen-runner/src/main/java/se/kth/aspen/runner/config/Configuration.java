@@ -148,12 +148,22 @@ public record Configuration(
     }
   }
 
-  /** Where the HTTP API listens, and the secrets that guard it. */
-  public record Api(String bindAddress, int port, Optional<Secret> token, Optional<Secret> webhookSecret) {
+  /**
+   * Where the HTTP API listens, and the secrets that guard it.
+   *
+   * @param statusPage whether {@code GET /} serves the status page ({@code STATUS_PAGE})
+   */
+  public record Api(String bindAddress, int port, Optional<Secret> token, Optional<Secret> webhookSecret, boolean statusPage) {
+
+    /** With the status page on, its default. */
+    public Api(String bindAddress, int port, Optional<Secret> token, Optional<Secret> webhookSecret) {
+      this(bindAddress, port, token, webhookSecret, true);
+    }
+
     @Override
     public String toString() {
       return bindAddress + ":" + port + (token.isPresent() ? " (token required)" : " (no token)")
-          + (webhookSecret.isPresent() ? " (webhooks on)" : " (webhooks off)");
+          + (webhookSecret.isPresent() ? " (webhooks on)" : " (webhooks off)") + (statusPage ? "" : " (no status page)");
     }
   }
 

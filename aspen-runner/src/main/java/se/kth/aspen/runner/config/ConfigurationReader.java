@@ -111,7 +111,8 @@ public final class ConfigurationReader {
     boolean skipDeployment = values.anything(Setting.SKIP_DEPLOYMENT);
     Configuration.Api api = new Configuration.Api(
         bindAddress(), values.integer(Setting.ASPEN_API_PORT, 3005, 0, 65535),
-        values.text(Setting.API_TOKEN).map(Secret::of), values.text(Setting.WEBHOOK_SECRET).map(Secret::of));
+        values.text(Setting.API_TOKEN).map(Secret::of), values.text(Setting.WEBHOOK_SECRET).map(Secret::of),
+        values.text(Setting.STATUS_PAGE).isEmpty() || values.bool(Setting.STATUS_PAGE));
     LogFormat logFormat = logFormat();
     Optional<Duration> backoff = values.text(Setting.FAILED_RETRY_BACKOFF).flatMap(t -> values.parseDuration(Setting.FAILED_RETRY_BACKOFF, t));
     Duration backoffMax = values.duration(Setting.FAILED_RETRY_BACKOFF_MAX, Duration.ofHours(6));

@@ -50,6 +50,7 @@ public enum Setting {
   ASPEN_API_PORT("3005", false, "port of the HTTP API (0: any free port)"),
   ASPEN_API_BIND("0.0.0.0", false, "address the HTTP API listens on (127.0.0.1 to keep it local)"),
   API_TOKEN(null, true, "when set, every mutating endpoint requires Authorization: Bearer <token>"),
+  STATUS_PAGE("true", false, "true: GET / on the API port serves the status page (apps by cluster, live); false: 404, the API alone"),
   WEBHOOK_SECRET(null, true, "secret of the git push webhooks (GitHub/Gitea HMAC, GitLab token); unset: webhooks refused"),
   LOG_FORMAT("plain", false, "plain or json (one JSON object per line)"),
   LOG_LEVEL("info", false, "trace, debug, info, warn or error"),

@@ -20,7 +20,6 @@ import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.report.ReportJson;
-import se.kth.aspen.runner.state.WriteWatchingStateStore;
 
 /**
  * The endpoints. The old tool's (CONTRACT §8) keep their paths and bodies; mutating ones need
@@ -36,14 +35,23 @@ final class ApiRoutes implements HttpHandler {
   private final BearerToken token;
   private final WebhookEndpoint webhook;
   private final RegistryWebhook registryWebhook;
+  private final Optional<StatusPageEndpoint> page;
+  private final Duration keepAlive;
 
   ApiRoutes(ApiBackend backend, Configuration.Api api, Clock clock) {
+    this(backend, api, clock, EventStream.KEEP_ALIVE);
+  }
+
+  /** @param keepAlive how often an idle event stream sends a comment: well within the server's idle timeout */
+  ApiRoutes(ApiBackend backend, Configuration.Api api, Clock clock, Duration keepAlive) {
+    this.keepAlive = keepAlive;
     this.backend = backend;
     this.clock = clock;
     this.token = new BearerToken(api.token());
     this.webhook = new WebhookEndpoint(api.webhookSecret(), new DeliveryLog(clock, Duration.ofHours(24), 10_000),
         backend.loop());
     this.registryWebhook = new RegistryWebhook(api.token(), backend.tags(), backend.loop(), REGISTRY_REFRESH_WAIT);
+    this.page = api.statusPage() ? Optional.of(new StatusPageEndpoint(backend, api.token().isPresent())) : Optional.empty();
   }
 
   /** How long a push notification waits for the pushed repository's fresh tag list. */
@@ -75,6 +83,14 @@ final class ApiRoutes implements HttpHandler {
     List<String> path = segments(exchange.getRequestURI().getRawPath());
     String joined = String.join("/", path);
     switch (joined) {
+      case "" -> {
+        if (page.isEmpty()) {
+          Exchange.json(exchange, 404, Exchange.message("the status page is off (STATUS_PAGE=false); the API is under /api/v1"));
+        } else if (allow(exchange, "GET")) {
+          page.get().serve(exchange);
+        }
+      }
+      case "api/v1/events" -> { if (allow(exchange, "GET")) EventStream.serve(exchange, backend.feed().events(), keepAlive); }
       case "healthz" -> { if (allow(exchange, "GET")) health(exchange); }
       case "metrics" -> {
         if (allow(exchange, "GET")) {
@@ -165,12 +181,12 @@ final class ApiRoutes implements HttpHandler {
   }
 
   private void health(HttpExchange exchange) throws IOException {
-    Optional<WriteWatchingStateStore.WriteProblem> unwritable = backend.state() instanceof WriteWatchingStateStore watched
-        ? watched.writeProblem() : Optional.empty();
-    ObjectNode body = Exchange.JSON.createObjectNode().put("status", unwritable.isPresent() ? "degraded" : "ok")
+    List<String> problems = StatusPageEndpoint.problems(backend);
+    ObjectNode body = Exchange.JSON.createObjectNode().put("status", problems.isEmpty() ? "ok" : "degraded")
         .put("runner", backend.runner()).put("state", backend.loop().state().name());
-    unwritable.ifPresent(p -> body.putArray("problems").add("the state store cannot be written since " + p.since()
-        + " (" + p.message() + "): deploys are not recorded and are done again until it can"));
+    if (!problems.isEmpty()) {
+      problems.forEach(body.putArray("problems")::add);
+    }
     backend.loop().lastReport().ifPresent(r -> body.put("lastPassStartedAt", r.startedAt().toString())
         .put("revision", r.revision()));
     Exchange.json(exchange, 200, body);

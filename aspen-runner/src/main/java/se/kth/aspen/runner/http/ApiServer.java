@@ -93,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
     connector.addBean(guard);
     server.addConnector(connector);
 
-    ApiRoutes routes = new ApiRoutes(backend, api, clock);
+    ApiRoutes routes = new ApiRoutes(backend, api, clock, limits.idle().dividedBy(2));
     server.setHandler(new Handler.Abstract(Handler.Abstract.InvocationType.BLOCKING) {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {

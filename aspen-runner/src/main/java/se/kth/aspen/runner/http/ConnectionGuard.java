@@ -35,6 +35,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
   private static final class Progress {
     long messagesIn;
     long messagesOut;
+    long bytesOut;
     long since;
 
     Progress(long now) {
@@ -86,9 +87,13 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     open.forEach((connection, progress) -> {
       long in = connection.getMessagesIn();
       long out = connection.getMessagesOut();
-      if (in != progress.messagesIn || out != progress.messagesOut) {
+      // Bytes written count too: a long response (an event stream) is the server at work, and a
+      // client cannot make the server write without having sent a complete request.
+      long written = connection.getBytesOut();
+      if (in != progress.messagesIn || out != progress.messagesOut || written != progress.bytesOut) {
         progress.messagesIn = in;
         progress.messagesOut = out;
+        progress.bytesOut = written;
         progress.since = now;
         return;
       }

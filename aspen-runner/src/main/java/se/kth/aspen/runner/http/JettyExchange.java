@@ -45,8 +45,7 @@ final class JettyExchange extends HttpExchange {
     for (HttpField field : request.getHeaders()) {
       requestHeaders.add(field.getName(), field.getValue());
     }
-    // Jetty has already refused what java.net.URI would not parse; the query is not used.
-    this.uri = URI.create(request.getHttpURI().getPath());
+    this.uri = uri(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
     this.body = new Deadlined(Content.Source.asInputStream(request), clock, clock.instant().plus(bodyDeadline),
         bodyDeadline);
   }
@@ -167,6 +166,21 @@ final class JettyExchange extends HttpExchange {
   @Override
   public HttpPrincipal getPrincipal() {
     return null;
+  }
+
+  /**
+   * The path (Jetty has already refused what {@link URI} would not parse) with the query when
+   * there is one that {@link URI} takes as it is; a query it would refuse is dropped.
+   */
+  private static URI uri(String path, String query) {
+    if (query != null) {
+      try {
+        return new URI(path + "?" + query);
+      } catch (java.net.URISyntaxException e) {
+        // Characters a browser would have encoded: the endpoints see no query.
+      }
+    }
+    return URI.create(path);
   }
 
   private static InetSocketAddress inet(SocketAddress address) {

@@ -23,6 +23,7 @@ import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.loop.SyncLoop;
 import se.kth.aspen.runner.metrics.PassMetrics;
+import se.kth.aspen.runner.page.StatusFeed;
 
 /** The API on a free loopback port, over a loop whose passes return the report a test sets. */
 final class ApiFixture implements AutoCloseable {
@@ -34,6 +35,7 @@ final class ApiFixture implements AutoCloseable {
   final AtomicInteger passes = new AtomicInteger();
   final InMemoryStateStore state = new InMemoryStateStore(Clock.systemUTC());
   final PassMetrics metrics = new PassMetrics();
+  final StatusFeed feed = StatusFeed.fresh(Clock.systemUTC(), "aspen-under-test");
   final SyncLoop loop;
   final ApiServer server;
   final ApiClient client;
@@ -49,21 +51,30 @@ final class ApiFixture implements AutoCloseable {
   /** @param backendState the store the API is given, made from the fixture's in-memory one */
   ApiFixture(Optional<String> token, Optional<String> webhookSecret, ApiServer.Limits limits,
       java.util.function.UnaryOperator<se.kth.aspen.core.port.StateStore> backendState) throws Exception {
+    this(token, webhookSecret, limits, backendState, true);
+  }
+
+  /** @param statusPage whether GET / serves the status page (STATUS_PAGE) */
+  ApiFixture(Optional<String> token, Optional<String> webhookSecret, ApiServer.Limits limits,
+      java.util.function.UnaryOperator<se.kth.aspen.core.port.StateStore> backendState, boolean statusPage) throws Exception {
     Ports ports = new Ports(new FakeRegistrySource(Path.of("/registry"), "abc123"), FakeClusterDirectory.of("active"),
         new FakeImageRegistry(), new FakeSecretStore(), new FakeOrchestrator(), state, new RecordingNotifier());
     Pass pass = new Pass(ports, PassSettings.defaults(GROUP).build(), Clock.systemUTC());
     loop = new SyncLoop(listener -> {
       passes.incrementAndGet();
-      return nextReport.get();
-    }, Duration.ofHours(1), List.of(new PassObserver() {
+      PassReport report = nextReport.get();
+      report.results().forEach(listener::onResult);
+      return report;
+    }, Duration.ofHours(1), java.util.stream.Stream.concat(java.util.stream.Stream.of(new PassObserver() {
       @Override
       public void passDone(PassReport report) {
         metrics.record(report);
       }
-    }));
+    }), feed.observers().stream()).toList());
     loop.begin(false);
-    Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of));
-    server = ApiServer.start(api, new ApiBackend(loop, backendState.apply(state), GROUP, RUNNER, pass::retry, metrics), Clock.systemUTC(), limits);
+    Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of), statusPage);
+    server = ApiServer.start(api, new ApiBackend(loop, backendState.apply(state), GROUP, RUNNER, pass::retry, metrics,
+        TagEvents.none(), feed), Clock.systemUTC(), limits);
     client = new ApiClient(server.port());
   }
 
