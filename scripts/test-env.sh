@@ -2,7 +2,8 @@
 # Brings up the real components Aspen's tests talk to, on loopback only:
 #   dockerd + a single-node swarm (127.0.0.1), an htpasswd-protected registry on
 #   127.0.0.1:5000, redis-server on 127.0.0.1:6390, the tiny busybox test image pushed
-#   with a few semver-like tags, and the real ansible-vault for interop tests.
+#   with a few semver-like tags, the real ansible-vault for interop tests, and Debian's
+#   headless Chromium with its chromedriver for the status page's browser test.
 # Idempotent: every step checks first and acts only when needed; a second run says
 # "ok" for each step and changes nothing. Nothing is pulled from the internet.
 # Writes the connection details the tests read to $ASPEN_TESTENV_FILE
@@ -38,7 +39,9 @@ poll() { # poll SECONDS COMMAND...: run COMMAND until it succeeds or the deadlin
 mkdir -p "$state" "$(dirname "$envfile")"
 
 step "packages"
-packages=(docker.io busybox-static docker-registry redis-server apache2-utils curl ansible-core git)
+# chromium, chromium-driver and a font: the status page's browser test (about 45 s to install).
+packages=(docker.io busybox-static docker-registry redis-server apache2-utils curl ansible-core git
+  chromium chromium-driver fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

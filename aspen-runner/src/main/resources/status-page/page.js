@@ -82,10 +82,31 @@
     return tr;
   }
 
+  function column(cluster) {
+    const head = table.tHead.rows[0];
+    if ([...head.cells].some(c => c.dataset.cluster === cluster)) return;
+    const th = el("th", "", cluster);
+    th.scope = "col";
+    th.dataset.cluster = cluster;
+    head.append(th);
+    for (const tr of table.tBodies[0].rows) {
+      const td = el("td", "cell");
+      td.dataset.cluster = cluster;
+      td.dataset.status = "";
+      td.append(el("span", "none", "not here"));
+      tr.append(td);
+    }
+    const option = el("option", "", cluster);
+    option.value = cluster;
+    filterForm.cluster.append(option);
+  }
+
   function showResult(r) {
+    column(r.cluster);
     const td = [...row(r.application, r.path).cells].find(c => c.dataset.cluster === r.cluster);
-    if (!td) { location.reload(); return; }
     fill(td, r);
+    table.caption.textContent = table.tBodies[0].rows.length + " apps on "
+      + table.tHead.rows[0].querySelectorAll("th[data-cluster]").length + " clusters";
     enableButtons();
     applyFilter();
   }

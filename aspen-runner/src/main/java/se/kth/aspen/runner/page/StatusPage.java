@@ -33,7 +33,7 @@ public final class StatusPage {
 
   /** Only this page's own style and script run; it talks to nobody but the runner. */
   public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
-      + "'; script-src '" + sha256(SCRIPT) + "'; connect-src 'self'; img-src 'self'; form-action 'self'; "
+      + "'; script-src '" + sha256(SCRIPT) + "'; connect-src 'self'; img-src 'self' data:; form-action 'self'; "
       + "base-uri 'none'; frame-ancestors 'none'";
 
   private StatusPage() {}
@@ -42,6 +42,8 @@ public final class StatusPage {
     StringBuilder out = new StringBuilder(16_384);
     out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        // No icon to fetch: browsers would ask for /favicon.ico otherwise.
+        .append("<link rel=\"icon\" href=\"data:,\">")
         .append("<title>Aspen: ").append(Html.escape(runner.name())).append("</title>")
         .append("<style>").append(STYLE).append("</style></head>\n")
         .append("<body data-token-required=\"").append(runner.tokenRequired()).append("\">\n");
