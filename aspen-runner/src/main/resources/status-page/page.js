@@ -9,7 +9,7 @@
   const forget = document.getElementById("forget-token");
   const filterForm = document.getElementById("filter");
   const symbols = {DEPLOYED: "\u2714", UNCHANGED: "\u2713", CHANGED: "\u2191", ADOPTED: "\u2295", FAILED: "\u2716",
-    BLOCKED: "\u26d4", DRIFTED: "\u2248", HELD: "\u23f8"};
+    BLOCKED: "\u2298", DRIFTED: "\u2248", HELD: "\u2016"};
   let passes = JSON.parse(document.getElementById("passes-data").textContent);
   let pending = null;
 

@@ -7,7 +7,7 @@ import se.kth.aspen.core.pass.AppResult;
 
 /**
  * What a cell says of one app on one cluster, as text (escaped where it is written): a symbol
- * beside the status word so that colour is never the only signal, the version (the image tag;
+ * beside the status word so that colour is never the only signal (symbols common fonts have), the version (the image tag;
  * {@code service tag} per service when there are several), the digest, since when, and why.
  */
 record CellText(String symbol, String version, String digest, String when, String why) {
@@ -39,9 +39,9 @@ record CellText(String symbol, String version, String digest, String when, Strin
       case "CHANGED" -> "\u2191";
       case "ADOPTED" -> "\u2295";
       case "FAILED" -> "\u2716";
-      case "BLOCKED" -> "\u26d4";
+      case "BLOCKED" -> "\u2298";
       case "DRIFTED" -> "\u2248";
-      case "HELD" -> "\u23f8";
+      case "HELD" -> "\u2016";
       default -> "\u2013";
     };
   }

@@ -56,7 +56,7 @@ class StatusPageTest {
     String page = render(Reports.report("abc", Reports.blocked("app-b", "active", SINCE)), PageFilter.NONE);
 
     assertThat(cell(page, "app-b", "active")).contains("data-status=\"BLOCKED\"")
-        .contains("<span aria-hidden=\"true\">\u26d4</span> BLOCKED")
+        .contains("<span aria-hidden=\"true\">\u2298</span> BLOCKED")
         .contains("since 2026-11-25 20:00:00Z")
         .contains("Verify: service web did not converge: task failed (exit 1)")
         .contains("<button type=\"button\" class=\"retry\" hidden>Retry</button>");
