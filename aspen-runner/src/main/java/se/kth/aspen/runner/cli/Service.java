@@ -25,7 +25,9 @@ import se.kth.aspen.runner.loop.PassLog;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.loop.SyncLoop;
 import se.kth.aspen.runner.metrics.PassMetrics;
+import se.kth.aspen.runner.page.CommitLinks;
 import se.kth.aspen.runner.page.StatusFeed;
+import se.kth.aspen.runner.config.RegistryLocation;
 
 /** {@code aspen run}: the loop and the HTTP API until the process is asked to stop. */
 final class Service {
@@ -72,7 +74,8 @@ final class Service {
           return pass.runFor(applications, PassMode.DEPLOY, watched(listener));
         }
       };
-      StatusFeed feed = StatusFeed.fresh(clock, new BuildInfoVersion().getVersion()[0]);
+      StatusFeed feed = StatusFeed.fresh(clock, new BuildInfoVersion().getVersion()[0], configuration.registry()
+          .flatMap(r -> r instanceof RegistryLocation.GitRemote remote ? CommitLinks.of(remote.url()) : java.util.Optional.empty()));
       List<PassObserver> observers = new java.util.ArrayList<>(
           List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
       observers.addAll(feed.observers());

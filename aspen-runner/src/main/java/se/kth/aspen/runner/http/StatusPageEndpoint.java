@@ -28,7 +28,7 @@ final class StatusPageEndpoint {
     Optional<PassReport> report = backend.loop().lastReport();
     List<String> problems = problems(backend);
     RunnerFacts facts = new RunnerFacts(backend.runner(), backend.feed().version(), problems.isEmpty() ? "ok" : "degraded",
-        problems, backend.loop().state().name(), peers(report, backend.runner()), tokenRequired);
+        problems, backend.loop().state().name(), peers(report, backend.runner()), tokenRequired, backend.feed().commits());
     String page = StatusPage.render(report, backend.feed().history().passes(), facts,
         PageFilter.parse(exchange.getRequestURI().getRawQuery()));
     exchange.getResponseHeaders().set("Content-Security-Policy", StatusPage.CONTENT_SECURITY_POLICY);

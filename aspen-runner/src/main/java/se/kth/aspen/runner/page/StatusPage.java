@@ -70,7 +70,7 @@ public final class StatusPage {
         .append(runner.peers().isEmpty() ? "none seen" : Html.escape(String.join(", ", runner.peers()))).append("</dd></div>")
         .append("<div><dt>Last pass</dt><dd id=\"last-pass\">")
         .append(report.map(r -> Html.escape(Timeline.time(r.startedAt()) + ", " + Timeline.seconds(r.duration())
-            + ", revision " + shortRevision(r.revision()))).orElse("none yet"))
+            + ", revision ") + revision(r.revision(), runner)).orElse("none yet"))
         .append("</dd></div></dl>\n");
     List<String> problems = new ArrayList<>(runner.problems());
     report.ifPresent(r -> problems.addAll(r.problems()));
@@ -164,6 +164,13 @@ public final class StatusPage {
     ArrayNode array = JSON.createArrayNode();
     passes.forEach(p -> array.add(PassEvents.summary(p)));
     return array.toString();
+  }
+
+  /** The short revision, linked to its commit on the forge when that is known. */
+  private static String revision(String revision, RunnerFacts runner) {
+    String text = Html.escape(shortRevision(revision));
+    return runner.commits().flatMap(links -> links.url(revision))
+        .map(url -> "<a href=\"" + Html.escape(url) + "\">" + text + "</a>").orElse(text);
   }
 
   static String shortRevision(String revision) {

@@ -124,6 +124,16 @@ class StatusPageTest {
   }
 
   @Test
+  void theLastPassesRevisionLinksToItsCommitWhenTheForgeIsKnown() {
+    RunnerFacts linked = new RunnerFacts("runner-1", "aspen", "ok", List.of(), "WAITING", List.of(), true,
+        CommitLinks.of("git@github.com:org/registry.git"));
+    String page = StatusPage.render(Optional.of(Reports.report("0123456789abcdef")), List.of(), linked, PageFilter.NONE);
+
+    assertThat(page).contains("revision <a href=\"https://github.com/org/registry/commit/0123456789abcdef\">0123456789ab</a>");
+    assertThat(render(Reports.report("0123456789abcdef"), PageFilter.NONE)).contains("revision 0123456789ab</dd>");
+  }
+
+  @Test
   void theTimelineDrawsABarPerPassAsHighAsItWasLongColouredByWhatItDid() {
     List<PassSummary> passes = List.of(
         new PassSummary(SINCE, Duration.ofSeconds(1), "a", 10, 0, 0, false),
