@@ -61,6 +61,11 @@ public final class DesiredStateReader {
     Reading reading = new Reading(reader);
     String step = Reading.STEP;
     try {
+      // As in a pass: names the engine refuses, and a stack file that is a link (never followed), stop here.
+      Reading.names(target);
+      if (java.nio.file.Files.isSymbolicLink(target.stackFile())) {
+        throw new StepFailure(Reading.STEP, FailureKind.INVALID, RegistryLinks.stackFile(target.stackPath()));
+      }
       StackSource source = reading.parse(target);
       step = Resolution.STEP;
       Map<String, String> fixed = Map.of("APPLICATION_NAME", target.application(), "PORTILLO_CLUSTER", target.cluster());

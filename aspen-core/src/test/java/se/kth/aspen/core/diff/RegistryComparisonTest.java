@@ -122,6 +122,24 @@ class RegistryComparisonTest {
   }
 
   @Test
+  void anAppNameTheEngineRefusesAndALinkedStackFileAreProblemsOfTheHeadAsInAPass() throws IOException {
+    write(head, "my.app/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info"));
+    Path outside = Files.createTempDirectory(base.getParent(), "outside");
+    write(outside, "docker-stack.yml", stack("1.0.0_a", "", 2, "info"));
+    Files.createDirectories(head.resolve("linked/active"));
+    Files.createSymbolicLink(head.resolve("linked/active/docker-stack.yml"), outside.resolve("docker-stack.yml"));
+
+    RegistryDiff diff = compare();
+
+    assertThat(diff.targets()).hasSize(2).allMatch(TargetChange::wouldFail);
+    assertThat(diff.targets().stream().flatMap(t -> t.problems().stream()).toList()).containsExactlyInAnyOrder(
+        "Read: linked/active/docker-stack.yml is a symbolic link; a stack file must be a regular file inside the registry",
+        "Read: my.app/active/docker-stack.yml: application directory \"my.app\" is not a valid stack name: the engine "
+            + "names services <stack>_<service>, which may hold only letters, digits, '-' and '_', starting with a "
+            + "letter or digit");
+  }
+
+  @Test
   void aRangeNothingSatisfiesIsAProblemOfTheHead() throws IOException {
     write(base, "app-a/active/docker-stack.yml", stack("${V}", "~1.0.0", 2, "info"));
     write(head, "app-a/active/docker-stack.yml", stack("${V}", "~3.0.0", 2, "info"));
