@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The dependency rule of ARCHITECTURE.md, checked on the compiled main classes of every module:
+ * The dependency rule of the README (Modules), checked on the compiled main classes of every module:
  * the core names no adapter and no adapter library; an adapter never names another adapter.
  */
 class DependencyRuleTest {
@@ -47,7 +47,7 @@ class DependencyRuleTest {
                 "com.github.tomakehurst.wiremock..",
                 "picocli..",
                 "ch.qos.logback..")
-            .because("aspen-core is embedded by other tools and holds no I/O library (ARCHITECTURE.md)");
+            .because("aspen-core is embedded by other tools and holds no I/O library");
     rule.check(production);
   }
 
@@ -59,7 +59,7 @@ class DependencyRuleTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                 "se.kth.aspen.vault..", "se.kth.aspen.git..", "se.kth.aspen.swarm..",
                 "se.kth.aspen.notify..", "se.kth.aspen.forge..", "se.kth.aspen.redis..", "se.kth.aspen.runner..")
-            .because("the core depends on no adapter (ARCHITECTURE.md)");
+            .because("the core depends on no adapter");
     rule.check(production);
   }
 
@@ -80,7 +80,7 @@ class DependencyRuleTest {
             .that().resideInAPackage("se.kth.aspen." + adapter + "..")
             .should().dependOnClassesThat().resideInAnyPackage(others)
             .orShould().dependOnClassesThat().resideInAPackage("se.kth.aspen.runner..")
-            .because("an adapter depends on the core only (ARCHITECTURE.md)");
+            .because("an adapter depends on the core only");
     rule.check(production);
   }
 }

@@ -60,7 +60,7 @@ class FaultsIT extends Scenario {
     PassReport during = aspen.deployPass();
 
     // The deploy call went through, but with Redis gone the runner cannot prove it still holds the
-    // target's lease: it stops there and records nothing (issue 9), and a later pass verifies.
+    // target's lease: it stops there and records nothing, and a later pass verifies.
     AppResult cut = result(during, app, "active");
     assertThat(cut.status()).as(describe(during)).isEqualTo(AppStatus.FAILED);
     assertThat(cut.failure()).contains(FailureKind.COULD_NOT_TRY);

@@ -13,7 +13,7 @@ import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
 
 /**
- * Scenario 7 under issue 12's rules: a service the swarm cannot place fails verification with
+ * Scenario 7 under the rules of tried-and-failed states: a service the swarm cannot place fails verification with
  * the task's own error; nothing is recorded as good, the failed desired state is, and later
  * passes leave it alone until it changes or a retry is asked for.
  */

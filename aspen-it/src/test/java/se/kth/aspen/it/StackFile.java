@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A docker-stack.yml that passes every policy of CONTRACT §5, with short grace periods so the
+ * A docker-stack.yml that passes every default policy (README.md, "Policies"), with short grace periods so the
  * swarm updates and removes it quickly; each piece can be changed for one scenario.
  */
 final class StackFile {

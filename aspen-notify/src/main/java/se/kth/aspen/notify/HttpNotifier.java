@@ -19,7 +19,7 @@ import se.kth.aspen.core.port.RecommendationNotice;
 import se.kth.aspen.core.port.RecoveryNotice;
 
 /**
- * Sends notices as the JSON bodies of CONTRACT §7 by HTTP PUT, to {@code
+ * Sends notices as the JSON bodies aspen-notify/README.md describes, by HTTP PUT, to {@code
  * SLACK_DEPLOYMENT_POST_URL}, {@code SLACK_ERROR_POST_URL} and {@code
  * SLACK_RECOMMENDATION_POST_URL}. A kind without a URL is only logged.
  *

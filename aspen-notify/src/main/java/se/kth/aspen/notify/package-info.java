@@ -1,6 +1,6 @@
 /**
  * Notifier adapter: tells people about deploys, errors and advice the way the old tool did, by
- * HTTP PUT of the JSON bodies of CONTRACT §7 to Alvares (or any service that takes them).
+ * HTTP PUT of the JSON bodies aspen-notify/README.md describes to Alvares (or any service that takes them).
  *
  * <p>{@link se.kth.aspen.notify.HttpNotifier} is asynchronous: notices wait on a bounded queue
  * that drops its oldest message when full, and one sender thread delivers them with timeouts and

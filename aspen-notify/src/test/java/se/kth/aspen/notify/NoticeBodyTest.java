@@ -35,7 +35,7 @@ import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
 import se.kth.aspen.core.port.RecoveryNotice;
 
-/** The bodies on the wire are CONTRACT §7's, compared with notify-examples.json field by field. */
+/** The bodies on the wire (aspen-notify/README.md), compared with notify-examples.json field by field. */
 class NoticeBodyTest {
 
   @RegisterExtension

@@ -86,6 +86,19 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     return connect(redisUrl, timeout, 16);
   }
 
+  /**
+   * Reads a {@code REDIS_URL} the way {@link #connect(String, Duration)} does, without
+   * connecting: for a configuration checked before anything starts.
+   *
+   * @return the URL with its scheme ({@code redis://} before a bare {@code host[:port]})
+   * @throws IllegalArgumentException saying what is wrong (the message never repeats a password)
+   */
+  public static String checkedUrl(String redisUrl) {
+    RedisAddress.parse(redisUrl);
+    String value = redisUrl.strip();
+    return value.contains("://") ? value : "redis://" + value;
+  }
+
   /** As {@link #connect(String, Duration)}, with at most {@code maxConnections} connections. */
   public static RedisStateStore connect(String redisUrl, Duration timeout, int maxConnections) {
     Objects.requireNonNull(timeout, "timeout");

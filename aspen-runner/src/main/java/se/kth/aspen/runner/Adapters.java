@@ -11,34 +11,34 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.kth.aspen.core.notice.CommitStatusReports;
+import se.kth.aspen.core.commitstatus.CommitStatusReports;
+import se.kth.aspen.core.local.DirectoryRegistrySource;
 import se.kth.aspen.core.pass.PassListener;
 import se.kth.aspen.core.pass.Ports;
-import se.kth.aspen.core.port.CommitStatuses;
 import se.kth.aspen.core.port.ClusterDirectory;
+import se.kth.aspen.core.port.CommitStatuses;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.RegistrySource;
 import se.kth.aspen.core.port.SecretStore;
 import se.kth.aspen.core.port.StateStore;
-import se.kth.aspen.core.local.DirectoryRegistrySource;
 import se.kth.aspen.core.state.FileStateStore;
+import se.kth.aspen.forge.ForgeCommitStatuses;
 import se.kth.aspen.git.GitRegistrySettings;
 import se.kth.aspen.git.GitRegistrySource;
-import se.kth.aspen.swarm.SwarmOrchestrator;
-import se.kth.aspen.swarm.SwarmSettings;
-import se.kth.aspen.swarm.cluster.ClusterStatusDirectory;
-import se.kth.aspen.vault.VaultSecretStore;
-import se.kth.aspen.forge.ForgeCommitStatuses;
 import se.kth.aspen.notify.HttpNotifier;
 import se.kth.aspen.notify.LogNotifier;
 import se.kth.aspen.redis.RedisStateStore;
-import se.kth.aspen.runner.state.WriteWatchingStateStore;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationException;
-import se.kth.aspen.runner.config.RegistryLocation;
+import se.kth.aspen.runner.config.RepositoryLocation;
+import se.kth.aspen.runner.state.WriteWatchingStateStore;
+import se.kth.aspen.swarm.SwarmOrchestrator;
+import se.kth.aspen.swarm.SwarmSettings;
+import se.kth.aspen.swarm.cluster.ClusterStatusDirectory;
 import se.kth.aspen.swarm.registry.DockerRegistry;
+import se.kth.aspen.vault.VaultSecretStore;
 
 /**
  * The composition, by hand: which adapter serves each port, decided from the configuration in
@@ -101,11 +101,11 @@ public final class Adapters implements AutoCloseable {
 
   /** REGISTRY_REPOSITORY_URL: a git remote, cloned under REGISTRY_SUB_DIRECTORY, or a plain directory read as it is. */
   public static RegistrySource registrySource(Configuration configuration, List<AutoCloseable> owned) {
-    RegistryLocation location = configuration.registry()
+    RepositoryLocation location = configuration.registry()
         .orElseThrow(() -> new IllegalStateException("passes need a registry; the configuration reader ensures one"));
     return switch (location) {
-      case RegistryLocation.LocalDirectory directory -> new DirectoryRegistrySource(directory.path(), "directory");
-      case RegistryLocation.GitRemote remote -> {
+      case RepositoryLocation.LocalDirectory directory -> new DirectoryRegistrySource(directory.path(), "directory");
+      case RepositoryLocation.GitRemote remote -> {
         List<Path> knownHostFiles = Files.isRegularFile(configuration.knownHostFile())
             ? List.of(configuration.knownHostFile()) : List.of();
         GitRegistrySettings settings = GitRegistrySettings.of(remote.url(), configuration.registryClone())

@@ -2,7 +2,7 @@ package se.kth.aspen.runner;
 
 import java.util.List;
 import java.util.Objects;
-import se.kth.aspen.core.notice.CommitStatusReports;
+import se.kth.aspen.core.commitstatus.CommitStatusReports;
 import se.kth.aspen.core.pass.PassListener;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.port.Cluster;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import se.kth.aspen.core.port.RefusedException;
 
-/** Reads files a stack names, never outside the stack's directory (CONTRACT §1). */
+/** Reads files a stack names, never outside the stack's directory (aspen-core's ConfinedPath rule). */
 final class ConfinedFiles {
 
   private final Path directory;

@@ -16,7 +16,7 @@ import se.kth.aspen.core.compose.HealthcheckSpec;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.Ulimit;
 
-/** A service's {@code TaskTemplate.ContainerSpec}, field by field as the CLI writes it (STACK-DEPLOY §11). */
+/** A service's {@code TaskTemplate.ContainerSpec}, field by field as the CLI writes it. */
 final class ContainerSpecJson {
 
   private ContainerSpecJson() {}

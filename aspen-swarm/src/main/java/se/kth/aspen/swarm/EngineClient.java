@@ -16,7 +16,7 @@ import se.kth.aspen.core.port.UnreachableException;
 
 /**
  * Raw JSON calls to one engine through docker-java's transport, pinned to API 1.41. Raw, because
- * docker-java's models drop fields they do not know (STACK-DEPLOY §14) and its update command
+ * docker-java's models drop fields they do not know and its update command
  * cannot send {@code X-Registry-Auth}.
  */
 final class EngineClient {

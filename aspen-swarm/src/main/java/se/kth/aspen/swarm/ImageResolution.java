@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
  * {@code --resolve-image always}: asks the engine to look the image up in its registry ({@code GET
  * /distribution/<image>/json}, with the registry credentials), pins the tag to the manifest digest
- * and records the platforms (STACK-DEPLOY §6). A failed lookup leaves the image as tagged.
+ * and records the platforms. A failed lookup leaves the image as tagged.
  */
 final class ImageResolution {
 

@@ -13,7 +13,7 @@ import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.VolumeMount;
 import se.kth.aspen.core.compose.VolumeSpec;
 
-/** A service's {@code ContainerSpec.Mounts} (STACK-DEPLOY §11, volumes rows). */
+/** A service's {@code ContainerSpec.Mounts}, as the CLI writes them. */
 final class MountsJson {
 
   private static final Set<String> VOLUME_OPTIONS = Set.of("nocopy", "volume.nocopy");

@@ -17,7 +17,7 @@ import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
- * The networks a stack's services use (STACK-DEPLOY §1 steps 3-4, §4): external ones must exist
+ * The networks a stack's services use: external ones must exist
  * with swarm scope; the stack's own are created when missing and never updated.
  */
 final class NetworkSetup {

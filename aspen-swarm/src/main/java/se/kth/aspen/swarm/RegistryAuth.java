@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import se.kth.aspen.core.port.ImageReference;
-import se.kth.aspen.swarm.registry.RegistryLogin;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.swarm.registry.Registries;
+import se.kth.aspen.swarm.registry.RegistryLogin;
 
 /**
  * The {@code X-Registry-Auth} header {@code --with-registry-auth} sends: URL-safe, padded base64
- * of {@code {"username","password","serveraddress"}} for the image's registry host (STACK-DEPLOY §6),
+ * of {@code {"username","password","serveraddress"}} for the image's registry host,
  * with the login the {@link Registries} know for that host.
  */
 final class RegistryAuth {

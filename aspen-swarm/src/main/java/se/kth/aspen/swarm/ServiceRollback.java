@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 
 /**
- * Whole-stack rollback (issue 12): puts services back on their {@code PreviousSpec} with the
+ * Whole-stack rollback: puts services back on their {@code PreviousSpec} with the
  * engine's own server-side rollback ({@code update?rollback=previous}), as {@code docker service
  * rollback} does, with the registry credentials of the previous image.
  */

@@ -24,7 +24,7 @@ import se.kth.aspen.core.compose.UpdateConfigSpec;
 
 /**
  * Converts one compose service into the {@code ServiceSpec} JSON {@code docker stack deploy}
- * sends (STACK-DEPLOY §3, §4, §11). Everything the file omits is omitted here too, so an update
+ * sends (aspen-swarm/README.md lists where Aspen differs). Everything the file omits is omitted here too, so an update
  * resets it, as the CLI's does.
  */
 final class ServiceSpecJson {

@@ -1,8 +1,6 @@
 package se.kth.aspen.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +27,7 @@ final class StackInventory {
   private StackInventory() {}
 
   static ClusterInventory read(EngineClient engine) throws PortException {
-    String filter = URLEncoder.encode("{\"label\":{\"" + StackNames.NAMESPACE_LABEL + "\":true}}", StandardCharsets.UTF_8);
+    String filter = new LabelFilter().has(StackNames.NAMESPACE_LABEL).encoded();
     Map<String, List<LiveService>> byStack = new TreeMap<>();
     for (JsonNode service : engine.get("/services?filters=" + filter, "listing the stacks' services")) {
       JsonNode spec = service.path("Spec");

@@ -2,7 +2,7 @@ package se.kth.aspen.swarm;
 
 import java.util.Optional;
 
-/** How the CLI names a stack's objects and marks them as the stack's (STACK-DEPLOY §3). */
+/** How the CLI names a stack's objects and marks them as the stack's. */
 final class StackNames {
 
   static final String NAMESPACE_LABEL = "com.docker.stack.namespace";
@@ -39,7 +39,6 @@ final class StackNames {
 
   /** The filter selecting everything labelled as this stack's, URL-encoded for a query string. */
   String labelFilter() {
-    String json = "{\"label\":{\"" + NAMESPACE_LABEL + "=" + stack + "\":true}}";
-    return java.net.URLEncoder.encode(json, java.nio.charset.StandardCharsets.UTF_8);
+    return new LabelFilter().is(NAMESPACE_LABEL, stack).encoded();
   }
 }

@@ -1,8 +1,6 @@
 package se.kth.aspen.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,8 +34,7 @@ final class SupersededObjects {
       service.path("Spec").path("TaskTemplate").path("ContainerSpec").path(field)
           .forEach(ref -> used.add(ref.path(kind.idField).asText()));
     }
-    String filter = URLEncoder.encode("{\"label\":{\"" + StackNames.NAMESPACE_LABEL + "=" + names.stack() + "\":true,\""
-        + LOGICAL_NAME_LABEL + "\":true}}", StandardCharsets.UTF_8);
+    String filter = new LabelFilter().is(StackNames.NAMESPACE_LABEL, names.stack()).has(LOGICAL_NAME_LABEL).encoded();
     try {
       for (JsonNode object : engine.get("/" + kind.route + "?filters=" + filter,
           "listing the content-named " + kind.route + " of " + names.stack())) {

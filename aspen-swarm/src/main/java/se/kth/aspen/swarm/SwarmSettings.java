@@ -16,8 +16,6 @@ import se.kth.aspen.swarm.registry.Registries;
  *     and {@code key.pem} for TLS endpoints; empty when no endpoint needs TLS
  * @param connectTimeout how long to wait for a connection to an engine
  * @param responseTimeout how long one engine call may take
- * @param pruneByDefault the default of {@code DeployRequest.prune} for callers that build
- *     requests from configuration ({@code PRUNE} off unless set)
  * @param configRotation whether file-based secrets and configs are named by their content ({@code
  *     <stack>_<key>_<digest>}), so that changed content deploys as a new object; off, they get the
  *     CLI's names and changed content is refused, as {@code docker stack deploy} refuses it
@@ -27,7 +25,6 @@ public record SwarmSettings(
     Optional<Path> certPath,
     Duration connectTimeout,
     Duration responseTimeout,
-    boolean pruneByDefault,
     boolean configRotation) {
 
   public SwarmSettings {
@@ -43,20 +40,20 @@ public record SwarmSettings(
     }
   }
 
-  /** No registry logins, no TLS, 5 s to connect, 60 s per call, no prune, secrets and configs rotated. */
+  /** No registry logins, no TLS, 5 s to connect, 60 s per call, secrets and configs rotated. */
   public static SwarmSettings defaults() {
-    return new SwarmSettings(Registries.none(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(60), false, true);
+    return new SwarmSettings(Registries.none(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(60), true);
   }
 
   public SwarmSettings withRegistries(Registries known) {
-    return new SwarmSettings(known, certPath, connectTimeout, responseTimeout, pruneByDefault, configRotation);
+    return new SwarmSettings(known, certPath, connectTimeout, responseTimeout, configRotation);
   }
 
   public SwarmSettings withCertPath(Path path) {
-    return new SwarmSettings(registries, Optional.of(path), connectTimeout, responseTimeout, pruneByDefault, configRotation);
+    return new SwarmSettings(registries, Optional.of(path), connectTimeout, responseTimeout, configRotation);
   }
 
   public SwarmSettings withConfigRotation(boolean rotate) {
-    return new SwarmSettings(registries, certPath, connectTimeout, responseTimeout, pruneByDefault, rotate);
+    return new SwarmSettings(registries, certPath, connectTimeout, responseTimeout, rotate);
   }
 }

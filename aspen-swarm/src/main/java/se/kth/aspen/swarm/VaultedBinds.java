@@ -103,9 +103,7 @@ final class VaultedBinds {
 
   /** Removes this stack's vaulted-file secrets that no service uses any more; one still in use stays. */
   void removeStale(EngineClient engine) throws UnreachableException {
-    String filter = java.net.URLEncoder.encode(
-        "{\"label\":{\"" + StackNames.NAMESPACE_LABEL + "=" + names.stack() + "\":true,\"" + SOURCE_LABEL + "\":true}}",
-        java.nio.charset.StandardCharsets.UTF_8);
+    String filter = new LabelFilter().is(StackNames.NAMESPACE_LABEL, names.stack()).has(SOURCE_LABEL).encoded();
     try {
       for (JsonNode secret : engine.get("/secrets?filters=" + filter, "listing the vaulted-file secrets of " + names.stack())) {
         String name = secret.path("Spec").path("Name").asText();

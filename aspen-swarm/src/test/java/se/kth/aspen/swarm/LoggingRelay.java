@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * A loopback TCP relay in front of the docker socket that records what clients send, so that a
- * test can see the requests and headers themselves (STACK-DEPLOY's capture technique).
+ * test can see the requests and headers themselves (the way the differential test captures the CLI's calls).
  */
 final class LoggingRelay implements AutoCloseable {
 

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Secret;
-import se.kth.aspen.swarm.registry.RegistryLogin;
 import se.kth.aspen.swarm.registry.Registries;
+import se.kth.aspen.swarm.registry.RegistryLogin;
 
 class RegistryAuthTest {
 

@@ -17,7 +17,7 @@ import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.VerifyPolicy;
 
-/** Failed updates: Swarm's own rollback is a failure, and a whole stack can be put back (issue 12). */
+/** Failed updates: Swarm's own rollback is a failure, and a whole stack can be put back. */
 class RollbackIT {
 
   private static final VerifyPolicy PATIENT = new VerifyPolicy(120, Duration.ofMillis(500));

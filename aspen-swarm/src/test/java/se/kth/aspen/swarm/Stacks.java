@@ -14,15 +14,15 @@ import se.kth.aspen.core.compose.NetworkSpec;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.VolumeSpec;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterEndpoint;
 import se.kth.aspen.core.port.DeployRequest;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.SecretEnvironment;
 import se.kth.aspen.core.testenv.TestEnvironment;
-import se.kth.aspen.swarm.registry.RegistryLogin;
 import se.kth.aspen.swarm.registry.Registries;
+import se.kth.aspen.swarm.registry.RegistryLogin;
 
 /** Stacks for tests: models, requests and unique names on the shared swarm. */
 final class Stacks {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The decrypted passwords file (CONTRACT.md §2): application names to passwords, either at the
+ * The decrypted passwords file (aspen-vault/README.md): application names to passwords, either at the
  * top level ({@code app1: pwd1}) or under {@code passwords:}. When the top-level key {@code
  * passwords} holds a mapping, that mapping is the list; otherwise the top level is.
  *

@@ -3,7 +3,7 @@ package se.kth.aspen.core.catalogue;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 
 /**
  * A tag a registry says was pushed.

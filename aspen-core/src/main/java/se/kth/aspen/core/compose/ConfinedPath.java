@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Paths written in a stack file ({@code env_file}, relative bind sources, secret and config files)
- * must stay inside the stack file's directory (CONTRACT §1): no absolute paths, no {@code ..}
+ * must stay inside the stack file's directory: no absolute paths, no {@code ..}
  * that climbs out, no symbolic link that leads out. The directory is the one holding the stack
  * file, {@code <application>/<cluster>}, because that is what the fingerprint covers: a file
  * outside it could change without the stack ever being redeployed.

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * The lines of an env file ({@code env_file:}, a decrypted {@code secrets.env}) read with
- * exactly the rules of {@code docker stack deploy} (STACK-DEPLOY.md §9), so a service gets the
+ * exactly the rules of {@code docker stack deploy}, so a service gets the
  * same environment whether the old tool or Aspen deploys it.
  *
  * <p>The rules: lines end at LF, and one CR before it is dropped (so CRLF files read like LF

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 
 /** One service of {@code services}, key by key. */
 final class ServiceReader {

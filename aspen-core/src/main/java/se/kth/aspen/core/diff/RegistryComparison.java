@@ -18,12 +18,12 @@ import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.EnvFile;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.pass.AppTarget;
 import se.kth.aspen.core.pass.DesiredState;
 import se.kth.aspen.core.pass.DesiredStateReader;
 import se.kth.aspen.core.policy.Violation;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.PortException;
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The desired state of one target, as one SHA-256 (CONTRACT §6): the app/cluster directory's
+ * The desired state of one target, as one SHA-256: the app/cluster directory's
  * contents, the image every service resolved to, the cluster's endpoint and the {@code
  * PORTILLO_CLUSTER} value. When it equals the one recorded at the last good deploy, nothing is
  * done: no decryption, no call to the cluster.

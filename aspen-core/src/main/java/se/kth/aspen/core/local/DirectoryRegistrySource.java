@@ -10,7 +10,7 @@ import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.port.RegistrySource;
 
 /**
- * The application registry as a plain local directory, read as it is, no git (CONTRACT §9: a
+ * The application registry as a plain local directory, read as it is, no git (a
  * {@code REGISTRY_REPOSITORY_URL} that is a directory). Its revision is a fixed name: a plain
  * directory has no history, and the fingerprints decide what changed anyway.
  */

@@ -14,7 +14,7 @@ import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
 
 /**
- * Error de-duplication (CONTRACT §7): the same error (same app, cluster and step) is reported
+ * Error de-duplication: the same error (same app, cluster and step) is reported
  * once; while it persists, again every {@code repeatAfter} (10 minutes), prefixed {@code <!here> }
  * so the channel notices it is still going on; a successful deploy clears it. The marks live in
  * the state store, so runners sharing one store share them, and survive a restart.

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.RecommendationNotice;
 
 /** The notices the old tool sent, built from a deployed stack's labels by its rules. */

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RunningService;
@@ -23,7 +23,6 @@ import se.kth.aspen.core.port.RunningService;
  */
 final class Adopting {
 
-  static final String STEP = "Adopt";
   private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
 
   /** The stack and what it resolves to now. */
@@ -49,7 +48,7 @@ final class Adopting {
     try {
       orchestrator.services(in.cluster(), in.application(), in.deadline()).forEach(s -> running.put(s.name(), s));
     } catch (PortException e) {
-      throw new StepFailure(STEP, FailureKind.COULD_NOT_TRY,
+      throw new StepFailure(Step.ADOPT, FailureKind.COULD_NOT_TRY,
           "reading what stack " + in.application() + " runs on cluster " + in.cluster().name() + ": " + e.getMessage(), e);
     }
     if (running.isEmpty()) {
@@ -84,7 +83,7 @@ final class Adopting {
       try {
         wanted = Optional.of(digests.get().digest(desired, deadline));
       } catch (PortException e) {
-        throw new StepFailure(STEP, e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.INVALID,
+        throw new StepFailure(Step.ADOPT, e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.INVALID,
             "service " + service + ": " + e.getMessage(), e);
       }
     }

@@ -1,6 +1,6 @@
 package se.kth.aspen.core.pass;
 
-/** What a pass did, or would do, with one target (CONTRACT §9). */
+/** What a pass did, or would do, with one target. */
 public enum AppStatus {
   /** Deployed and verified in this pass. */
   DEPLOYED,

@@ -36,6 +36,6 @@ final class Checking {
     String reason = violations.stream()
         .map(v -> v.policy().equals(step) ? v.message() : v.toString())
         .collect(Collectors.joining("; "));
-    throw new StepFailure(step, FailureKind.INVALID, reason);
+    throw StepFailure.policy(step, reason);
   }
 }

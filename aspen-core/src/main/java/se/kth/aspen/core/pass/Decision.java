@@ -9,7 +9,7 @@ import se.kth.aspen.core.port.TargetState;
 
 /**
  * Decide: compare the desired state's fingerprint with what the target's state remembers
- * (CONTRACT §6, issue 12).
+ * (aspen-core/README.md, "When a target is deployed").
  *
  * <ul>
  *   <li>The last deploy of exactly this fingerprint failed: BLOCKED, until the fingerprint

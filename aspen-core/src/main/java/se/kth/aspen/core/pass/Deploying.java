@@ -1,15 +1,12 @@
 package se.kth.aspen.core.pass;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import se.kth.aspen.core.port.Convergence;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployOutcome;
 import se.kth.aspen.core.port.DeployRequest;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
@@ -19,7 +16,7 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * Deploy and verify: apply the stack, wait for convergence, and, when it does not converge and
  * whole-stack rollback is on, put every service this deploy updated back on its previous spec.
  *
- * <p>What failed decides what happens next (issue 12): an engine that could not be reached
+ * <p>What failed decides what happens next ({@link FailureKind}): an engine that could not be reached
  * changed nothing (COULD_NOT_TRY, retried next pass); a spec the engine refused, tasks that never
  * ran, or an update Swarm rolled back are TRIED_AND_FAILED, and the state is not applied again.
  *
@@ -30,9 +27,6 @@ import se.kth.aspen.core.port.VerifyPolicy;
  * now, and the next pass decides again from what is recorded.
  */
 final class Deploying {
-
-  static final String DEPLOY = "Deploy";
-  static final String VERIFY = "Verify";
 
   record Input(DeployRequest request, VerifyPolicy verify, boolean rollbackOnFailure, Deadline deadline,
       Supplier<Optional<String>> lostLease) {}
@@ -74,13 +68,13 @@ final class Deploying {
       outcome = orchestrator.deploy(request, in.deadline());
     } catch (PortException e) {
       FailureKind kind = e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.TRIED_AND_FAILED;
-      StepFailure failure = new StepFailure(DEPLOY, kind, e.getMessage(), e);
+      StepFailure failure = new StepFailure(Step.DEPLOY, kind, e.getMessage(), e);
       List<String> touched = e instanceof RefusedException refused ? refused.updated() : List.of();
       throw new Failed(failure, rollBack(in, failure, touched, true, List.of()));
     }
     Optional<String> lost = in.lostLease().get();
     if (lost.isPresent()) {
-      throw new Failed(new StepFailure(DEPLOY, FailureKind.COULD_NOT_TRY, "deployed, but " + lost.get()
+      throw new Failed(new StepFailure(Step.DEPLOY, FailureKind.COULD_NOT_TRY, "deployed, but " + lost.get()
           + ": not verified, nothing recorded; tried again next pass"), List.of(), outcome.warnings());
     }
     Convergence convergence;
@@ -89,15 +83,15 @@ final class Deploying {
     } catch (PortException e) {
       // The deploy went through but nobody can tell how it went: try again next pass; redeploying
       // the same spec is a no-op for services that already run it.
-      throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, e.getMessage(), e), List.of(), outcome.warnings());
+      throw new Failed(new StepFailure(Step.VERIFY, FailureKind.COULD_NOT_TRY, e.getMessage(), e), List.of(), outcome.warnings());
     }
     if (convergence.converged() && convergence.rolledBack().isEmpty()) {
       return new Output(outcome, convergence);
     }
-    StepFailure failure = new StepFailure(VERIFY, FailureKind.TRIED_AND_FAILED, describe(convergence));
+    StepFailure failure = new StepFailure(Step.VERIFY, FailureKind.TRIED_AND_FAILED, describe(convergence));
     lost = in.lostLease().get();
     if (lost.isPresent()) {
-      throw new Failed(new StepFailure(VERIFY, FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost.get()
+      throw new Failed(new StepFailure(Step.VERIFY, FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost.get()
           + ": not rolled back, nothing recorded; tried again next pass"), List.of(), outcome.warnings());
     }
     throw new Failed(failure, rollBack(in, failure, outcome.updated(), false, outcome.warnings()), outcome.warnings());
@@ -147,27 +141,5 @@ final class Deploying {
           .map(s -> s.name() + " runs " + s.runningReplicas() + " of " + s.desiredReplicas()).toList()));
     }
     return text.toString();
-  }
-
-  /** The images to deploy: each pinned to the digest its tag points at now, when asked to. */
-  static Map<String, ImageReference> pinned(Map<String, ImageReference> images, Optional<DigestCatalog> digests,
-      Deadline deadline) throws StepFailure {
-    if (digests.isEmpty()) {
-      return images;
-    }
-    Map<String, ImageReference> out = new LinkedHashMap<>();
-    for (Map.Entry<String, ImageReference> e : images.entrySet()) {
-      ImageReference image = e.getValue();
-      if (image.digest().isPresent()) {
-        out.put(e.getKey(), image);
-        continue;
-      }
-      try {
-        out.put(e.getKey(), image.withDigest(digests.get().digest(image, deadline)));
-      } catch (PortException x) {
-        throw StepFailure.of(Resolution.STEP, x);
-      }
-    }
-    return out;
   }
 }

@@ -20,7 +20,7 @@ import se.kth.aspen.core.policy.Violation;
 public record DesiredState(
     AppTarget target,
     Optional<StackModel> stack,
-    Map<String, se.kth.aspen.core.port.ImageReference> images,
+    Map<String, se.kth.aspen.core.image.ImageReference> images,
     List<Violation> violations,
     Optional<Failure> failure) {
 

@@ -59,7 +59,7 @@ public final class DesiredStateReader {
   /** One target's desired state; never throws: what stops it is in the result. */
   public DesiredState read(AppTarget target, Deadline deadline) {
     Reading reading = new Reading(reader);
-    String step = Reading.STEP;
+    Step step = Step.READ;
     try {
       // As in a pass: names the engine refuses, and a stack file that is a link (never followed), stop here.
       Reading.names(target);
@@ -67,20 +67,20 @@ public final class DesiredStateReader {
         throw new StepFailure(Reading.STEP, FailureKind.INVALID, RegistryLinks.stackFile(target.stackPath()));
       }
       StackSource source = reading.parse(target);
-      step = Resolution.STEP;
+      step = Step.RESOLVE;
       Map<String, String> fixed = Map.of("APPLICATION_NAME", target.application(), "PORTILLO_CLUSTER", target.cluster());
       Map<String, String> resolved = new Resolution(tags)
           .resolve(new Resolution.Input(source.versionRequests(), fixed, deadline)).resolved();
-      step = Reading.STEP;
+      step = Step.READ;
       Map<String, String> variables = new HashMap<>(fixed);
       variables.putAll(resolved);
       Reading.Output read = reading.read(new Reading.Input(target, source, variables));
       return new DesiredState(target, Optional.of(read.stack()), read.images(),
           policies.check(read.stack(), target.application()), Optional.empty());
     } catch (StepFailure failure) {
-      return failed(target, failure.step(), failure.reason(), failure.kind() == FailureKind.COULD_NOT_TRY);
+      return failed(target, failure.shown(), failure.reason(), failure.kind() == FailureKind.COULD_NOT_TRY);
     } catch (RuntimeException e) {
-      return failed(target, step, "unexpected " + e, false);
+      return failed(target, step.shown(), "unexpected " + e, false);
     }
   }
 

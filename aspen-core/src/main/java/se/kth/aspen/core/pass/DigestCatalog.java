@@ -3,8 +3,8 @@ package se.kth.aspen.core.pass;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.PortException;
 

@@ -11,7 +11,7 @@ import se.kth.aspen.core.fingerprint.TreeListing;
 
 /**
  * Discover: every file named exactly {@code docker-stack.yml}, at any depth, is one target;
- * application = its grandparent directory's name, cluster = its parent's (CONTRACT §1).
+ * application = its grandparent directory's name, cluster = its parent's (see aspen-core/README.md).
  *
  * <p>{@code .git} is skipped, and symbolic links are never followed (a linked directory could
  * lead out of the registry or loop): a stack file that is itself a link is still a target, so

@@ -25,7 +25,6 @@ import se.kth.aspen.core.port.SpecDifference;
  */
 final class DriftCheck {
 
-  static final String STEP = "Drift";
 
   private static final Pattern RULE_SEPARATOR = Pattern.compile("[,;]");
 

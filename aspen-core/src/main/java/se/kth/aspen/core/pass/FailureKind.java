@@ -1,7 +1,7 @@
 package se.kth.aspen.core.pass;
 
 /**
- * Why a target failed, which decides what happens next (issue 12).
+ * Why a target failed, which decides what happens next.
  *
  * <ul>
  *   <li>{@link #INVALID}: the stack or its inputs are wrong (parse error, policy violation, no

@@ -20,7 +20,6 @@ import se.kth.aspen.core.fingerprint.TreeListing;
  */
 final class Hashing {
 
-  static final String STEP = "Read";
 
   // An image whose value holds a '$': the only way a tag can come from a version range. Read on
   // the raw text, so flow-style mappings and quoted keys are caught too; a false positive only
@@ -53,17 +52,17 @@ final class Hashing {
       // that same walk, so refusing a link on what it saw leaves no gap between check and use.
       TreeListing.Kind kind = tree.isPresent() ? tree.get().kind(in.target().stackPath()) : kindNow(stack);
       if (kind == TreeListing.Kind.LINK) {
-        throw new StepFailure(STEP, FailureKind.INVALID, RegistryLinks.stackFile(in.target().stackPath()));
+        throw new StepFailure(Step.READ, FailureKind.INVALID, RegistryLinks.stackFile(in.target().stackPath()));
       }
       if (kind != TreeListing.Kind.REGULAR_FILE) {
-        throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
+        throw new StepFailure(Step.READ, FailureKind.INVALID, in.target().stackPath() + " is not a regular file");
       }
       Path directory = in.target().directory();
       return tree.isPresent()
           ? cache.digest(directory, tree.get(), Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive)
           : cache.digest(directory, Discovery.STACK_FILE, SCAN_LIMIT, Hashing::derive);
     } catch (IOException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
+      throw new StepFailure(Step.READ, FailureKind.INVALID, "reading " + in.target().stackPath() + "'s directory: " + e.getMessage(), e);
     }
   }
 

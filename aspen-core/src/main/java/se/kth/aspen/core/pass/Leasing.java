@@ -13,7 +13,7 @@ import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
 
 /**
- * Lease: the right to change one target, kept only while the target works (issue 9).
+ * Lease: the right to change one target, kept only while the target works.
  *
  * <p>The lease is taken for a short TTL and renewed every third of it on a virtual thread of its
  * own, so a runner that dies stops renewing and its lease lapses within one TTL, whatever the
@@ -28,7 +28,6 @@ import se.kth.aspen.core.port.TargetKey;
  */
 final class Leasing {
 
-  static final String STEP = "Lease";
 
   private final StateStore store;
   private final Duration ttl;
@@ -50,7 +49,7 @@ final class Leasing {
     try {
       lease = store.tryLease(key, ttl);
     } catch (PortException e) {
-      throw StepFailure.storeUnreachable(STEP, "taking the lease of " + target + ": " + e.getMessage(), e);
+      throw StepFailure.storeUnreachable(Step.LEASE, "taking the lease of " + target + ": " + e.getMessage(), e);
     }
     if (lease.isEmpty()) {
       throw new HeldByPeer(holder(key));

@@ -132,7 +132,7 @@ public final class Pass {
       problems.add("the cluster directory could not be read: " + e.getMessage());
       List<AppResult> results = new ArrayList<>();
       for (AppTarget target : found.targets()) {
-        AppResult result = AppResult.failed(target, FailureKind.COULD_NOT_TRY, Selection.STEP,
+        AppResult result = AppResult.failed(target, FailureKind.COULD_NOT_TRY, Step.SELECT.shown(),
             "the cluster directory could not be read: " + e.getMessage());
         tell(listener, result);
         results.add(result);
@@ -178,7 +178,7 @@ public final class Pass {
     for (int i = 0; i < count; i++) {
       Selection.Output selected = selections.get(i);
       if (selected.skipReason().isPresent()) {
-        results[i] = AppResult.skipped(found.targets().get(i), Selection.STEP, selected.skipReason().get());
+        results[i] = AppResult.skipped(found.targets().get(i), Step.SELECT.shown(), selected.skipReason().get());
         tell(listener, results[i]);
       } else {
         runnable.add(i);
@@ -313,7 +313,7 @@ public final class Pass {
   }
 
   /**
-   * Asks for a failed desired state to be tried again on the next pass (issue 12): forgets the
+   * Asks for a failed desired state to be tried again on the next pass (see {@link FailureKind}): forgets the
    * failure, keeping the last good deploy.
    *
    * @return whether the target had a failure to forget

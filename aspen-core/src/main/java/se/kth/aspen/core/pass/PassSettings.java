@@ -11,7 +11,7 @@ import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.VerifyPolicy;
 
 /**
- * How a pass behaves; the runner builds it from the environment (CONTRACT §8).
+ * How a pass behaves; the runner builds it from the environment (aspen-runner/README.md lists the settings).
  *
  * @param group {@code MANAGEMENT_RES_GRP}: scopes every state key
  * @param clustersToDeploy {@code CLUSTERS_TO_DEPLOY}; empty means every cluster the directory

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import se.kth.aspen.core.catalogue.PushedImage;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.version.VersionRange;
 
 /**

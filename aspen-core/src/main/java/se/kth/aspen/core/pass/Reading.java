@@ -14,15 +14,13 @@ import se.kth.aspen.core.compose.StackNames;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.compose.VolumeMount;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 
 /**
  * Read: the stack's typed model after interpolation, the image every service runs, and every
  * file the stack names checked to stay inside the target's directory on disk (links included).
  */
 final class Reading {
-
-  static final String STEP = "Read";
 
   /**
    * More services than this in one stack is refused: real stacks have tens; thousands are a
@@ -45,7 +43,7 @@ final class Reading {
     try {
       return reader.parse(target.stackFile(), target.stackPath());
     } catch (StackFileException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, e.getMessage(), e);
+      throw new StepFailure(Step.READ, FailureKind.INVALID, e.getMessage(), e);
     }
   }
 
@@ -54,15 +52,15 @@ final class Reading {
     try {
       stack = reader.model(in.source(), in.variables());
     } catch (StackFileException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, e.getMessage(), e);
+      throw new StepFailure(Step.READ, FailureKind.INVALID, e.getMessage(), e);
     }
     if (stack.services().size() > MAX_SERVICES) {
-      throw new StepFailure(STEP, FailureKind.INVALID, in.target().stackPath() + ": " + stack.services().size()
+      throw new StepFailure(Step.READ, FailureKind.INVALID, in.target().stackPath() + ": " + stack.services().size()
           + " services; a stack may have at most " + MAX_SERVICES);
     }
     List<String> badNames = StackNames.problems(stack, in.target().application());
     if (!badNames.isEmpty()) {
-      throw new StepFailure(STEP, FailureKind.INVALID, String.join("; ", badNames));
+      throw new StepFailure(Step.READ, FailureKind.INVALID, String.join("; ", badNames));
     }
     Map<String, ImageReference> images = new LinkedHashMap<>();
     for (ServiceSpec service : stack.services().values()) {
@@ -72,7 +70,7 @@ final class Reading {
     confineFiles(in.target(), stack);
     if (Unlocking.usesSecrets(stack)) {
       // Checked here, not only when unlocking, so that a plan reports it too.
-      Unlocking.secretsEnv(in.target(), STEP);
+      Unlocking.secretsEnv(in.target(), Step.READ);
     }
     return new Output(stack, images);
   }
@@ -86,7 +84,7 @@ final class Reading {
     java.util.Optional<String> problem = StackNames.applicationProblem(target.application())
         .or(() -> StackNames.clusterProblem(target.cluster()));
     if (problem.isPresent()) {
-      throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": " + problem.get());
+      throw new StepFailure(Step.READ, FailureKind.INVALID, target.stackPath() + ": " + problem.get());
     }
   }
 
@@ -96,10 +94,10 @@ final class Reading {
     try {
       image = ImageReference.parse(service.image());
     } catch (IllegalArgumentException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage());
+      throw new StepFailure(Step.READ, FailureKind.INVALID, where + e.getMessage());
     }
     if (image.tag().isEmpty() && image.digest().isEmpty()) {
-      throw new StepFailure(STEP, FailureKind.INVALID, where + "image \"" + service.image()
+      throw new StepFailure(Step.READ, FailureKind.INVALID, where + "image \"" + service.image()
           + "\" has no tag; name one (without it Swarm runs whatever :latest is at the moment)");
     }
     return image;
@@ -120,7 +118,7 @@ final class Reading {
         }
       }
     } catch (PathEscapeException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage());
+      throw new StepFailure(Step.READ, FailureKind.INVALID, where + e.getMessage());
     }
   }
 
@@ -133,7 +131,7 @@ final class Reading {
         try {
           ConfinedPath.resolve(target.directory(), e.getValue().file().get());
         } catch (PathEscapeException x) {
-          throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": " + e.getKey() + ": " + x.getMessage());
+          throw new StepFailure(Step.READ, FailureKind.INVALID, target.stackPath() + ": " + e.getKey() + ": " + x.getMessage());
         }
       }
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.notice.ErrorReports;
 import se.kth.aspen.core.notice.Notices;
 import se.kth.aspen.core.port.DeployRecord;
@@ -18,7 +19,6 @@ import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorMark;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.FailureRecord;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RecommendationNotice;
@@ -39,7 +39,6 @@ import se.kth.aspen.core.port.TargetState;
 final class Recording {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
-  static final String RECORD = "Record";
 
   private final StateStore state;
   private final Notifier notifier;
@@ -93,7 +92,7 @@ final class Recording {
           + target.cluster() + " with a policy warning\n" + warning, Notices.slackChannels(stack))));
     }
     if (unrecorded.isPresent()) {
-      throw new StepFailure(RECORD, FailureKind.COULD_NOT_TRY, "DEPLOYED_NOT_RECORDED: deployed and verified, but the "
+      throw new StepFailure(Step.RECORD, FailureKind.COULD_NOT_TRY, "DEPLOYED_NOT_RECORDED: deployed and verified, but the "
           + "record could not be written (" + unrecorded.get().getMessage() + "); deployed and recorded again next pass",
           unrecorded.get());
     }
@@ -122,7 +121,7 @@ final class Recording {
     try {
       state.recordSuccess(key, record);
     } catch (PortException e) {
-      throw new StepFailure(RECORD, FailureKind.COULD_NOT_TRY, "not recorded: the record could not be written ("
+      throw new StepFailure(Step.RECORD, FailureKind.COULD_NOT_TRY, "not recorded: the record could not be written ("
           + e.getMessage() + "); recorded again next pass", e);
     }
   }
@@ -142,7 +141,7 @@ final class Recording {
       Instant since = retried.map(FailureRecord::since).orElse(clock.instant());
       int attempts = retried.map(r -> r.attempts() + 1).orElse(1);
       try {
-        state.recordFailure(key, new FailureRecord(fingerprint.get(), since, failure.step(), failure.reason(), attempts));
+        state.recordFailure(key, new FailureRecord(fingerprint.get(), since, failure.shown(), failure.reason(), attempts));
       } catch (PortException e) {
         warning = Optional.of("the failure was not recorded (it may be tried again next pass): " + e.getMessage());
       }
@@ -169,11 +168,11 @@ final class Recording {
       return;
     }
     boolean expected = failure.kind() == FailureKind.INVALID || failure.kind() == FailureKind.TRIED_AND_FAILED;
-    String message = ErrorReports.message(target.cluster(), target.application(), failure.step(), failure.reason());
+    String message = ErrorReports.message(target.cluster(), target.application(), failure.shown(), failure.reason());
     ErrorNotice notice = new ErrorNotice(message,
         expected ? stack.flatMap(Notices::slackChannels) : Optional.empty(),
         expected ? Optional.empty() : Optional.of(stackTrace(failure)));
-    errors.admit(new ErrorMark(key, failure.step()), notice).ifPresent(n -> safely(() -> notifier.error(n)));
+    errors.admit(new ErrorMark(key, failure.shown()), notice).ifPresent(n -> safely(() -> notifier.error(n)));
   }
 
   /**
@@ -185,7 +184,7 @@ final class Recording {
     String text = String.join("\n", differences.stream().map(SpecDifference::toString).toList());
     ErrorNotice notice = new ErrorNotice("Drift on *" + target.cluster() + "/" + target.application()
         + "*: its services no longer run what was deployed\n" + text, Optional.empty(), Optional.empty());
-    errors.admit(new ErrorMark(key, DriftCheck.STEP + " " + Integer.toHexString(text.hashCode())), notice)
+    errors.admit(new ErrorMark(key, Step.DRIFT.shown() + " " + Integer.toHexString(text.hashCode())), notice)
         .ifPresent(n -> safely(() -> notifier.error(n)));
   }
 

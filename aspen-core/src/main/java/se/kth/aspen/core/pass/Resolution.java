@@ -2,11 +2,12 @@ package se.kth.aspen.core.pass;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import se.kth.aspen.core.compose.VersionRequest;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.version.TagCatalog;
 import se.kth.aspen.core.version.UnsatisfiedRangeException;
@@ -17,8 +18,6 @@ import se.kth.aspen.core.version.VersionRange;
  * catalog (one listing per repository per pass).
  */
 final class Resolution {
-
-  static final String STEP = "Resolve";
 
   /**
    * @param requests the stack's version ranges, as its parse found them
@@ -64,22 +63,22 @@ final class Resolution {
   private void resolveEach(Input in, Map<String, String> resolved, List<RangeUses.Use> used) throws StepFailure {
     for (VersionRequest request : in.requests()) {
       String where = "service " + request.service() + ": ";
-      VersionRange range = VersionRange.read(request.range()).orElseThrow(() -> new StepFailure(STEP,
+      VersionRange range = VersionRange.read(request.range()).orElseThrow(() -> new StepFailure(Step.RESOLVE,
           FailureKind.INVALID, where + VersionRange.notAVersion(request.variable(), request.range()) + " (line "
           + request.line() + ")"));
       ImageReference repository;
       try {
         repository = ImageReference.parse(substitute(request.repositoryTemplate(), in.fixed()) + ":0");
       } catch (IllegalArgumentException e) {
-        throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");
+        throw new StepFailure(Step.RESOLVE, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");
       }
       used.add(new RangeUses.Use(repository, range));
       try {
         resolved.put(request.variable(), catalog.resolve(repository, range, in.deadline()));
       } catch (UnsatisfiedRangeException e) {
-        throw new StepFailure(STEP, FailureKind.INVALID, where + e.getMessage());
+        throw new StepFailure(Step.RESOLVE, FailureKind.INVALID, where + e.getMessage());
       } catch (PortException e) {
-        throw StepFailure.of(STEP, e);
+        throw StepFailure.of(Step.RESOLVE, e);
       }
     }
   }
@@ -89,6 +88,32 @@ final class Resolution {
     String out = template;
     for (Map.Entry<String, String> v : fixed.entrySet()) {
       out = out.replace("${" + v.getKey() + "}", v.getValue()).replace("$" + v.getKey(), v.getValue());
+    }
+    return out;
+  }
+
+  /**
+   * The images to deploy, each pinned to the digest its tag points at now when digests are asked
+   * for: the second half of resolving, done under the lease just before the deploy so that the
+   * digest is the newest.
+   */
+  static Map<String, ImageReference> pin(Map<String, ImageReference> images, Optional<DigestCatalog> digests,
+      Deadline deadline) throws StepFailure {
+    if (digests.isEmpty()) {
+      return images;
+    }
+    Map<String, ImageReference> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ImageReference> e : images.entrySet()) {
+      ImageReference image = e.getValue();
+      if (image.digest().isPresent()) {
+        out.put(e.getKey(), image);
+        continue;
+      }
+      try {
+        out.put(e.getKey(), image.withDigest(digests.get().digest(image, deadline)));
+      } catch (PortException x) {
+        throw StepFailure.of(Step.RESOLVE, x);
+      }
     }
     return out;
   }

@@ -15,7 +15,6 @@ import se.kth.aspen.core.port.ClusterList;
  */
 final class Selection {
 
-  static final String STEP = "Select";
 
   /** The target and what the pass knows about clusters. */
   record Input(AppTarget target, ClusterList clusters, Set<String> selected, Set<String> excluded) {}

@@ -13,13 +13,13 @@ import se.kth.aspen.core.compose.ServiceOrder;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.fingerprint.Fingerprint;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.DeploymentNotice;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.StackOwner;
@@ -29,7 +29,9 @@ import se.kth.aspen.core.port.TargetState;
 /**
  * One target through the stages, cheapest first: hash, (parse and resolve only when the stack's
  * images name variables), decide, and only for a changed target read, check, take the lease,
- * decide again under it, unlock, deploy, verify and record. Every way out is an {@link AppResult}.
+ * decide again under it, unlock, pin digests, deploy, verify and record. {@link #step} names the
+ * {@link Step} under way, so that an unexpected failure is reported in it. Every way out is an
+ * {@link AppResult}, which carries the stack file's warnings and the engine's deploy warnings.
  *
  * <p>Only the lease's owner changes the cluster or records: a target whose lease is lost (see
  * {@link Leasing}) finishes the engine call under way and ends COULD_NOT_TRY with nothing
@@ -43,7 +45,7 @@ final class TargetRun {
   private final TargetKey key;
   private final Deadline deadline;
   private final Instant started;
-  private String step = Hashing.STEP;
+  private Step step = Step.READ;
   private Optional<String> fingerprint = Optional.empty();
   private Optional<StackModel> stack = Optional.empty();
   private Optional<se.kth.aspen.core.port.FailureRecord> retried = Optional.empty();
@@ -82,24 +84,24 @@ final class TargetRun {
   private AppResult stages() throws StepFailure, Deploying.Failed {
     Clock clock = pass.clock();
     Reading reading = new Reading(pass.reader());
-    step = Reading.STEP;
+    step = Step.READ;
     Reading.names(target);
     Optional<StackSource> source = Optional.empty();
     PassMemory.Hashed hashed = pass.memory().hashed(target).orElse(null);
     if (hashed == null) {
       Hashing.Output fresh = new Hashing(pass.memory().digests(), pass.tree()).hash(new Hashing.Input(target));
-      step = Reading.STEP;
+      step = Step.READ;
       source = fresh.imagesNameVariables() ? Optional.of(reading.parse(target)) : Optional.empty();
       hashed = new PassMemory.Hashed(fresh.digest(), source.map(StackSource::versionRequests).orElse(List.of()));
       pass.memory().remember(target, hashed, pass.snapshot());
     }
 
-    step = Resolution.STEP;
+    step = Step.RESOLVE;
     Map<String, String> fixed = Map.of("APPLICATION_NAME", target.application(), "PORTILLO_CLUSTER", cluster.portilloCluster());
     Map<String, String> resolved = new Resolution(pass.tags(), pass.rangeUses())
         .resolve(target, new Resolution.Input(hashed.versionRequests(), fixed, deadline)).resolved();
 
-    step = "Decide";
+    step = Step.DECIDE;
     Fingerprint fp = pass.memory().fingerprint(target, hashed.digest(), cluster.endpoint().toString(),
         cluster.portilloCluster(), resolved);
     fingerprint = Optional.of(fp.hex());
@@ -120,14 +122,14 @@ final class TargetRun {
       return settled.get();
     }
 
-    step = Reading.STEP;
+    step = Step.READ;
     Map<String, String> variables = new java.util.HashMap<>(fixed);
     variables.putAll(resolved);
     Reading.Output read = reading.read(new Reading.Input(target, source.isPresent() ? source.get() : reading.parse(target), variables));
     stack = Optional.of(read.stack());
     warnings.addAll(Reading.warnings(read.stack()));
 
-    step = "Check";
+    step = Step.CHECK;
     List<String> advice = new Checking(pass.policies()).check(new Checking.Input(read.stack(), target.application())).warnings();
     warnings.addAll(advice);
 
@@ -154,24 +156,24 @@ final class TargetRun {
       }
     }
     if (pass.mode() == PassMode.ADOPT) {
-      step = Adopting.STEP;
+      step = Step.ADOPT;
       Adopting.Output compared = new Adopting(pass.ports().orchestrator(), pass.digests())
           .compare(new Adopting.Input(cluster, target.application(), read.images(), deadline));
       if (!compared.runsDesiredState()) {
         return result(AppStatus.CHANGED, Optional.empty(), Optional.of("would deploy: " + compared.wouldDeployBecause().get()),
             planned, Optional.empty(), Optional.empty(), List.of());
       }
-      step = Recording.RECORD;
+      step = Step.RECORD;
       pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision()));
       return result(AppStatus.ADOPTED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
     if (pass.mode() == PassMode.RECORD_ONLY) {
-      step = Recording.RECORD;
+      step = Step.RECORD;
       pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision()));
       return result(AppStatus.CHANGED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
 
-    step = Leasing.STEP;
+    step = Step.LEASE;
     try {
       return underLease(fp, read, before, advice);
     } catch (Leasing.HeldByPeer peer) {
@@ -206,7 +208,7 @@ final class TargetRun {
   private AppResult leased(Leasing.Held lease, Fingerprint fp, Reading.Output read, List<String> advice)
       throws StepFailure, Deploying.Failed {
     Clock clock = pass.clock();
-    step = "Decide";
+    step = Step.DECIDE;
     TargetState before = readState();
     Optional<AppResult> settled = settled(fp, before);
     if (settled.isPresent() && !(drift.isPresent() && settled.get().status() == AppStatus.UNCHANGED)) {
@@ -216,20 +218,20 @@ final class TargetRun {
       return settled.get();
     }
 
-    step = Unlocking.STEP;
+    step = Step.UNLOCK;
     Unlocking.Output unlocked = new Unlocking(pass.ports().secrets()).unlock(new Unlocking.Input(target, read.stack()));
 
-    step = Resolution.STEP;
-    Map<String, ImageReference> images = Deploying.pinned(read.images(), pass.digests(), deadline);
+    step = Step.RESOLVE;
+    Map<String, ImageReference> images = Resolution.pin(read.images(), pass.digests(), deadline);
 
-    step = Deploying.DEPLOY;
+    step = Step.DEPLOY;
     DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
         unlocked.environment(), unlocked.files(), pass.settings().prune()).owned(new StackOwner(pass.settings().group(), cluster.name(), fp.hex()));
     Deploying.Output deployed = new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request,
         pass.settings().verify(), rollbackOnFailure(read.stack()), deadline, lease::confirm));
     warnings.addAll(deployed.outcome().warnings());
 
-    step = Recording.RECORD;
+    step = Step.RECORD;
     Optional<String> lost = lease.confirm();
     if (lost.isPresent()) {
       throw new StepFailure(step, FailureKind.COULD_NOT_TRY, "deployed and verified, but " + lost.get()
@@ -239,7 +241,7 @@ final class TargetRun {
     pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision()),
         before, read.stack(), images, drift.map(d -> DeploymentNotice.DRIFT), advice);
     Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
-    return result(AppStatus.DEPLOYED, why.map(w -> DriftCheck.STEP), why, recorded, Optional.empty(), Optional.empty(), List.of());
+    return result(AppStatus.DEPLOYED, why.map(w -> Step.DRIFT.shown()), why, recorded, Optional.empty(), Optional.empty(), List.of());
   }
 
   /** The drift of an unchanged target, when its cluster was listed this pass. */
@@ -258,7 +260,7 @@ final class TargetRun {
     if (pass.mode() != PassMode.PLAN) {
       pass.recording().drift(target, key, found.differences());
     }
-    return result(AppStatus.DRIFTED, Optional.of(DriftCheck.STEP), Optional.of(reason), unchanged.images(), Optional.empty(),
+    return result(AppStatus.DRIFTED, Optional.of(Step.DRIFT.shown()), Optional.of(reason), unchanged.images(), Optional.empty(),
         Optional.empty(), List.of());
   }
 
@@ -271,8 +273,8 @@ final class TargetRun {
       return failure;
     }
     return lease.confirm()
-        .map(lost -> new StepFailure(failure.step(), FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost
-            + ": nothing recorded; tried again next pass", failure))
+        .map(lost -> failure.as(FailureKind.COULD_NOT_TRY, failure.reason() + "; " + lost
+            + ": nothing recorded; tried again next pass"))
         .orElse(failure);
   }
 
@@ -282,7 +284,7 @@ final class TargetRun {
    */
   private AppResult held(LeaseHolder holder, TargetState before) {
     Map<String, String> recorded = before.lastGood().map(DeployRecord::images).orElse(Map.of());
-    return new AppResult(target, AppStatus.HELD, Optional.of(Leasing.STEP),
+    return new AppResult(target, AppStatus.HELD, Optional.of(Step.LEASE.shown()),
         Optional.of("being deployed by " + holder.describe() + ", which holds its lease; left to it"),
         new TreeMap<>(recorded), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.of(holder), List.of(), warnings);
   }
@@ -354,7 +356,7 @@ final class TargetRun {
     if (!rolledBack.isEmpty()) {
       reason += "; rolled back " + String.join(", ", rolledBack) + " to their previous spec";
     }
-    return result(AppStatus.FAILED, Optional.of(failure.step()), Optional.of(reason), Map.of(), Optional.of(failure.kind()),
+    return result(AppStatus.FAILED, Optional.of(failure.shown()), Optional.of(reason), Map.of(), Optional.of(failure.kind()),
         Optional.empty(), rolledBack);
   }
 

@@ -29,7 +29,6 @@ import se.kth.aspen.core.port.SecretStore;
  */
 final class Unlocking {
 
-  static final String STEP = "Unlock";
   private static final byte[] VAULT_HEADER = "$ANSIBLE_VAULT".getBytes(StandardCharsets.US_ASCII);
 
   record Input(AppTarget target, StackModel stack) {}
@@ -52,7 +51,7 @@ final class Unlocking {
    *
    * @throws StepFailure naming the file when it is missing or leads elsewhere
    */
-  static Path secretsEnv(AppTarget target, String step) throws StepFailure {
+  static Path secretsEnv(AppTarget target, Step step) throws StepFailure {
     try {
       Path file = ConfinedPath.resolve(target.directory(), DecryptedSecrets.SECRETS_FILE);
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -70,7 +69,7 @@ final class Unlocking {
     SecretEnvironment environment = SecretEnvironment.empty();
     try {
       if (usesSecrets(in.stack())) {
-        Path file = secretsEnv(target, STEP);
+        Path file = secretsEnv(target, Step.UNLOCK);
         environment = secrets.environment(target.application(), file);
       }
       Map<String, Secret> files = new LinkedHashMap<>();
@@ -86,11 +85,11 @@ final class Unlocking {
       }
       return new Output(environment, files);
     } catch (PathEscapeException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": " + e.getMessage());
+      throw new StepFailure(Step.UNLOCK, FailureKind.INVALID, target.stackPath() + ": " + e.getMessage());
     } catch (PortException e) {
-      throw StepFailure.of(STEP, e);
+      throw StepFailure.of(Step.UNLOCK, e);
     } catch (IOException e) {
-      throw new StepFailure(STEP, FailureKind.INVALID, target.stackPath() + ": reading a bind file: " + e.getMessage(), e);
+      throw new StepFailure(Step.UNLOCK, FailureKind.INVALID, target.stackPath() + ": reading a bind file: " + e.getMessage(), e);
     }
   }
 

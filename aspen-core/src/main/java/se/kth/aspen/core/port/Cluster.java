@@ -9,7 +9,7 @@ import java.util.Objects;
  *     active}, {@code stage}): the directory's {@code status} field when present, else {@code
  *     name}
  * @param endpoint where its Docker engine (a manager) answers
- * @param preparing true while the cluster is being prepared (CONTRACT §3)
+ * @param preparing true while the cluster is being prepared ({@code preparing} in the cluster status document)
  */
 public record Cluster(String name, ClusterEndpoint endpoint, boolean preparing) {
 

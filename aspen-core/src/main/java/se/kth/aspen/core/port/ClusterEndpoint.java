@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How to reach a cluster's Docker engine (CONTRACT §3).
+ * How to reach a cluster's Docker engine, as the cluster status document gives it (aspen-swarm/README.md).
  *
  * <ul>
  *   <li>{@code unix:///var/run/docker.sock}: a local socket;

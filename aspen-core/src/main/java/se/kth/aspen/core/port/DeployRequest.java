@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.image.ImageReference;
 
 /**
  * Everything needed to apply one stack to one cluster.

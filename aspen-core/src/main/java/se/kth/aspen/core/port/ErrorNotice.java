@@ -3,7 +3,7 @@ package se.kth.aspen.core.port;
 import java.util.Optional;
 
 /**
- * An error worth telling people about (CONTRACT §7).
+ * An error worth telling people about (aspen-core/README.md, "Notices").
  *
  * @param message e.g. {@code Error deploying *active/app* in step _ResourcePolicy_\n...}
  * @param slackChannels set for expected (user) errors

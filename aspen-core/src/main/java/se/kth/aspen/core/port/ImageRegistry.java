@@ -1,6 +1,7 @@
 package se.kth.aspen.core.port;
 
 import java.util.List;
+import se.kth.aspen.core.image.ImageReference;
 
 /** The Docker image registry: tags of a repository, digests of a tag. */
 public interface ImageRegistry {

@@ -3,7 +3,7 @@ package se.kth.aspen.core.port;
 import java.util.Optional;
 
 /**
- * A target that had failed deploys successfully again (issue 12): the people told about the
+ * A target that had failed deploys successfully again: the people told about the
  * failure hear that it is over.
  *
  * @param message e.g. {@code Recovered: *active/app* deployed 2.9.202_3b01b96 (failing in step

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.RecommendationNotice;
 
 /** The notices the old tool sent, by its rules ({@code report_success.py}, {@code reporter_service.py}). */

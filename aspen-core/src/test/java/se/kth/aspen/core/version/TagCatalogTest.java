@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import se.kth.aspen.core.fake.FakeImageRegistry;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.UnreachableException;
 

@@ -23,7 +23,7 @@ import se.kth.aspen.core.port.RegistrySource;
 import se.kth.aspen.git.GitRegistrySource;
 import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.runner.config.Configuration;
-import se.kth.aspen.runner.config.RegistryLocation;
+import se.kth.aspen.runner.config.RepositoryLocation;
 import se.kth.aspen.runner.report.DiffJson;
 import se.kth.aspen.runner.report.DiffMarkdown;
 import se.kth.aspen.runner.report.DiffText;
@@ -118,15 +118,15 @@ final class DiffPlan {
   }
 
   private static Path repository(Configuration configuration, List<AutoCloseable> owned) throws Unplannable, PortException {
-    Optional<RegistryLocation> location = configuration.registry();
+    Optional<RepositoryLocation> location = configuration.registry();
     if (location.isEmpty()) {
       throw new Unplannable("REGISTRY_REPOSITORY_URL is not set: name the repository the revisions are in "
           + "(--registry DIR in a CI checkout), or give two directories");
     }
     return switch (location.get()) {
-      case RegistryLocation.LocalDirectory directory -> directory.path();
-      case RegistryLocation.GitRemote remote when remote.url().startsWith("file://") -> Path.of(java.net.URI.create(remote.url()));
-      case RegistryLocation.GitRemote remote -> {
+      case RepositoryLocation.LocalDirectory directory -> directory.path();
+      case RepositoryLocation.GitRemote remote when remote.url().startsWith("file://") -> Path.of(java.net.URI.create(remote.url()));
+      case RepositoryLocation.GitRemote remote -> {
         RegistrySource source = Adapters.registrySource(configuration, owned);
         yield source.sync(Deadline.in(configuration.passSettings().targetTimeout())).root();
       }

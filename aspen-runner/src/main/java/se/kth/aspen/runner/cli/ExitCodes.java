@@ -1,6 +1,6 @@
 package se.kth.aspen.runner.cli;
 
-/** The exit codes of CONTRACT §9. */
+/** The exit codes, as aspen-runner/README.md lists them. */
 final class ExitCodes {
 
   /** Done, nothing failed. */

@@ -30,7 +30,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options = new ConfigOptions();
 
-  @Option(names = "--json", description = "Print the CONTRACT §9 JSON document on stdout (logs stay on stderr).")
+  @Option(names = "--json", description = "Print the JSON report on stdout (logs stay on stderr).")
   boolean json;
 
   @Option(names = "--diff", paramLabel = "BASE..HEAD",

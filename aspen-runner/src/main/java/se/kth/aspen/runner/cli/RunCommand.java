@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Run one pass, print the summary, exit (no HTTP API).")
   boolean once;
 
-  @Option(names = "--json", description = "With --once: print the CONTRACT §9 JSON document on stdout instead of the table.")
+  @Option(names = "--json", description = "With --once: print the JSON report on stdout instead of the table.")
   boolean json;
 
   @Option(names = "--adopt", description = {

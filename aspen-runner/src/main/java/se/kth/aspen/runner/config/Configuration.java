@@ -40,7 +40,7 @@ import se.kth.aspen.swarm.registry.Registries;
  * @param publicUrl Aspen's address as users reach it ({@code ASPEN_PUBLIC_URL})
  */
 public record Configuration(
-    Optional<RegistryLocation> registry,
+    Optional<RepositoryLocation> registry,
     Path registryClone,
     Optional<String> clusterStatus,
     boolean clusterStatusIsFile,
@@ -123,10 +123,10 @@ public record Configuration(
     }
   }
 
-  /** The master key and the application passwords file (CONTRACT §2). */
+  /** The master key and the application passwords file (aspen-vault/README.md). */
   public record VaultFiles(Path keyFile, Path passwordsFile) {}
 
-  /** The notifier endpoints of CONTRACT §7; all empty: the log notifier. */
+  /** The notifier endpoints (aspen-notify/README.md); all empty: the log notifier. */
   /**
    * @param recoveries whether recovery notices go to the error URL ({@code NOTIFY_RECOVERIES});
    *     the old tool sent none

@@ -1,7 +1,6 @@
 package se.kth.aspen.runner.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +21,11 @@ import se.kth.aspen.core.policy.HostBindMode;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
 import se.kth.aspen.core.port.Secret;
-import se.kth.aspen.forge.ForgeCommitStatuses;
 import se.kth.aspen.core.port.VerifyPolicy;
-import se.kth.aspen.swarm.registry.RegistryLogin;
+import se.kth.aspen.forge.ForgeCommitStatuses;
+import se.kth.aspen.redis.RedisStateStore;
 import se.kth.aspen.swarm.registry.Registries;
+import se.kth.aspen.swarm.registry.RegistryLogin;
 
 /**
  * Reads a {@link Configuration} from an environment map (the process environment with any
@@ -71,7 +71,7 @@ public final class ConfigurationReader {
 
   private Configuration read(Purpose purpose) throws ConfigurationException {
     Path stateDir = stateDir();
-    Optional<RegistryLocation> registry = values.text(Setting.REGISTRY_REPOSITORY_URL).flatMap(this::registryLocation);
+    Optional<RepositoryLocation> registry = values.text(Setting.REGISTRY_REPOSITORY_URL).flatMap(this::repositoryLocation);
     Path registryClone = values.text(Setting.REGISTRY_SUB_DIRECTORY).flatMap(t -> values.path(Setting.REGISTRY_SUB_DIRECTORY, t))
         .orElse(stateDir.resolve("registry"));
     boolean statusIsFile = values.anything(Setting.CLUSTER_STATUS_URL_IS_FILE);
@@ -299,11 +299,11 @@ public final class ConfigurationReader {
     return parent == null ? workingDirectory : parent;
   }
 
-  private Optional<RegistryLocation> registryLocation(String text) {
+  private Optional<RepositoryLocation> repositoryLocation(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("ssh://")
         || lower.startsWith("git://") || lower.startsWith("file://") || SCP_LIKE.matcher(text).matches()) {
-      return Optional.of(new RegistryLocation.GitRemote(text));
+      return Optional.of(new RepositoryLocation.GitRemote(text));
     }
     if (text.contains("://")) {
       values.problem("REGISTRY_REPOSITORY_URL: \"" + Redaction.url(text)
@@ -315,7 +315,7 @@ public final class ConfigurationReader {
       values.problem("REGISTRY_REPOSITORY_URL: " + path.get() + " is neither a git URL nor an existing directory");
       return Optional.empty();
     }
-    return path.map(RegistryLocation.LocalDirectory::new);
+    return path.map(RepositoryLocation.LocalDirectory::new);
   }
 
   private Optional<String> clusterStatus(String text, boolean isFile) {
@@ -396,20 +396,14 @@ public final class ConfigurationReader {
     }
   }
 
-  /** {@code redis://...}, {@code rediss://...}, or a bare host[:port] as the old tool took it. */
+  /** Read by aspen-redis's own parser, the one the store connects with. */
   private Optional<Secret> redisUrl(String text) {
-    String url = text.contains("://") ? text : "redis://" + text;
     try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("redis") || scheme.equals("rediss")) && uri.getHost() != null) {
-        return Optional.of(Secret.of(url));
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+      return Optional.of(Secret.of(RedisStateStore.checkedUrl(text)));
+    } catch (IllegalArgumentException e) {
+      values.problem(e.getMessage());
+      return Optional.empty();
     }
-    values.problem("REDIS_URL: \"" + Redaction.url(text) + "\" is not redis://host:port, rediss://host:port or host[:port]");
-    return Optional.empty();
   }
 
   private String bindAddress() {

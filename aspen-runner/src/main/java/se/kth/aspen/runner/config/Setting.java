@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Every environment name the runner reads, with its default and meaning. The names of the old
- * tool keep their meaning and defaults (CONTRACT §8); the rest are Aspen's own. {@code --help}
+ * tool keep their meaning and defaults; the rest are Aspen's own. {@code --help}
  * and the README list them from here.
  */
 public enum Setting {

@@ -47,7 +47,7 @@ public final class StartNotices {
     }
     if (set(env, "REGISTRY_SUB_DIRECTORY")) {
       String written = env.get("REGISTRY_SUB_DIRECTORY").strip();
-      if (configuration.registry().orElse(null) instanceof RegistryLocation.LocalDirectory local) {
+      if (configuration.registry().orElse(null) instanceof RepositoryLocation.LocalDirectory local) {
         notices.add(new Notice(true, "REGISTRY_SUB_DIRECTORY is set but not used: the registry " + local.path()
             + " is a local directory, read in place"));
       } else if (!Path.of(written).isAbsolute()) {

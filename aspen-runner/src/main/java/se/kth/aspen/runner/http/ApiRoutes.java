@@ -22,7 +22,7 @@ import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.report.ReportJson;
 
 /**
- * The endpoints. The old tool's (CONTRACT §8) keep their paths and bodies; mutating ones need
+ * The endpoints. The old tool's keep their paths and bodies; mutating ones need
  * the bearer token when {@code API_TOKEN} is set; nothing a client sends can crash the runner.
  */
 final class ApiRoutes implements HttpHandler {

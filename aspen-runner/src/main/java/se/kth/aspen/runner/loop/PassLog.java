@@ -20,7 +20,7 @@ import se.kth.aspen.runner.report.SummaryTable;
 
 /**
  * Logs what passes did (a line per app that did something, a summary per pass) and tells the
- * error notifier when Aspen itself fails (CONTRACT §7): a pass that throws, or a problem of the
+ * error notifier when Aspen itself fails: a pass that throws, or a problem of the
  * pass as a whole (registry or cluster directory unreadable). Like app errors, the same problem
  * is told once, then again after {@link #REPEAT_AFTER} prefixed {@code <!here> } while it lasts.
  */

@@ -9,7 +9,7 @@ import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.PassReport;
 
 /**
- * The CONTRACT §9 document: {@code revision} and {@code results}, each with application,
+ * The JSON report (aspen-runner/README.md): {@code revision} and {@code results}, each with application,
  * cluster, path, status, and step/reason when there is one, images when known. Extra fields
  * ({@code since}, {@code failure}, {@code rolledBack}, {@code seconds}, {@code problems}, {@code policies}:
  * the policies every stack was checked against) only add.

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.kth.aspen.runner.TestStacks;
 import se.kth.aspen.core.fake.FakeClusterDirectory;
 import se.kth.aspen.core.fake.FakeImageRegistry;
 import se.kth.aspen.core.fake.FakeOrchestrator;
@@ -21,6 +20,7 @@ import se.kth.aspen.core.fake.RecordingNotifier;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.state.InMemoryStateStore;
 import se.kth.aspen.runner.Adapters;
+import se.kth.aspen.runner.TestStacks;
 
 /** {@code run --once} and {@code plan} over the core's fakes: output, JSON and exit codes. */
 class OnePassTest {

@@ -53,7 +53,7 @@ class ConfigurationReaderTest {
     assertThat(c.redisUrl()).isEmpty();
     assertThat(c.stateDir()).isEqualTo(dir.resolve("home/.local/state/aspen"));
     assertThat(c.registryClone()).isEqualTo(dir.resolve("home/.local/state/aspen/registry"));
-    assertThat(c.registry()).contains(new RegistryLocation.LocalDirectory(dir));
+    assertThat(c.registry()).contains(new RepositoryLocation.LocalDirectory(dir));
     assertThat(c.clustersToDeploy()).isEmpty();
     assertThat(c.passSettings().leaseTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.tagsRefresh()).isEqualTo(Duration.ofSeconds(300));
@@ -187,7 +187,7 @@ class ConfigurationReaderTest {
             "REQUEST_TIMEOUT: \"5 minutes\" is not a duration (seconds, or a number with ms, s, m, h or d)",
             "LOG_FORMAT: \"xml\" is neither plain nor json",
             "ROLLBACK_ON_FAILURE: \"perhaps\" is not true or false",
-            "REDIS_URL: \"http://redis:6379\" is not redis://host:port, rediss://host:port or host[:port]",
+            "REDIS_URL \"http://redis:6379\" must start with redis:// or rediss://",
             "VAULT_KEY_PATH is set but APP_PWD_FILE_PATH is not: the passwords file needs its key"))
         .hasMessageStartingWith("bad configuration (9 problems):\n  - ");
   }
@@ -255,7 +255,7 @@ class ConfigurationReaderTest {
     Map<String, String> env = minimal();
     env.put("REGISTRY_REPOSITORY_URL", "https://x-access-token:ghp_abc@github.com/org/registry.git");
     Configuration c = read(env);
-    assertThat(c.registry()).containsInstanceOf(RegistryLocation.GitRemote.class);
+    assertThat(c.registry()).containsInstanceOf(RepositoryLocation.GitRemote.class);
     assertThat(c.toString()).contains("https://***@github.com/org/registry.git").doesNotContain("ghp_abc");
   }
 

@@ -15,7 +15,7 @@ import se.kth.aspen.core.port.ClusterEndpoint;
 import se.kth.aspen.core.port.RefusedException;
 
 /**
- * The cluster status document (CONTRACT §3): a JSON array of objects. The cluster's key is
+ * The cluster status document: a JSON array of objects. The cluster's key is
  * {@code status} when present, else {@code name}; the endpoint is {@code load_balancer_ip} or
  * {@code lb_ip}; {@code preparing} is optional; other fields are ignored. An entry that cannot
  * be used is set aside with a reason naming its index, and the others are still served; a

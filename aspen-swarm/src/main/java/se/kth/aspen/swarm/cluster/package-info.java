@@ -5,7 +5,7 @@
  *
  * <p>{@link se.kth.aspen.swarm.cluster.ClusterStatusDirectory} is the only public type. {@code
  * StatusApi} and {@code StatusFile} fetch the document, {@code ClusterStatusParser} turns it into
- * clusters, accepting both field spellings of CONTRACT §3 and setting aside bad entries with a
+ * clusters, accepting both field spellings in use and setting aside bad entries with a
  * reason instead of failing the whole list.
  */
 package se.kth.aspen.swarm.cluster;

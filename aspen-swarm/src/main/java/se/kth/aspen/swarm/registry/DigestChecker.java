@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 

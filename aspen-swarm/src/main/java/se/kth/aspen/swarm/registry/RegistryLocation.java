@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 
 /**
  * Where the v2 API of an image's repository answers, and the repository's name there.

@@ -26,7 +26,7 @@ final class RegistryTransport {
   private final TokenFetcher tokenFetcher;
   private final InstantSource clock;
   private final Registries registries;
-  private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
+  private final Map<String, RegistryToken> tokens = new ConcurrentHashMap<>();
 
   RegistryTransport(RegistryHttp http, InstantSource clock, Registries registries) {
     this.http = http;
@@ -44,7 +44,7 @@ final class RegistryTransport {
     Optional<RegistryLogin> ours = registries.loginForRequest(uri);
     Optional<String> authorization = Optional.ofNullable(tokens.get(tokenKey))
         .filter(token -> token.usableAt(clock.instant()))
-        .map(BearerToken::authorization)
+        .map(RegistryToken::authorization)
         .or(() -> ours.map(RegistryLogin::basicAuthorization));
     HttpResponse<byte[]> response = http.send(attempt, counterpart, method, uri, accept, authorization, deadline);
     Optional<String> freshScope = Optional.empty();
@@ -52,7 +52,7 @@ final class RegistryTransport {
       Optional<BearerChallenge> challenge = challenge(attempt, counterpart, response);
       if (challenge.isPresent()) {
         tokens.remove(tokenKey);
-        BearerToken token = tokenFetcher.fetch(attempt, challenge.get(), location.pullScope(), ours, deadline);
+        RegistryToken token = tokenFetcher.fetch(attempt, challenge.get(), location.pullScope(), ours, deadline);
         tokens.put(tokenKey, token);
         freshScope = Optional.of(challenge.get().scope().orElse(location.pullScope()));
         response = http.send(attempt, counterpart, method, uri, accept, Optional.of(token.authorization()), deadline);

@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 

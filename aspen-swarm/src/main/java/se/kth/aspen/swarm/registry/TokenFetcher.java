@@ -42,7 +42,7 @@ final class TokenFetcher {
     this.clock = clock;
   }
 
-  BearerToken fetch(
+  RegistryToken fetch(
       String attempt,
       BearerChallenge challenge,
       String fallbackScope,
@@ -69,7 +69,7 @@ final class TokenFetcher {
     return token(attempt, counterpart, response, sentAt);
   }
 
-  private BearerToken token(String attempt, String counterpart, HttpResponse<byte[]> response, Instant sentAt)
+  private RegistryToken token(String attempt, String counterpart, HttpResponse<byte[]> response, Instant sentAt)
       throws RefusedException {
     JsonNode body;
     try {
@@ -84,7 +84,7 @@ final class TokenFetcher {
         : DEFAULT_LIFETIME;
     Duration age = age(text(body, "issued_at"), response.headers().firstValue("Date"));
     Duration margin = lifetime.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(10) : MAX_MARGIN;
-    return new BearerToken(value, sentAt.plus(lifetime).minus(age).minus(margin));
+    return new RegistryToken(value, sentAt.plus(lifetime).minus(age).minus(margin));
   }
 
   private static Duration age(Optional<String> issuedAt, Optional<String> date) {

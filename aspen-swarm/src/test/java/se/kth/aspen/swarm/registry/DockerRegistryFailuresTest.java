@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 

@@ -76,7 +76,7 @@ class DockerRegistrySettingsTest {
 
   @Test
   void onlyTheAdapterAndWhatConfiguresItArePublic() throws Exception {
-    List<String> publicTypes = Stream.of("BearerChallenge", "BearerToken", "CappedBody", "DigestChecker", "DockerConfigFile",
+    List<String> publicTypes = Stream.of("BearerChallenge", "RegistryToken", "CappedBody", "DigestChecker", "DockerConfigFile",
             "DockerRegistry", "KnownRegistry", "NextPageLink", "RegistryAnswer", "RegistryHttp", "RegistryLocation",
             "RegistryLogin", "Registries", "RegistryTransport", "TagLister", "TokenFetcher")
         .map(name -> {

@@ -1,8 +1,9 @@
-package se.kth.aspen.runner;
+package se.kth.aspen.runner.launch;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.runner.cli.Cli;
 import se.kth.aspen.runner.cli.CliContext;
 

@@ -1,4 +1,4 @@
-package se.kth.aspen.runner;
+package se.kth.aspen.runner.launch;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

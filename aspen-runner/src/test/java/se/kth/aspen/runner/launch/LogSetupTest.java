@@ -1,4 +1,4 @@
-package se.kth.aspen.runner;
+package se.kth.aspen.runner.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package se.kth.aspen.core.port;
+package se.kth.aspen.core.image;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>The registry part is recognised as Docker does: the first path component is a registry
  * host when it contains a {@code .} or a {@code :}, or is {@code localhost}. Docker Hub names
- * keep their short form ({@code busybox}); {@link #registryRepository()} gives the name the
- * Docker Hub v2 API uses ({@code library/busybox}).
+ * keep their short form ({@code busybox}); a registry client that talks to Docker Hub adds its
+ * {@code library/} prefix itself.
  *
  * @param registry the registry host[:port], empty for Docker Hub
  * @param repository the repository path, without registry, tag or digest
@@ -80,11 +80,6 @@ public record ImageReference(
       throw new IllegalArgumentException(
           "image \"" + text + "\" is not a valid reference: " + e.getMessage(), e);
     }
-  }
-
-  /** The repository as the registry's v2 API names it: Docker Hub's official images get {@code library/}. */
-  public String registryRepository() {
-    return registry.isEmpty() && !repository.contains("/") ? "library/" + repository : repository;
   }
 
   /** The same repository with another tag and no digest. */

@@ -1,4 +1,4 @@
-package se.kth.aspen.runner;
+package se.kth.aspen.runner.launch;
 
 import java.util.concurrent.CountDownLatch;
 import se.kth.aspen.runner.cli.CliContext;

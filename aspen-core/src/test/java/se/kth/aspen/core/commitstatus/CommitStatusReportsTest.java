@@ -1,4 +1,4 @@
-package se.kth.aspen.core.notice;
+package se.kth.aspen.core.commitstatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

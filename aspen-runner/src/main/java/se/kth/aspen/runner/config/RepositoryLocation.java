@@ -3,11 +3,14 @@ package se.kth.aspen.runner.config;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Where the application registry is: a git remote to clone, or a plain directory read as it is. */
-public sealed interface RegistryLocation {
+/**
+ * Where the application registry's repository is ({@code REGISTRY_REPOSITORY_URL}): a git remote
+ * to clone, or a plain directory read as it is. Not to be confused with an image registry.
+ */
+public sealed interface RepositoryLocation {
 
   /** A git remote ({@code https://}, {@code ssh://}, {@code git@host:path}, {@code file://}). */
-  record GitRemote(String url) implements RegistryLocation {
+  record GitRemote(String url) implements RepositoryLocation {
     public GitRemote {
       Objects.requireNonNull(url, "url");
     }
@@ -20,7 +23,7 @@ public sealed interface RegistryLocation {
   }
 
   /** A local directory, read as it is: no git, its revision is a hash of its content. */
-  record LocalDirectory(Path path) implements RegistryLocation {
+  record LocalDirectory(Path path) implements RepositoryLocation {
     public LocalDirectory {
       Objects.requireNonNull(path, "path");
     }

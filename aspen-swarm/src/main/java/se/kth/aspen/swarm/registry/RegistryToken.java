@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A registry token and the moment, on our clock, after which it is not used any more. */
-record BearerToken(String value, Instant usableUntil) {
+record RegistryToken(String value, Instant usableUntil) {
 
-  BearerToken {
+  RegistryToken {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(usableUntil, "usableUntil");
   }
@@ -21,6 +21,6 @@ record BearerToken(String value, Instant usableUntil) {
 
   @Override
   public String toString() {
-    return "BearerToken[hidden, usableUntil=" + usableUntil + "]";
+    return "RegistryToken[hidden, usableUntil=" + usableUntil + "]";
   }
 }

@@ -1,0 +1,27 @@
+package se.kth.aspen.vault;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.kth.aspen.core.testing.ModuleRules;
+
+/** The package rules of {@link ModuleRules}, on this module's main classes. */
+class ModuleRulesTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = ModuleRules.mainClasses("se.kth.aspen.vault");
+  }
+
+  @Test
+  void noPackageCycles() {
+    ModuleRules.noPackageCycles("se.kth.aspen.vault").check(classes);
+  }
+
+  @Test
+  void publicSignaturesOfVaultSpeakOnlyJdkAndCoreTypes() {
+    ModuleRules.adapterSignatures("se.kth.aspen.vault", "se.kth.aspen.vault.").check(classes);
+  }
+}
