@@ -8,12 +8,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,12 +30,22 @@ public final class ModuleRules {
 
   private ModuleRules() {}
 
-  /** The main (not test) classes of {@code rootPackage} and its subpackages, jars left out. */
+  /**
+   * The main (not test) classes of {@code rootPackage} and its subpackages, read from the
+   * module's own class directory: no scan of the class path, no jars.
+   */
   public static JavaClasses mainClasses(String rootPackage) {
-    return new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(rootPackage);
+    String path = rootPackage.replace('.', '/');
+    try {
+      for (URL url : Collections.list(ModuleRules.class.getClassLoader().getResources(path))) {
+        if (url.getProtocol().equals("file") && !url.getPath().contains("/test-classes/")) {
+          return new ClassFileImporter().importPath(Path.of(url.toURI()));
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot find the classes of " + rootPackage, e);
+    }
+    throw new IllegalStateException("no class directory holds " + rootPackage);
   }
 
   /** Each package of the module is a slice; slices must not depend on each other in a cycle. */
