@@ -37,7 +37,6 @@ import se.kth.aspen.core.port.Deadline;
 final class AppOrder {
 
   static final String LABEL = "se.kth.aspen.dependsOn";
-  static final String STEP = "Order";
 
   private record Entry(String key, int index, AtomicBoolean claimed, CompletableFuture<AppResult> result) {}
 

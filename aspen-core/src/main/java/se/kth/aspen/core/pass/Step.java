@@ -16,6 +16,8 @@ enum Step {
   DECIDE("Decide"),
   /** The enforced policies. */
   CHECK("Check"),
+  /** A deploy waits for the apps it is labelled to follow ({@code se.kth.aspen.dependsOn}). */
+  ORDER("Order"),
   /** An adopting pass compares what runs with the desired state. */
   ADOPT("Adopt"),
   /** The target's lease is taken, so that one runner changes it at a time. */

@@ -148,10 +148,10 @@ final class TargetRun {
       return result(AppStatus.CHANGED, Optional.empty(), ordering, planned, Optional.empty(), Optional.empty(), List.of());
     }
     if (pass.mode() == PassMode.DEPLOY && !after.isEmpty()) {
-      step = AppOrder.STEP;
+      step = Step.ORDER;
       Optional<String> waiting = pass.order().await(cluster.name(), target.application(), after, deadline, warnings::add);
       if (waiting.isPresent()) {
-        return result(AppStatus.SKIPPED, Optional.of(AppOrder.STEP), waiting, Map.of(), Optional.empty(), Optional.empty(),
+        return result(AppStatus.SKIPPED, Optional.of(Step.ORDER.shown()), waiting, Map.of(), Optional.empty(), Optional.empty(),
             List.of());
       }
     }

@@ -16,6 +16,7 @@ import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.runner.config.Configuration;
+import se.kth.aspen.runner.config.RepositoryLocation;
 import se.kth.aspen.runner.http.ApiBackend;
 import se.kth.aspen.runner.http.ApiServer;
 import se.kth.aspen.runner.http.TagEvents;
@@ -27,7 +28,6 @@ import se.kth.aspen.runner.loop.SyncLoop;
 import se.kth.aspen.runner.metrics.PassMetrics;
 import se.kth.aspen.runner.page.CommitLinks;
 import se.kth.aspen.runner.page.StatusFeed;
-import se.kth.aspen.runner.config.RegistryLocation;
 
 /** {@code aspen run}: the loop and the HTTP API until the process is asked to stop. */
 final class Service {
@@ -75,7 +75,7 @@ final class Service {
         }
       };
       StatusFeed feed = StatusFeed.fresh(clock, new BuildInfoVersion().getVersion()[0], configuration.registry()
-          .flatMap(r -> r instanceof RegistryLocation.GitRemote remote ? CommitLinks.of(remote.url()) : java.util.Optional.empty()));
+          .flatMap(r -> r instanceof RepositoryLocation.GitRemote remote ? CommitLinks.of(remote.url()) : java.util.Optional.empty()));
       List<PassObserver> observers = new java.util.ArrayList<>(
           List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
       observers.addAll(feed.observers());
