@@ -73,15 +73,30 @@ final class CatalogueEntry {
     inFlight = null;
   }
 
-  /** @return the failures in a row, this one included */
-  synchronized int failed(String problem, Instant now, Duration backoffBase, Duration ceiling) {
+  /**
+   * A fetch that failed: the next one after a back-off that doubles per failure in a row, up to
+   * the ceiling, and never before the registry asked.
+   *
+   * @param atLeast the wait the registry asked for (its {@code Retry-After}); zero when it did not
+   * @return the failures in a row, this one included
+   */
+  synchronized int failed(String problem, Instant now, Duration backoffBase, Duration ceiling, Duration atLeast) {
     failures++;
     lastProblem = problem;
     forced = false;
     inFlight = null;
     Duration wait = backoffBase.multipliedBy(1L << Math.min(failures - 1, 20));
-    dueAt = now.plus(wait.compareTo(ceiling) > 0 ? ceiling : wait);
+    wait = wait.compareTo(ceiling) > 0 ? ceiling : wait;
+    dueAt = now.plus(atLeast.compareTo(wait) > 0 ? atLeast : wait);
     return failures;
+  }
+
+  /** A fetch not sent because the registry asked to be left alone until then: not a failure of its own. */
+  synchronized void held(String problem, Instant until) {
+    lastProblem = problem;
+    forced = false;
+    inFlight = null;
+    dueAt = until;
   }
 
   synchronized RepositoryStatus status() {

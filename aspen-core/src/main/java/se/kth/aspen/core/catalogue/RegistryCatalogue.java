@@ -38,6 +38,10 @@ import se.kth.aspen.core.port.UnreachableException;
  *       {@link #refresh(PushedImage, Deadline)} fetches the pushed repository's list now.
  *   <li>A refresh that fails keeps the last good list (the apps are not failed for it) and is
  *       tried again after a back-off that doubles per failure, up to the refresh interval.
+ *   <li>A registry that answers with a {@code Retry-After} (429 Too Many Requests, 503) is sent
+ *       nothing more, for any repository, until then (an hour at most): a throttle is the
+ *       registry's or the account's, not one repository's. Lists in hand are used meanwhile; a
+ *       repository with none fails its ask at once, as the request would have.
  *   <li>At most {@code concurrency} requests are in flight at once, whoever made them.
  * </ul>
  *
@@ -46,6 +50,8 @@ import se.kth.aspen.core.port.UnreachableException;
 public final class RegistryCatalogue implements ImageRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryCatalogue.class);
+  /** The longest a registry's Retry-After is obeyed: a mistaken header must not stop refreshes for days. */
+  static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
   private final ImageRegistry source;
   private final CatalogueSettings settings;
@@ -54,6 +60,8 @@ public final class RegistryCatalogue implements ImageRegistry {
   private final RegistryRequests requests;
   private final Semaphore permits;
   private final Map<String, CatalogueEntry> entries = new ConcurrentHashMap<>();
+  /** Per registry host: no request before this instant, as its Retry-After asked. */
+  private final Map<String, Instant> quietUntil = new ConcurrentHashMap<>();
 
   public RegistryCatalogue(ImageRegistry source, CatalogueSettings settings, RegistryRequests requests) {
     this(source, settings, requests, InstantSource.system(), RandomGenerator.getDefault());
@@ -87,17 +95,11 @@ public final class RegistryCatalogue implements ImageRegistry {
 
   @Override
   public String digest(ImageReference image, Deadline deadline) throws PortException {
-    acquire(image, deadline);
-    try {
-      String digest = source.digest(image, deadline);
-      requests.answered(registryOf(image), RegistryRequests.Outcome.OK);
-      return digest;
-    } catch (PortException e) {
-      requests.answered(registryOf(image), outcome(e));
-      throw e;
-    } finally {
-      permits.release();
+    Optional<UnreachableException> held = held(image, "reading the manifest digest of " + image);
+    if (held.isPresent()) {
+      throw held.get();
     }
+    return ask(image, deadline, () -> source.digest(image, deadline));
   }
 
   /** The next ask of every repository waits for a fresh list (a failed one keeps the last). */
@@ -174,31 +176,89 @@ public final class RegistryCatalogue implements ImageRegistry {
 
   private void fetch(CatalogueEntry entry, CompletableFuture<List<String>> result) {
     ImageReference repository = entry.repository;
+    Optional<UnreachableException> held = held(repository, "listing tags of " + repository.name());
+    if (held.isPresent()) {
+      // Not a failure of this repository: the registry's wait is kept to, and counts no request.
+      entry.held(held.get().getMessage(), clock.instant().plus(held.get().retryAfter().orElseThrow()));
+      result.completeExceptionally(held.get());
+      return;
+    }
     try {
       Deadline deadline = Deadline.in(settings.requestTimeout().multipliedBy(2));
-      acquire(repository, deadline);
-      List<String> tags;
-      try {
-        tags = source.tags(repository, deadline.atMost(settings.requestTimeout()));
-      } finally {
-        permits.release();
-      }
-      requests.answered(registryOf(repository), RegistryRequests.Outcome.OK);
+      List<String> tags = ask(repository, deadline,
+          () -> source.tags(repository, deadline.atMost(settings.requestTimeout())));
       entry.fetched(tags, clock.instant(), nextIn());
       result.complete(tags);
     } catch (PortException e) {
-      requests.answered(registryOf(repository), outcome(e));
-      int failures = entry.failed(e.getMessage(), clock.instant(), settings.firstBackoff(), settings.refreshInterval());
+      Duration asked = e instanceof UnreachableException u ? u.retryAfter().map(RegistryCatalogue::obeyed)
+          .orElse(Duration.ZERO) : Duration.ZERO;
+      int failures = entry.failed(e.getMessage(), clock.instant(), settings.firstBackoff(), settings.refreshInterval(),
+          asked);
       if (entry.tags().isPresent()) {
         LOG.warn("refreshing the tags of {} failed ({} in a row); keeping the last list: {}", repository.name(),
             failures, e.getMessage());
       }
       result.completeExceptionally(e);
     } catch (RuntimeException | Error e) {
-      entry.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.refreshInterval());
+      entry.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.refreshInterval(), Duration.ZERO);
       result.completeExceptionally(e);
       throw e;
     }
+  }
+
+  /** One registry call within the concurrency bound, counted, and a Retry-After in its failure remembered. */
+  private <T> T ask(ImageReference image, Deadline deadline, RegistryCall<T> call) throws PortException {
+    acquire(image, deadline);
+    String registry = registryOf(image);
+    try {
+      T answer = call.ask();
+      requests.answered(registry, RegistryRequests.Outcome.OK);
+      return answer;
+    } catch (PortException e) {
+      requests.answered(registry, outcome(e));
+      if (e instanceof UnreachableException u && u.retryAfter().isPresent()) {
+        holdOff(registry, obeyed(u.retryAfter().get()), e.getMessage());
+      }
+      throw e;
+    } finally {
+      permits.release();
+    }
+  }
+
+  @FunctionalInterface
+  private interface RegistryCall<T> {
+    T ask() throws PortException;
+  }
+
+  private void holdOff(String registry, Duration wait, String problem) {
+    Instant until = clock.instant().plus(wait);
+    Instant before = quietUntil.get(registry);
+    if (before == null || before.isBefore(until)) {
+      quietUntil.merge(registry, until, (a, b) -> a.isAfter(b) ? a : b);
+      LOG.warn("registry {} asked to be sent nothing for {} s: no requests to it until {}; the tag lists in hand are"
+          + " used meanwhile ({})", registry, wait.toSeconds(), until, problem);
+    }
+  }
+
+  /** The failure a request would meet now, without sending it, while the image's registry asked for quiet. */
+  private Optional<UnreachableException> held(ImageReference image, String attempt) {
+    String registry = registryOf(image);
+    Instant until = quietUntil.get(registry);
+    Instant now = clock.instant();
+    if (until == null) {
+      return Optional.empty();
+    }
+    if (!now.isBefore(until)) {
+      quietUntil.remove(registry, until);
+      return Optional.empty();
+    }
+    return Optional.of(UnreachableException.throttled(attempt + ": registry " + registry
+        + " asked for no requests before " + until + " (Retry-After); none sent", Duration.between(now, until)));
+  }
+
+  /** The registry's wait, up to the longest obeyed. */
+  private static Duration obeyed(Duration asked) {
+    return asked.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : asked;
   }
 
   private void acquire(ImageReference image, Deadline deadline) throws UnreachableException {

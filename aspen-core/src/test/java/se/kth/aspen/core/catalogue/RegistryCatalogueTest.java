@@ -142,6 +142,84 @@ class RegistryCatalogueTest {
   }
 
   @Test
+  void aRetryAfterHoldsEveryRepositoryOfThatRegistryUntilThenAndKeepsTheirLists() throws Exception {
+    String sibling = "registry.example.org/team/sibling";
+    String elsewhere = "other.example.org/team/app";
+    registry.push(sibling, "2.0.0").push(elsewhere, "3.0.0");
+    ImageReference siblingImage = ImageReference.parse(sibling + ":0");
+    ImageReference elsewhereImage = ImageReference.parse(elsewhere + ":0");
+    catalogue.tags(IMAGE, soon());
+    catalogue.tags(siblingImage, soon());
+    catalogue.tags(elsewhereImage, soon());
+    registry.failWith(APP, UnreachableException.throttled(
+        "listing tags of " + APP + ": registry answered HTTP 429", Duration.ofSeconds(120)));
+    registry.push(sibling, "2.0.0", "2.1.0");
+    catalogue.refreshAll();
+
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    assertThat(catalogue.tags(siblingImage, soon())).containsExactly("2.0.0");
+    assertThat(catalogue.tags(elsewhereImage, soon())).containsExactly("3.0.0");
+    assertThat(registry.tagCalls(APP)).isEqualTo(2);
+    assertThat(registry.tagCalls(sibling)).isEqualTo(1);
+    assertThat(registry.tagCalls(elsewhere)).isEqualTo(2);
+    assertThat(catalogue.statuses()).filteredOn(status -> status.repository().startsWith("registry.example.org/"))
+        .hasSize(2).allSatisfy(status -> assertThat(status.refreshDueAt()).isEqualTo(clock.instant().plusSeconds(120)));
+    assertThat(catalogue.statuses()).filteredOn(status -> status.repository().equals(sibling)).singleElement()
+        .satisfies(status -> assertThat(status.lastProblem().orElseThrow()).contains("Retry-After", "none sent"));
+    assertThat(counted.get("registry.example.org UNAVAILABLE")).hasValue(1);
+
+    registry.recover(APP);
+    clock.advance(Duration.ofSeconds(119));
+    catalogue.refreshAll();
+    assertThat(catalogue.tags(siblingImage, soon())).containsExactly("2.0.0");
+    assertThat(registry.tagCalls(sibling)).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(1));
+    catalogue.refreshAll();
+    assertThat(catalogue.tags(siblingImage, soon())).containsExactly("2.0.0", "2.1.0");
+    assertThat(catalogue.tags(IMAGE, soon())).containsExactly("1.0.0");
+    assertThat(registry.tagCalls(sibling)).isEqualTo(2);
+    assertThat(registry.tagCalls(APP)).isEqualTo(3);
+  }
+
+  @Test
+  void whileARegistryAsksForQuietANewRepositoryAndADigestFailAtOnceWithoutARequest() throws Exception {
+    catalogue.tags(IMAGE, soon());
+    registry.failWith(APP, UnreachableException.throttled(
+        "listing tags of " + APP + ": registry answered HTTP 503", Duration.ofSeconds(30)));
+    catalogue.refreshAll();
+    catalogue.tags(IMAGE, soon());
+    String fresh = "registry.example.org/team/new";
+    registry.push(fresh, "1.0.0");
+
+    assertThatThrownBy(() -> catalogue.tags(ImageReference.parse(fresh + ":0"), soon()))
+        .isInstanceOfSatisfying(UnreachableException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)))
+        .hasMessage("listing tags of " + fresh + ": registry registry.example.org asked for no requests before "
+            + clock.instant().plusSeconds(30) + " (Retry-After); none sent");
+    assertThatThrownBy(() -> catalogue.digest(ImageReference.parse(fresh + ":1.0.0"), soon()))
+        .isInstanceOf(UnreachableException.class).hasMessageContaining("(Retry-After); none sent");
+    assertThat(registry.tagCalls(fresh)).isZero();
+    assertThat(registry.digestCalls(fresh)).isZero();
+
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(catalogue.digest(ImageReference.parse(fresh + ":1.0.0"), soon()))
+        .isEqualTo(FakeImageRegistry.digestOf(fresh + ":1.0.0"));
+  }
+
+  @Test
+  void aRetryAfterIsObeyedForAnHourAtMost() throws Exception {
+    catalogue.tags(IMAGE, soon());
+    registry.failWith(APP, UnreachableException.throttled(
+        "listing tags of " + APP + ": registry answered HTTP 429", Duration.ofDays(3)));
+    catalogue.refreshAll();
+    catalogue.tags(IMAGE, soon());
+
+    assertThat(catalogue.statuses()).singleElement()
+        .satisfies(status -> assertThat(status.refreshDueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1))));
+  }
+
+  @Test
   void aRepositoryNeverListedFailsItsAskAsWithoutTheCatalogue() {
     ImageReference missing = ImageReference.parse("registry.example.org/missing:0");
     assertThatThrownBy(() -> catalogue.tags(missing, soon()))

@@ -47,14 +47,14 @@ final class DigestChecker {
         return checked(attempt, location, header.get().strip());
       }
     } else if (head.statusCode() != 404) {
-      throw RegistryAnswer.unexpected(attempt, location.registryName(), head);
+      throw RegistryAnswer.unexpected(attempt, location.registryName(), head, transport.now());
     }
     HttpResponse<byte[]> get = transport.send(attempt, location, "GET", uri, MANIFEST_TYPES, deadline);
     if (get.statusCode() == 404) {
       throw notFound(attempt, location, reference, get);
     }
     if (get.statusCode() != 200) {
-      throw RegistryAnswer.unexpected(attempt, location.registryName(), get);
+      throw RegistryAnswer.unexpected(attempt, location.registryName(), get, transport.now());
     }
     return get.headers().firstValue("Docker-Content-Digest").isPresent()
         ? checked(attempt, location, get.headers().firstValue("Docker-Content-Digest").get().strip())

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
@@ -53,11 +56,21 @@ final class RegistryAnswer {
 
   /**
    * A status the call did not expect. Server-side trouble (5xx, 429) is transient: the next pass
-   * may get through; anything else is the registry's answer.
+   * may get through; anything else is the registry's answer. A 429 or 503 with a {@code
+   * Retry-After} carries the wait it asks for.
+   *
+   * @param now when the answer came, for a {@code Retry-After} given as a date
    */
-  static PortException unexpected(String attempt, String registryName, HttpResponse<byte[]> response) {
+  static PortException unexpected(String attempt, String registryName, HttpResponse<byte[]> response, Instant now) {
     int status = response.statusCode();
     String message = attempt + ": registry " + registryName + " answered HTTP " + status + describeBody(response.body());
+    if (status == 429 || status == 503) {
+      Optional<Duration> wait = RetryAfter.of(response.headers().allValues("Retry-After"), now);
+      if (wait.isPresent()) {
+        return UnreachableException.throttled(
+            message + "; it asks for no requests for " + wait.get().toSeconds() + " s (Retry-After)", wait.get());
+      }
+    }
     return status >= 500 || status == 429 ? new UnreachableException(message) : new RefusedException(message);
   }
 

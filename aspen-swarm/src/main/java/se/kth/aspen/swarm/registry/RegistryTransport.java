@@ -2,6 +2,7 @@ package se.kth.aspen.swarm.registry;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ final class RegistryTransport {
       throw new RefusedException(attempt + ": " + counterpart + rejection(ours, location, status));
     }
     return response;
+  }
+
+  /** Now, on the clock the registries' answers are read by. */
+  Instant now() {
+    return clock.instant();
   }
 
   private static String rejection(Optional<RegistryLogin> ours, RegistryLocation location, int status) {

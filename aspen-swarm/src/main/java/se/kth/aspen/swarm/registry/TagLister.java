@@ -50,7 +50,7 @@ final class TagLister {
             + " not found in registry " + location.registryName() + " (HTTP 404)");
       }
       if (response.statusCode() != 200) {
-        throw RegistryAnswer.unexpected(attempt, location.registryName(), response);
+        throw RegistryAnswer.unexpected(attempt, location.registryName(), response, transport.now());
       }
       tags.addAll(pageTags(attempt, location, response));
       page = next(attempt, location, uri, response);

@@ -64,7 +64,8 @@ final class TokenFetcher {
           + " for scope " + scope + " (HTTP " + status + ")");
     }
     if (status != 200) {
-      throw RegistryAnswer.unexpected(attempt + " (asking " + counterpart + ")", challenge.realm().getRawAuthority(), response);
+      throw RegistryAnswer.unexpected(attempt + " (asking " + counterpart + ")", challenge.realm().getRawAuthority(), response,
+          clock.instant());
     }
     return token(attempt, counterpart, response, sentAt);
   }
