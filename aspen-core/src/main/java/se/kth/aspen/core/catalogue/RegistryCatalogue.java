@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -134,6 +137,16 @@ public final class RegistryCatalogue implements ImageRegistry {
     entries.values().removeIf(entry -> entry.lastAsked().isBefore(forgetBefore));
     return entries.values().stream().map(CatalogueEntry::status)
         .sorted(Comparator.comparing(RepositoryStatus::repository)).toList();
+  }
+
+  /**
+   * Every repository's last good list, by name, as a pass would be answered now; repositories
+   * never listed are left out. Asks nothing.
+   */
+  public Map<String, List<String>> lists() {
+    SortedMap<String, List<String>> lists = new TreeMap<>();
+    entries.forEach((name, entry) -> entry.tags().ifPresent(tags -> lists.put(name, tags)));
+    return Collections.unmodifiableSortedMap(lists);
   }
 
   /** Waits for a fresh list; a failure falls back on the last good list when there is one. */

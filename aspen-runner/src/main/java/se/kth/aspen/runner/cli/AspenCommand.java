@@ -47,6 +47,7 @@ public final class AspenCommand implements Callable<Integer> {
     text.append("Examples:%n");
     text.append("  aspen run --once --registry examples/registry     one pass over a local directory, then a summary%n");
     text.append("  aspen plan --json                                what would change, as JSON on stdout%n");
+    text.append("  aspen plan --cached                              the same from the running runner's tag lists, no registry call%n");
     text.append("  aspen adopt                                      switching over: record what the clusters already run%n");
     text.append("  aspen drift                                      what the clusters run differently from what was deployed%n");
     text.append("  aspen run                                        the loop, and the HTTP API on port 3005%n");

@@ -19,7 +19,7 @@ final class Catalogues {
   }
 
   /** The same ports, with the catalogue answering for the image registry. */
-  static Ports over(Ports ports, RegistryCatalogue catalogue) {
+  static Ports over(Ports ports, ImageRegistry catalogue) {
     return new Ports(ports.registry(), ports.clusters(), catalogue, ports.secrets(), ports.orchestrator(),
         ports.state(), ports.notifier());
   }

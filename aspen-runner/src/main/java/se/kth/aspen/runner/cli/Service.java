@@ -2,6 +2,7 @@ package se.kth.aspen.runner.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -109,6 +110,11 @@ final class Service {
       @Override
       public List<RepositoryStatus> statuses() {
         return catalogue.statuses();
+      }
+
+      @Override
+      public Map<String, List<String>> lists() {
+        return catalogue.lists();
       }
 
       @Override

@@ -147,7 +147,14 @@ final class ApiRoutes implements HttpHandler {
           Exchange.json(exchange, reply.status(), reply.body());
         }
       }
-      case "api/v1/tags" -> { if (allow(exchange, "GET")) Exchange.json(exchange, 200, TagsJson.document(backend.tags().statuses(), clock.instant())); }
+      case "api/v1/tags" -> {
+        // The lists name every tag of private repositories: only for holders of the token.
+        boolean lists = listsAsked(exchange);
+        if (allow(exchange, "GET") && (!lists || authorized(exchange))) {
+          Exchange.json(exchange, 200, TagsJson.document(backend.tags().statuses(),
+              lists ? backend.tags().lists() : java.util.Map.of(), clock.instant()));
+        }
+      }
       default -> routeWithParameters(exchange, method, path);
     }
   }
@@ -305,6 +312,27 @@ final class ApiRoutes implements HttpHandler {
       }
     }
     return false;
+  }
+
+  /** {@code ?lists=true}: the tag lists themselves, not only their ages. */
+  private static boolean listsAsked(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query == null) {
+      return false;
+    }
+    boolean asked = false;
+    for (String pair : query.split("&")) {
+      switch (pair) {
+        case "lists=true" -> asked = true;
+        case "lists=false" -> asked = false;
+        default -> {
+          if (pair.startsWith("lists=")) {
+            throw new IllegalArgumentException(pair + " is not known; lists=true or lists=false is");
+          }
+        }
+      }
+    }
+    return asked;
   }
 
   private boolean allow(HttpExchange exchange, String method) throws IOException {

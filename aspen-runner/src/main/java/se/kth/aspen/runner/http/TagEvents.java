@@ -1,6 +1,7 @@
 package se.kth.aspen.runner.http;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import se.kth.aspen.core.catalogue.PushedImage;
 import se.kth.aspen.core.catalogue.RepositoryStatus;
@@ -14,6 +15,9 @@ public interface TagEvents {
 
   /** Every repository the catalogue keeps. */
   List<RepositoryStatus> statuses();
+
+  /** Every repository's last good list, by name ({@code GET /api/v1/tags?lists=true}). */
+  Map<String, List<String>> lists();
 
   /**
    * Fetches the pushed repository's tags now.
@@ -31,6 +35,11 @@ public interface TagEvents {
       @Override
       public List<RepositoryStatus> statuses() {
         return List.of();
+      }
+
+      @Override
+      public Map<String, List<String>> lists() {
+        return Map.of();
       }
 
       @Override

@@ -3,10 +3,15 @@ package se.kth.aspen.runner.http;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import se.kth.aspen.core.catalogue.PushedImage;
+import se.kth.aspen.core.catalogue.RepositoryStatus;
 import se.kth.aspen.core.fake.FakeClusterDirectory;
 import se.kth.aspen.core.fake.FakeImageRegistry;
 import se.kth.aspen.core.fake.FakeOrchestrator;
@@ -17,6 +22,7 @@ import se.kth.aspen.core.pass.Pass;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.core.pass.PassSettings;
 import se.kth.aspen.core.pass.Ports;
+import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.state.InMemoryStateStore;
 import se.kth.aspen.runner.config.Configuration;
@@ -36,6 +42,10 @@ final class ApiFixture implements AutoCloseable {
   final InMemoryStateStore state = new InMemoryStateStore(Clock.systemUTC());
   final PassMetrics metrics = new PassMetrics();
   final StatusFeed feed = StatusFeed.fresh(Clock.systemUTC(), "aspen-under-test");
+  /** How often the API asked the tag catalogue to list everything again. */
+  final AtomicInteger tagRefreshes = new AtomicInteger();
+  /** The tag catalogue's lists, as a runner's would be after a pass. */
+  static final Map<String, List<String>> LISTS = Map.of("registry.example.org/team/app", List.of("1.0.0", "1.1.0"));
   final SyncLoop loop;
   final ApiServer server;
   final ApiClient client;
@@ -74,8 +84,34 @@ final class ApiFixture implements AutoCloseable {
     loop.begin(false);
     Configuration.Api api = new Configuration.Api("127.0.0.1", 0, token.map(Secret::of), webhookSecret.map(Secret::of), statusPage);
     server = ApiServer.start(api, new ApiBackend(loop, backendState.apply(state), GROUP, RUNNER, pass::retry, metrics,
-        TagEvents.none(), feed), Clock.systemUTC(), limits);
+        tags(), feed), Clock.systemUTC(), limits);
     client = new ApiClient(server.port());
+  }
+
+  private TagEvents tags() {
+    return new TagEvents() {
+      @Override
+      public void refreshAll() {
+        tagRefreshes.incrementAndGet();
+      }
+
+      @Override
+      public List<RepositoryStatus> statuses() {
+        return LISTS.entrySet().stream().map(e -> new RepositoryStatus(e.getKey(), e.getValue().size(),
+            Optional.of(Instant.parse("2026-01-01T08:00:00Z")), Instant.parse("2026-01-01T08:05:00Z"),
+            Optional.empty())).toList();
+      }
+
+      @Override
+      public Map<String, List<String>> lists() {
+        return LISTS;
+      }
+
+      @Override
+      public Set<String> pushed(PushedImage image, Deadline deadline) {
+        return image.repository().equals("team/app") ? Set.of("app-a") : Set.of();
+      }
+    };
   }
 
   /** Runs one pass through the loop and waits for its report. */

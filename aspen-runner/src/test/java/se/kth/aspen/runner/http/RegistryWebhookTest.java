@@ -45,6 +45,11 @@ class RegistryWebhookTest {
     }
 
     @Override
+    public java.util.Map<String, List<String>> lists() {
+      return java.util.Map.of();
+    }
+
+    @Override
     public Set<String> pushed(PushedImage image, Deadline deadline) {
       refreshed.add(image);
       return image.repository().equals("team/app") && image.tag().startsWith("1.2.") ? Set.of("app-a", "app-b") : Set.of();
