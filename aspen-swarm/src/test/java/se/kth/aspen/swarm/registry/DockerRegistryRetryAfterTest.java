@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
@@ -113,12 +114,11 @@ class DockerRegistryRetryAfterTest {
     assertThat(tagRequests("team/other")).isEqualTo(1);
 
     // Once the two seconds are over, the next forced ask reaches the registry again.
-    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (tagRequests("team/other") == 1 && System.nanoTime() < until) {
-      Thread.sleep(100);
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
       catalogue.refreshAll();
       catalogue.tags(image("team/other"), soon());
-    }
+      return tagRequests("team/other") > 1;
+    });
     assertThat(catalogue.tags(image("team/other"), soon())).containsExactly("2.0.0", "2.1.0");
     assertThat(tagRequests("team/app")).isEqualTo(2);
   }
