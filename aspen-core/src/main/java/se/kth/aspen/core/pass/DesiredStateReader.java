@@ -64,7 +64,7 @@ public final class DesiredStateReader {
       // As in a pass: names the engine refuses, and a stack file that is a link (never followed), stop here.
       Reading.names(target);
       if (java.nio.file.Files.isSymbolicLink(target.stackFile())) {
-        throw new StepFailure(Reading.STEP, FailureKind.INVALID, RegistryLinks.stackFile(target.stackPath()));
+        throw new StepFailure(Step.READ, FailureKind.INVALID, RegistryLinks.stackFile(target.stackPath()));
       }
       StackSource source = reading.parse(target);
       step = Step.RESOLVE;
