@@ -23,7 +23,7 @@ import se.kth.aspen.core.catalogue.CatalogueSettings;
 import se.kth.aspen.core.catalogue.RegistryCatalogue;
 import se.kth.aspen.core.catalogue.RegistryRequests;
 import se.kth.aspen.core.port.Deadline;
-import se.kth.aspen.core.port.ImageReference;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
