@@ -37,7 +37,8 @@ final class SpecRecord {
   /** This record, as JSON. */
   static final String RECORD_LABEL = "se.kth.aspen.spec";
 
-  private static final Set<String> OWN_LABELS = Set.of(MANAGED_BY_LABEL, CLUSTER_LABEL, FINGERPRINT_LABEL, SERVICES_LABEL, RECORD_LABEL);
+  private static final Set<String> OWN_LABELS = Set.of(MANAGED_BY_LABEL, CLUSTER_LABEL, FINGERPRINT_LABEL, SERVICES_LABEL, RECORD_LABEL,
+      SentSpec.DIGEST_LABEL);
 
   private SpecRecord() {}
 
@@ -200,7 +201,7 @@ final class SpecRecord {
     return node;
   }
 
-  private static String digest(String text) {
+  static String digest(String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 12);

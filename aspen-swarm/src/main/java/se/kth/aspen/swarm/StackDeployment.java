@@ -151,6 +151,10 @@ final class StackDeployment {
       engine.post("/services/create", spec, headers, "creating service " + name);
       progress.applied("service " + name + " created");
       progress.created.add(service.name());
+    } else if (SentSpec.runs(current, spec)) {
+      // Already written by an earlier deploy of the same desired state that was not recorded:
+      // nothing to write, nothing applied; the caller still waits for it to converge.
+      return;
     } else {
       JsonNode answer = new ServiceUpdate(engine).apply(current, spec, headers, name);
       answer.path("Warnings").forEach(w -> progress.warnings.add(w.asText()));
@@ -171,6 +175,7 @@ final class StackDeployment {
     labels.put(SpecRecord.FINGERPRINT_LABEL, owner.fingerprint());
     labels.put(SpecRecord.SERVICES_LABEL, String.join(",", new java.util.TreeSet<>(model.services().keySet())));
     labels.put(SpecRecord.RECORD_LABEL, record);
+    SentSpec.label(spec);
   }
 
   private ImageReference image(ServiceSpec service) throws RefusedException {
