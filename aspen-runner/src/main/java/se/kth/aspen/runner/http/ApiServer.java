@@ -87,6 +87,10 @@ public final class ApiServer implements AutoCloseable {
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(api.bindAddress());
     connector.setPort(api.port());
+    // Lets an upgraded runner listen beside the one it replaces: Swarm's start-first update on
+    // the host network starts the new task on the same port while the old one still serves.
+    // Linux lets only the same user share a port so.
+    connector.setReusePort(true);
     connector.setIdleTimeout(limits.idle().toMillis());
     connector.setAcceptQueueSize(64);
     ConnectionGuard guard = new ConnectionGuard(limits.connections(), limits.head(), System::nanoTime);
