@@ -25,6 +25,7 @@ public final class Cli {
     commandLine.addSubcommand("adopt", new AdoptCommand(context));
     commandLine.addSubcommand("drift", new DriftCommand(context));
     commandLine.addSubcommand("validate", new ValidateCommand(context));
+    commandLine.addSubcommand("healthcheck", new HealthcheckCommand(context));
     commandLine.addSubcommand("vault", new CommandLine(VaultCommand.class, new ContextFactory(context)));
     commandLine.getCommandSpec().usageMessage().footer(AspenCommand.footer());
     commandLine.setUsageHelpWidth(120);
