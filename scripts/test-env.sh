@@ -40,8 +40,10 @@ mkdir -p "$state" "$(dirname "$envfile")"
 
 step "packages"
 # chromium, chromium-driver and a font: the status page's browser test (about 45 s to install).
+# zlib1g and libgcc-s1 are on every Debian system; listed because scripts/build-image.sh copies
+# them (with libc6) into the base of Aspen's image, which aspen-it's tests build and run.
 packages=(docker.io busybox-static docker-registry redis-server apache2-utils curl ansible-core git
-  chromium chromium-driver fonts-dejavu-core)
+  chromium chromium-driver fonts-dejavu-core zlib1g libgcc-s1)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -136,6 +136,12 @@ final class Engine {
     return result.out.lines().filter(l -> !l.isBlank()).toList();
   }
 
+  /** A container's output, stdout and stderr together (Aspen logs to stderr). */
+  String logs(String container) {
+    Result result = run(List.of("logs", container));
+    return result.out + result.err;
+  }
+
   String docker(String... args) {
     Result result = run(List.of(args));
     if (result.exit != 0) {
