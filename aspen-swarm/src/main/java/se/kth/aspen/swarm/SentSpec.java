@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * engine, and a new service version. So Aspen labels each spec it sends with a digest of it and
  * skips the write when the service carries the same digest and its recorded fields still read as
  * sent (a hand change since, to the image, environment, mounts and the like, is written over as
- * before). An update Swarm has not finished (updating, paused, rolled back) is written again too:
- * a write is what resumes it.
+ * before). A service whose update Swarm is still rolling out is skipped too (it is rolling out
+ * this very spec); one whose update was paused or rolled back is written again, since a write is
+ * what starts it over.
  */
 final class SentSpec {
 
@@ -34,7 +35,7 @@ final class SentSpec {
     String sent = current.path("Spec").path("Labels").path(DIGEST_LABEL).asText("");
     String wanted = spec.path("Labels").path(DIGEST_LABEL).asText("");
     String update = current.path("UpdateStatus").path("State").asText("completed");
-    return !wanted.isEmpty() && wanted.equals(sent) && update.equals("completed")
+    return !wanted.isEmpty() && wanted.equals(sent) && (update.equals("completed") || update.equals("updating"))
         && SpecRecord.of(current.path("Spec")).equals(SpecRecord.of(spec));
   }
 
