@@ -136,10 +136,26 @@ final class Engine {
     return result.out.lines().filter(l -> !l.isBlank()).toList();
   }
 
-  /** A container's output, stdout and stderr together (Aspen logs to stderr). */
+  /**
+   * A container's output, stdout and stderr as one stream (Aspen logs to stderr): read apart, a
+   * long log fills the stderr pipe while stdout is read to its end, and docker logs never ends.
+   */
   String logs(String container) {
-    Result result = run(List.of("logs", container));
-    return result.out + result.err;
+    ProcessBuilder builder = new ProcessBuilder(env.dockerCli().toString(), "logs", container).redirectErrorStream(true);
+    builder.environment().put("DOCKER_API_VERSION", env.dockerApiVersion());
+    builder.environment().put("DOCKER_HOST", env.dockerHost());
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor(60, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run docker logs " + container + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading the log of " + container, e);
+    }
   }
 
   String docker(String... args) {

@@ -86,19 +86,26 @@ class SwarmServiceIT extends Scenario {
       assertThat(health.has("lastPassStartedAt")).as("runner %s passed", slot).isTrue();
     }
 
-    // One replica killed while a change is being deployed: the other takes over its leases once
-    // they expire and deploys everything before Swarm has the killed one back (the stack's
-    // restart delay, 90 s here, is far above the 15 s lease); nothing twice, no record lost.
+    // A replica killed while it holds leases of a change being deployed: the other takes the
+    // leases over once they expire (15 s here; the stack restarts the killed one after 90 s) and
+    // deploys those apps itself; nothing twice, no record lost.
     Instant killAt = Instant.now();
     writeRegistry(2);
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-        .until(() -> !writes(killAt, "update").isEmpty());
-    String killed = container(1);
-    engine.docker("kill", killed);
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> !leasedBy("aspen-1").isEmpty() || !leasedBy("aspen-2").isEmpty());
+    int victim = leasedBy("aspen-1").isEmpty() ? 2 : 1;
+    int survivor = 3 - victim;
+    String survivorContainer = container(survivor);
+    engine.docker("kill", container(victim));
+    List<String> orphaned = leasedBy("aspen-" + victim);
+    assertThat(orphaned).as("leases the killed runner left").isNotEmpty();
     awaitDeployed(2);
-    assertThat(container(1)).as("the killed replica is not back yet: the survivor deployed the rest").isEmpty();
+    String survivorLog = engine.logs(survivorContainer);
+    for (String app : orphaned) {
+      assertThat(survivorLog).as("the survivor deployed %s, left by the killed runner", app).contains("pass: active/" + app + " DEPLOYED");
+    }
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> !container(1).isEmpty() && get(1, "/healthz").isPresent());
+        .until(() -> !container(victim).isEmpty() && get(victim, "/healthz").isPresent());
     awaitRunnersAgree(Duration.ofMinutes(3));
     assertThat(counts(writes(killAt, "update"))).as("every stack updated once, none twice")
         .hasSize(APPS).allSatisfy((name, n) -> assertThat(n).isEqualTo(1));
@@ -235,6 +242,22 @@ class SwarmServiceIT extends Scenario {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** The apps whose deploy lease the named runner holds now, from the shared Redis. */
+  private List<String> leasedBy(String runner) {
+    List<String> leased = new ArrayList<>();
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(URI.create(testEnv.redisUrl()))) {
+      for (String key : jedis.keys("aspen:it-" + suffix + ":lease:*")) {
+        String value = jedis.get(key);
+        if (value != null && value.endsWith(" " + runner)) {
+          // aspen:<group>:lease:<cluster>:<app>/<cluster>/docker-stack.yml
+          String path = key.substring(key.indexOf(":lease:active:") + ":lease:active:".length());
+          leased.add(path.substring(0, path.indexOf('/')));
+        }
+      }
+    }
+    return leased;
   }
 
   /** The running container of a replica, by its task slot; empty when there is none. */
