@@ -47,6 +47,22 @@
       code.title = digests[0];
       td.append(" ", code);
     }
+    if (r.deployedAt) {
+      const dep = el("span", "dep", "deployed " + time(r.deployedAt));
+      const rev = r.deployedRevision || "";
+      if (rev) {
+        const shown = rev.slice(0, 12);
+        const base = document.body.dataset.commitUrl;
+        if (base && /^[0-9a-f]{7,64}$/.test(rev)) {
+          const a = el("a", "", shown);
+          a.href = base + rev;
+          dep.append(" from ", a);
+        } else {
+          dep.append(" from " + shown);
+        }
+      }
+      td.append(" ", dep);
+    }
     let when = "";
     if (r.status === "BLOCKED" && r.since) when = "since " + time(r.since);
     if (r.status === "HELD") when = "held by " + (r.heldBy || "another runner") + (r.since ? " since " + time(r.since) : "");

@@ -68,6 +68,8 @@ class StatusPageIT extends Scenario {
 
       WebElement blocked = cell(browser, flaky);
       assertThat(blocked.getText()).contains("BLOCKED", "since ");
+      // What still runs is the first commit's deploy, and the cell says so (filled live from the event).
+      assertThat(blocked.getText()).containsPattern("deployed \\d{4}-\\d{2}-\\d{2} [0-9:]+Z from [0-9a-f]{12}");
       assertThat(cell(browser, web).getAttribute("data-status")).isEqualTo("UNCHANGED");
       assertThat(js.executeScript("return window.aspenSamePage === true")).as("the page was never reloaded").isEqualTo(true);
       assertThat(browser.driver.findElements(By.cssSelector("#timeline rect"))).hasSizeGreaterThanOrEqualTo(3);

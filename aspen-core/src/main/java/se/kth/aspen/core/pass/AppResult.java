@@ -23,6 +23,8 @@ import se.kth.aspen.core.port.LeaseHolder;
  * @param heldBy the runner holding the target's lease, and since when, present exactly when HELD
  * @param rolledBack services put back on their previous spec by a whole-stack rollback
  * @param warnings things worth telling that did not stop the target (keys Swarm ignores...)
+ * @param lastDeploy when the target's running state was last deployed (or adopted), and from which
+ *     revision of the registry; empty when nothing is recorded or the state could not be read
  */
 public record AppResult(
     AppTarget target,
@@ -35,7 +37,23 @@ public record AppResult(
     Optional<Instant> blockedSince,
     Optional<LeaseHolder> heldBy,
     List<String> rolledBack,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<LastDeploy> lastDeploy) {
+
+  /** When a target's running state was deployed, and the registry revision it came from. */
+  public record LastDeploy(Instant at, String revision) {
+    public LastDeploy {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(revision, "revision");
+    }
+  }
+
+  /** A result that says nothing about the last deploy. */
+  public AppResult(AppTarget target, AppStatus status, Optional<String> step, Optional<String> reason,
+      SequencedMap<String, String> images, Duration duration, Optional<FailureKind> failure, Optional<Instant> blockedSince,
+      Optional<LeaseHolder> heldBy, List<String> rolledBack, List<String> warnings) {
+    this(target, status, step, reason, images, duration, failure, blockedSince, heldBy, rolledBack, warnings, Optional.empty());
+  }
 
   public AppResult {
     Objects.requireNonNull(target, "target");
@@ -49,6 +67,7 @@ public record AppResult(
     Objects.requireNonNull(heldBy, "heldBy");
     rolledBack = List.copyOf(rolledBack);
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(lastDeploy, "lastDeploy");
     if (failure.isPresent() != (status == AppStatus.FAILED)) {
       throw new IllegalArgumentException("a failure kind is given exactly for FAILED, got " + status);
     }
@@ -72,7 +91,8 @@ public record AppResult(
 
   /** The same result, taking {@code took}. */
   public AppResult took(Duration took) {
-    return new AppResult(target, status, step, reason, images, took, failure, blockedSince, heldBy, rolledBack, warnings);
+    return new AppResult(target, status, step, reason, images, took, failure, blockedSince, heldBy, rolledBack, warnings,
+        lastDeploy);
   }
 
   /** True for a failure that nobody could have avoided by waiting: see {@link FailureKind}. */

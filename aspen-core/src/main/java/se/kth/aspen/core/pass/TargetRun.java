@@ -50,6 +50,8 @@ final class TargetRun {
   private Optional<StackModel> stack = Optional.empty();
   private Optional<se.kth.aspen.core.port.FailureRecord> retried = Optional.empty();
   private Optional<DriftCheck.Found> drift = Optional.empty();
+  /** What the target runs as last recorded (deployed or adopted), once the state is read. */
+  private Optional<DeployRecord> lastGood = Optional.empty();
   private final List<String> warnings = new ArrayList<>();
   private final AtomicReference<Leasing.Held> held = new AtomicReference<>();
   private volatile boolean abandoned;
@@ -107,6 +109,7 @@ final class TargetRun {
     fingerprint = Optional.of(fp.hex());
     TargetState ahead = pass.states().get(key);
     TargetState before = ahead != null ? ahead : readState();
+    lastGood = before.lastGood();
     Optional<AppResult> settled = settled(fp, before);
     if (settled.isPresent() && settled.get().status() == AppStatus.UNCHANGED) {
       drift = drift(before);
@@ -164,7 +167,9 @@ final class TargetRun {
             planned, Optional.empty(), Optional.empty(), List.of());
       }
       step = Step.RECORD;
-      pass.recording().adopted(key, new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision()));
+      DeployRecord adopted = new DeployRecord(fp.hex(), clock.instant(), planned, pass.revision());
+      pass.recording().adopted(key, adopted);
+      lastGood = Optional.of(adopted);
       return result(AppStatus.ADOPTED, Optional.empty(), Optional.empty(), planned, Optional.empty(), Optional.empty(), List.of());
     }
     if (pass.mode() == PassMode.RECORD_ONLY) {
@@ -210,6 +215,7 @@ final class TargetRun {
     Clock clock = pass.clock();
     step = Step.DECIDE;
     TargetState before = readState();
+    lastGood = before.lastGood();
     Optional<AppResult> settled = settled(fp, before);
     if (settled.isPresent() && !(drift.isPresent() && settled.get().status() == AppStatus.UNCHANGED)) {
       if (settled.get().status() == AppStatus.UNCHANGED) {
@@ -238,8 +244,10 @@ final class TargetRun {
           + ": nothing recorded; tried again next pass");
     }
     Map<String, String> recorded = Recording.texts(images);
-    pass.recording().success(target, key, new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision()),
+    DeployRecord deployedNow = new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision());
+    pass.recording().success(target, key, deployedNow,
         before, read.stack(), images, drift.map(d -> DeploymentNotice.DRIFT), advice);
+    lastGood = Optional.of(deployedNow);
     Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
     return result(AppStatus.DEPLOYED, why.map(w -> Step.DRIFT.shown()), why, recorded, Optional.empty(), Optional.empty(), List.of());
   }
@@ -369,6 +377,7 @@ final class TargetRun {
   /** The result with its duration, and every warning, including those of giving the lease back after it was built. */
   private AppResult timed(AppResult result) {
     return new AppResult(result.target(), result.status(), result.step(), result.reason(), result.images(),
-        Duration.between(started, pass.clock().instant()), result.failure(), result.blockedSince(), result.heldBy(), result.rolledBack(), warnings);
+        Duration.between(started, pass.clock().instant()), result.failure(), result.blockedSince(), result.heldBy(), result.rolledBack(), warnings,
+        lastGood.map(r -> new AppResult.LastDeploy(r.at(), r.revision())));
   }
 }

@@ -54,9 +54,12 @@ class PassTest {
     return image + ":" + tag + "@" + FakeImageRegistry.digestOf(image + ":" + tag);
   }
 
+  /** A result of the first pass: what it deployed is recorded at the fixture's start, from rev-1. */
   private AppResult result(String stackPath, AppStatus status, Map<String, String> images) {
+    Optional<AppResult.LastDeploy> last = status == AppStatus.DEPLOYED
+        ? Optional.of(new AppResult.LastDeploy(Instant.parse("2026-01-01T00:00:00Z"), "rev-1")) : Optional.empty();
     return new AppResult(target(stackPath), status, Optional.empty(), Optional.empty(), new TreeMap<>(images),
-        Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+        Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), last);
   }
 
   private AppResult failed(String stackPath, String step, String reason) {
@@ -106,6 +109,18 @@ class PassTest {
     assertThat(f.orchestrator.deploys()).hasSize(deploys);
     assertThat(f.images.totalCalls() - registryCalls).as("only the semver app's one tag listing").isEqualTo(1);
     assertThat(f.secrets.calls()).isEmpty();
+  }
+
+  @Test
+  void anUnchangedTargetSaysWhenAndFromWhichRevisionWhatRunsWasDeployed() {
+    f.deploy();
+    f.clock.advance(Duration.ofHours(2));
+
+    PassReport second = f.deploy();
+
+    assertThat(only(second, "team/app-a/active/docker-stack.yml").lastDeploy())
+        .contains(new AppResult.LastDeploy(Instant.parse("2026-01-01T00:00:00Z"), "rev-1"));
+    assertThat(only(second, "app-b/active/docker-stack.yml").lastDeploy()).as("never deployed").isEmpty();
   }
 
   @Test

@@ -46,7 +46,9 @@ public final class StatusPage {
         .append("<link rel=\"icon\" href=\"data:,\">")
         .append("<title>Aspen: ").append(Html.escape(runner.name())).append("</title>")
         .append("<style>").append(STYLE).append("</style></head>\n")
-        .append("<body data-token-required=\"").append(runner.tokenRequired()).append("\">\n");
+        .append("<body data-token-required=\"").append(runner.tokenRequired()).append('"')
+        .append(runner.commits().map(c -> " data-commit-url=\"" + Html.escape(c.repository() + c.commitPath()) + '"').orElse(""))
+        .append(">\n");
     header(out, report, runner);
     out.append("<main>\n<section aria-labelledby=\"passes-title\"><h2 id=\"passes-title\">Last passes</h2>")
         .append(Timeline.svg(passes))
@@ -54,7 +56,7 @@ public final class StatusPage {
         .append(Html.scriptJson(passesJson(passes))).append("</script></section>\n");
     Grid grid = Grid.of(report);
     form(out, grid, filter);
-    table(out, grid, filter);
+    table(out, grid, filter, runner);
     out.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body></html>\n");
     return out.toString();
   }
@@ -106,7 +108,7 @@ public final class StatusPage {
         .append(Html.escape(value)).append("</option>");
   }
 
-  private static void table(StringBuilder out, Grid grid, PageFilter filter) {
+  private static void table(StringBuilder out, Grid grid, PageFilter filter, RunnerFacts runner) {
     out.append("<table id=\"apps\"><caption>").append(grid.apps().size()).append(" apps on ")
         .append(grid.clusters().size()).append(" clusters</caption>\n<thead><tr><th scope=\"col\">App</th><th scope=\"col\">Team</th>");
     for (String cluster : grid.clusters()) {
@@ -121,7 +123,7 @@ public final class StatusPage {
           .append('"').append(shown ? "" : " hidden").append("><th scope=\"row\">").append(Html.escape(row.app()))
           .append("</th><td>").append(Html.escape(row.team())).append("</td>");
       for (String cluster : grid.clusters()) {
-        cell(out, cluster, Optional.ofNullable(row.cells().get(cluster)), filter.showsCluster(cluster));
+        cell(out, cluster, Optional.ofNullable(row.cells().get(cluster)), filter.showsCluster(cluster), runner);
       }
       out.append("</tr>\n");
     }
@@ -131,7 +133,7 @@ public final class StatusPage {
     }
   }
 
-  private static void cell(StringBuilder out, String cluster, Optional<AppResult> found, boolean shown) {
+  private static void cell(StringBuilder out, String cluster, Optional<AppResult> found, boolean shown, RunnerFacts runner) {
     out.append("<td class=\"cell\" data-cluster=\"").append(Html.escape(cluster)).append("\" data-status=\"")
         .append(found.map(r -> r.status().name()).orElse("")).append('"').append(shown ? "" : " hidden").append('>');
     if (found.isEmpty()) {
@@ -148,6 +150,9 @@ public final class StatusPage {
       out.append(" <code class=\"dg\" title=\"").append(Html.escape(text.digest())).append("\">")
           .append(Html.escape(CellText.shortDigest(text.digest()))).append("</code>");
     }
+    found.get().lastDeploy().ifPresent(last -> out.append(" <span class=\"dep\">deployed ")
+        .append(Html.escape(Timeline.time(last.at())))
+        .append(last.revision().isEmpty() ? "" : " from " + revision(last.revision(), runner)).append("</span>"));
     if (!text.when().isEmpty()) {
       out.append(" <span class=\"when\">").append(Html.escape(text.when())).append("</span>");
     }

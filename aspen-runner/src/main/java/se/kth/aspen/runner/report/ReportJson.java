@@ -67,6 +67,12 @@ public final class ReportJson {
       ArrayNode warnings = node.putArray("warnings");
       result.warnings().forEach(warnings::add);
     }
+    result.lastDeploy().ifPresent(last -> {
+      node.put("deployedAt", last.at().toString());
+      if (!last.revision().isEmpty()) {
+        node.put("deployedRevision", last.revision());
+      }
+    });
     node.put("seconds", seconds(result.duration().toMillis()));
     return node;
   }

@@ -30,6 +30,14 @@ public final class Reports {
         Optional.empty(), List.of(), List.of());
   }
 
+  /** Blocked on a new state while the one deployed at {@code deployedAt} from {@code revision} keeps running. */
+  public static AppResult blockedOver(String app, String cluster, Instant since, Instant deployedAt, String revision) {
+    AppResult blocked = blocked(app, cluster, since);
+    return new AppResult(blocked.target(), blocked.status(), blocked.step(), blocked.reason(), blocked.images(),
+        blocked.duration(), blocked.failure(), blocked.blockedSince(), blocked.heldBy(), blocked.rolledBack(),
+        blocked.warnings(), Optional.of(new AppResult.LastDeploy(deployedAt, revision)));
+  }
+
   public static AppResult blocked(String app, String cluster, Instant since) {
     return new AppResult(target(app, cluster), AppStatus.BLOCKED, Optional.of("Verify"),
         Optional.of("service web did not converge: task failed (exit 1)"), new TreeMap<>(), Duration.ZERO,

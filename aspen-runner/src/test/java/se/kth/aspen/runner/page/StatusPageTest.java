@@ -124,6 +124,22 @@ class StatusPageTest {
   }
 
   @Test
+  void aCellSaysWhenAndFromWhichRevisionWhatRunsWasDeployedLinkedToTheCommit() {
+    RunnerFacts linked = new RunnerFacts("runner-1", "aspen", "ok", List.of(), "WAITING", List.of(), true,
+        CommitLinks.of("https://github.com/org/registry.git"));
+    AppResult blocked = Reports.blockedOver("app-b", "active", SINCE, Instant.parse("2026-11-20T08:30:00Z"), "fedcba9876543210");
+    String page = StatusPage.render(Optional.of(Reports.report("abc", blocked)), List.of(), linked, PageFilter.NONE);
+
+    assertThat(cell(page, "app-b", "active")).contains("<span class=\"dep\">deployed 2026-11-20 08:30:00Z from "
+        + "<a href=\"https://github.com/org/registry/commit/fedcba9876543210\">fedcba987654</a></span>");
+    assertThat(page).contains("data-commit-url=\"https://github.com/org/registry/commit/\"");
+    assertThat(cell(render(Reports.report("abc", blocked), PageFilter.NONE), "app-b", "active"))
+        .contains("deployed 2026-11-20 08:30:00Z from fedcba987654</span>");
+    assertThat(cell(render(Reports.report("abc", Reports.blocked("app-b", "active", SINCE)), PageFilter.NONE), "app-b", "active"))
+        .doesNotContain("deployed ");
+  }
+
+  @Test
   void theLastPassesRevisionLinksToItsCommitWhenTheForgeIsKnown() {
     RunnerFacts linked = new RunnerFacts("runner-1", "aspen", "ok", List.of(), "WAITING", List.of(), true,
         CommitLinks.of("git@github.com:org/registry.git"));
