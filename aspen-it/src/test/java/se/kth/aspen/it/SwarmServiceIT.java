@@ -130,6 +130,10 @@ class SwarmServiceIT extends Scenario {
             .strip().equals("completed"));
     awaitDeployed(3);
     awaitRunnersAgree(Duration.ofMinutes(3));
+    // The replaced runners finish their pass after the new ones have started (start-first): their
+    // logs are complete only once they have exited.
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        engine.docker("ps", "-q", "--filter", "name=" + service + ".", "--filter", "status=running").strip().lines().count() == 2);
     // Each container's own log (`docker service logs` hangs on this engine once tasks were replaced).
     List<String> logs = new ArrayList<>();
     for (String task : engine.docker("ps", "-a", "-q", "--filter", "name=" + service + ".").strip().split("\\s+")) {
