@@ -59,7 +59,7 @@ class StatusPageIT extends Scenario {
       // Run a pass from the page: it asks for the token first, then keeps it for the tab.
       browser.driver.findElement(By.id("run-now")).click();
       WebElement tokenField = browser.driver.findElement(By.id("token"));
-      await().atMost(Duration.ofSeconds(5)).until(tokenField::isDisplayed);
+      await().atMost(Duration.ofSeconds(30)).until(tokenField::isDisplayed);
       tokenField.sendKeys(token);
       browser.driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
       awaitStatus(browser, flaky, "FAILED", aspen);
@@ -84,7 +84,7 @@ class StatusPageIT extends Scenario {
 
       WebElement filter = browser.driver.findElement(By.id("q"));
       filter.sendKeys(flaky);
-      await().atMost(Duration.ofSeconds(5)).until(() -> !row(browser, web).isDisplayed());
+      await().atMost(Duration.ofSeconds(30)).until(() -> !row(browser, web).isDisplayed());
       assertThat(row(browser, api).isDisplayed()).isFalse();
       assertThat(row(browser, flaky).isDisplayed()).isTrue();
       assertThat(browser.driver.getCurrentUrl()).endsWith("/?q=" + flaky);
