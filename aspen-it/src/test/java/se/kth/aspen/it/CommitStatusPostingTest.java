@@ -33,6 +33,7 @@ import se.kth.aspen.core.fake.RecordingNotifier;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.state.InMemoryStateStore;
+import se.kth.aspen.core.testenv.TestStacks;
 import se.kth.aspen.forge.ForgeCommitStatuses;
 import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.runner.cli.Cli;
@@ -53,22 +54,6 @@ class CommitStatusPostingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REVISION = "3b01b96e1f2a4c5d6e7f8091a2b3c4d5e6f70812";
 
-  /** One service on a range of the test registry's busybox, meeting every deployment policy. */
-  private static final String COMPLIANT = """
-      services:
-        web:
-          image: 127.0.0.1:5000/busybox:${WEB_VERSION}
-          environment:
-            WEB_VERSION: "~1.2.0"
-          deploy:
-            replicas: 1
-            restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3}
-            resources:
-              limits: {cpus: "0.25", memory: 32M}
-              reservations: {cpus: "0.05", memory: 8M}
-          logging:
-            options: {max-size: 10m, max-file: "3"}
-      """;
 
   @TempDir Path dir;
 
@@ -97,8 +82,8 @@ class CommitStatusPostingTest {
 
   @Test
   void aDeployPostsPendingThenSuccessAPolicyBreakFailureAndAnUnchangedAppNothing() throws Exception {
-    app("app-a", COMPLIANT);
-    app("app-b", COMPLIANT.replace("limits: {cpus: \"0.25\", memory: 32M}", "limits: {cpus: \"0.25\"}"));
+    app("app-a", TestStacks.COMPLIANT);
+    app("app-b", TestStacks.COMPLIANT.replace("limits: {cpus: \"0.25\", memory: 32M}", "limits: {cpus: \"0.25\"}"));
 
     int first = run("run", "--once");
     List<String> afterFirst = posted();
@@ -118,7 +103,7 @@ class CommitStatusPostingTest {
 
   @Test
   void aPlanPostsNothing() throws Exception {
-    app("app-a", COMPLIANT);
+    app("app-a", TestStacks.COMPLIANT);
 
     int plan = run("plan");
 

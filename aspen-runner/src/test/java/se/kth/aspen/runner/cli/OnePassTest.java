@@ -20,7 +20,7 @@ import se.kth.aspen.core.fake.RecordingNotifier;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.state.InMemoryStateStore;
 import se.kth.aspen.runner.Adapters;
-import se.kth.aspen.runner.TestStacks;
+import se.kth.aspen.core.testenv.TestStacks;
 
 /** {@code run --once} and {@code plan} over the core's fakes: output, JSON and exit codes. */
 class OnePassTest {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.kth.aspen.runner.TestStacks;
+import se.kth.aspen.core.testenv.TestStacks;
 
 class ValidateCommandTest {
 
@@ -30,7 +30,7 @@ class ValidateCommandTest {
 
   @Test
   void aVariableSetNowhereIsAWarningNamingFileAndLineAndOneSetInAnyServiceIsNot() throws Exception {
-    Path file = stack("app-a", se.kth.aspen.runner.TestStacks.COMPLIANT.replace("      WEB_VERSION: \"~1.2.0\"\n",
+    Path file = stack("app-a", TestStacks.COMPLIANT.replace("      WEB_VERSION: \"~1.2.0\"\n",
         "      WEB_VERSION: \"~1.2.0\"\n      URL: https://${DOMAIN}/${APPLICATION_NAME}/\n      HOME_DIR: ${HOME}\n"
             + "      DOMAIN: app.example.org\n"));
 

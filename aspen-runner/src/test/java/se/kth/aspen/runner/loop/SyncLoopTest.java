@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.kth.aspen.runner.TestStacks;
+import se.kth.aspen.core.testenv.TestStacks;
 import se.kth.aspen.core.fake.FakeClusterDirectory;
 import se.kth.aspen.core.fake.FakeRegistrySource;
 import se.kth.aspen.core.fake.RecordingNotifier;

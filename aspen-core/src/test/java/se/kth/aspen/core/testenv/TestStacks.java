@@ -1,6 +1,6 @@
-package se.kth.aspen.runner;
+package se.kth.aspen.core.testenv;
 
-/** Stack files for the runner's tests. */
+/** Stack files on the test registry (see {@link TestEnvironment}) for the tests of every module that deploys. */
 public final class TestStacks {
 
   /** One service on a range of the test registry's busybox, meeting every deployment policy. */
