@@ -26,9 +26,8 @@ class AppOrderTest {
 
   @BeforeEach
   void setUp() {
-    f = new PassFixture(root);
+    f = PassFixture.withImage(root, IMAGE, "1.0.0", "1.0.1");
     f.settings = f.settings.toBuilder().parallelism(1).build();
-    f.images.push(IMAGE, "1.0.0", "1.0.1");
   }
 
   private static String dependingOn(String apps, String tag) {

@@ -22,9 +22,7 @@ class HostBindPassTest {
 
   @BeforeEach
   void registry() {
-    f = new PassFixture(root);
-    f.images.push(IMAGE, "1.2.3_abc");
-    f.registry.write(STACK, TestRegistry.stack(IMAGE + ":1.2.3_abc", "",
+    f = PassFixture.withImage(root, IMAGE, "1.2.3_abc").withStack(STACK, TestRegistry.stack(IMAGE + ":1.2.3_abc", "",
         "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n"));
   }
 

@@ -19,8 +19,7 @@ class OrderedPlanTest {
 
   @BeforeEach
   void setUp() {
-    f = new PassFixture(root);
-    f.images.push(IMAGE, "1.0.0");
+    f = PassFixture.withImage(root, IMAGE, "1.0.0");
   }
 
   /** web and db, both compliant; web's extra lines (indented four spaces) say what it depends on. */

@@ -19,10 +19,9 @@ class OrphansPassTest {
 
   @BeforeEach
   void twoAppsDeployedThenOneLeaves() throws Exception {
-    f = new PassFixture(root);
-    f.images.push(IMAGE, "1.2.3_abc");
-    f.registry.write("app-a/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.2.3_abc"));
-    f.registry.write("app-b/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.2.3_abc"));
+    f = PassFixture.withImage(root, IMAGE, "1.2.3_abc")
+        .withStack("app-a/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.2.3_abc"))
+        .withStack("app-b/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.2.3_abc"));
     f.orchestrator.listStacks();
     assertThat(f.deploy().count(AppStatus.DEPLOYED)).isEqualTo(2);
     f.registry.delete("app-b");

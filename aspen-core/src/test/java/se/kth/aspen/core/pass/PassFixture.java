@@ -40,6 +40,19 @@ class PassFixture {
     this.passState = state;
   }
 
+  /** A fixture whose image registry holds {@code image} with {@code tags}: where most pass tests start. */
+  static PassFixture withImage(Path root, String image, String... tags) {
+    PassFixture fixture = new PassFixture(root);
+    fixture.images.push(image, tags);
+    return fixture;
+  }
+
+  /** Writes {@code yaml} to {@code stackPath} in the registry; returns this fixture. */
+  PassFixture withStack(String stackPath, String yaml) {
+    registry.write(stackPath, yaml);
+    return this;
+  }
+
   Ports ports() {
     return new Ports(source, clusters, images, secrets, orchestrator, passState, notifier);
   }

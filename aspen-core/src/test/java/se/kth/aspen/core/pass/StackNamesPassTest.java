@@ -18,8 +18,7 @@ class StackNamesPassTest {
 
   @BeforeEach
   void registry() {
-    f = new PassFixture(root);
-    f.images.push(IMAGE, "1.2.3_abc");
+    f = PassFixture.withImage(root, IMAGE, "1.2.3_abc");
   }
 
   @Test

@@ -29,9 +29,7 @@ class UnlabelledOrphansPassTest {
 
   @BeforeEach
   void anAdoptedAppLeavesGitBesideAStackNobodyRecorded() throws Exception {
-    f = new PassFixture(root);
-    f.images.push(IMAGE, "1.2.3_abc");
-    f.registry.write(OLD, TestRegistry.stack(IMAGE + ":1.2.3_abc"));
+    f = PassFixture.withImage(root, IMAGE, "1.2.3_abc").withStack(OLD, TestRegistry.stack(IMAGE + ":1.2.3_abc"));
     f.orchestrator.runs("active", "old-app", Map.of("web", IMAGE + ":1.2.3_abc"));
     f.orchestrator.runs("active", "foreign", Map.of("web", IMAGE + ":1.2.3_abc"));
     f.orchestrator.listStacks();
