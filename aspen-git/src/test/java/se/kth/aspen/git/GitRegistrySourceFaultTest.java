@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.RefusedException;
-import se.kth.aspen.core.port.UnreachableException;
 import se.kth.aspen.core.port.RegistrySnapshot;
+import se.kth.aspen.core.port.UnreachableException;
 
 /** A remote that goes away, a local copy that breaks: the last good snapshot, then a re-clone. */
 class GitRegistrySourceFaultTest {

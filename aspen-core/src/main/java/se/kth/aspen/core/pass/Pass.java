@@ -29,10 +29,10 @@ import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.ClusterList;
 import se.kth.aspen.core.port.Deadline;
+import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
-import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.version.TagCatalog;
 
 /**

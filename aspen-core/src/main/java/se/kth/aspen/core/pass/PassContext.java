@@ -2,14 +2,14 @@ package se.kth.aspen.core.pass;
 
 import java.time.Clock;
 import java.util.Map;
-import se.kth.aspen.core.port.ClusterInventory;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.fingerprint.TreeListing;
+import se.kth.aspen.core.policy.Policies;
+import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.RegistrySnapshot;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.TargetState;
-import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.version.TagCatalog;
 
 /**

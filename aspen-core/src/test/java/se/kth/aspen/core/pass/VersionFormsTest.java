@@ -5,9 +5,9 @@ import static se.kth.aspen.core.pass.PassFixture.only;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every value form the Python tool accepted for an image's tag variable deploys the tag it

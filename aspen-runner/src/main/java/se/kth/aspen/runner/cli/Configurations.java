@@ -2,12 +2,12 @@ package se.kth.aspen.runner.cli;
 
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.kth.aspen.runner.config.Configuration;
 import se.kth.aspen.runner.config.ConfigurationException;
 import se.kth.aspen.runner.config.ConfigurationReader;
 import se.kth.aspen.runner.config.StartNotices;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the configuration for a command and reports a bad one as every problem at once; for the

@@ -3,8 +3,8 @@ package se.kth.aspen.runner.cli;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.image.ImageReference;
+import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.PortException;
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import se.kth.aspen.core.catalogue.CatalogueSettings;
 import se.kth.aspen.core.catalogue.RegistryCatalogue;
 import se.kth.aspen.core.catalogue.RegistryRequests;
-import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.image.ImageReference;
+import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
