@@ -20,8 +20,8 @@ import se.kth.aspen.core.fake.RecordingNotifier;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.port.SpecDifference;
 import se.kth.aspen.core.state.InMemoryStateStore;
-import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.core.testenv.TestStacks;
+import se.kth.aspen.runner.Adapters;
 
 /** {@code aspen drift}: the table, the JSON and the three exit codes, over the core's fakes. */
 class DriftCommandTest {

@@ -19,8 +19,8 @@ import se.kth.aspen.core.fake.FakeSecretStore;
 import se.kth.aspen.core.fake.RecordingNotifier;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.state.InMemoryStateStore;
-import se.kth.aspen.runner.Adapters;
 import se.kth.aspen.core.testenv.TestStacks;
+import se.kth.aspen.runner.Adapters;
 
 /** {@code run --once} and {@code plan} over the core's fakes: output, JSON and exit codes. */
 class OnePassTest {
