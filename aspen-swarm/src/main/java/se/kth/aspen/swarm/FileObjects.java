@@ -17,6 +17,7 @@ import se.kth.aspen.core.compose.FileReference;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
@@ -51,17 +52,18 @@ final class FileObjects {
 
   private final EngineClient engine;
   private final StackNames names;
-  private final ConfinedFiles files;
+  private final Map<String, Secret> contents;
   private final Kind kind;
   private final boolean rotate;
   private final Map<String, String> idsByKey = new HashMap<>();
   private final Map<String, String> namesByKey = new HashMap<>();
 
-  FileObjects(EngineClient engine, StackNames names, ConfinedFiles files, Kind kind, boolean rotate) {
+  /** @param contents the content of each file-based object of this kind, by its key, as the request carries it */
+  FileObjects(EngineClient engine, StackNames names, Map<String, Secret> contents, Kind kind, boolean rotate) {
     this.rotate = rotate;
     this.engine = engine;
     this.names = names;
-    this.files = files;
+    this.contents = contents;
     this.kind = kind;
   }
 
@@ -78,9 +80,10 @@ final class FileObjects {
         idsByKey.put(key, found.path("ID").asText());
         continue;
       }
-      String file = spec.file().orElseThrow(() -> new RefusedException(
-          model.file() + ": " + kind.noun + " " + key + " has neither file nor external: true"));
-      byte[] data = files.read(file, kind.noun + " " + key);
+      if (spec.file().isEmpty()) {
+        throw new RefusedException(model.file() + ": " + kind.noun + " " + key + " has neither file nor external: true");
+      }
+      byte[] data = contents.get(key).bytes();
       Map<String, String> labels = new TreeMap<>(spec.labels());
       String name = cliName;
       if (rotate) {

@@ -4,7 +4,6 @@ import static se.kth.aspen.swarm.SpecValues.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +21,13 @@ final class MountsJson {
 
   private final StackModel model;
   private final StackNames names;
-  private final Path directory;
+  private final Map<String, String> hostPaths;
   private final Set<String> replacedBinds;
 
-  MountsJson(StackModel model, StackNames names, Path directory, Set<String> replacedBinds) {
+  MountsJson(StackModel model, StackNames names, Map<String, String> hostPaths, Set<String> replacedBinds) {
     this.model = model;
     this.names = names;
-    this.directory = directory;
+    this.hostPaths = hostPaths;
     this.replacedBinds = replacedBinds;
   }
 
@@ -94,9 +93,11 @@ final class MountsJson {
     String source = mount.source().orElseThrow(
         () -> new UnsupportedSpecException(service.name(), "bind mount " + mount.target() + " has no source"));
     ObjectNode node = base("bind", mount);
-    node.put("Source", mount.relativeBind() || !source.startsWith("/")
-        ? directory.resolve(source).normalize().toString()
-        : source);
+    String hostPath = source.startsWith("/") ? source : hostPaths.get(source);
+    if (hostPath == null) {
+      throw new UnsupportedSpecException(service.name(), "bind mount " + mount.target() + ": the request has no host path for \"" + source + "\"");
+    }
+    node.put("Source", hostPath);
     node.put("Target", mount.target());
     readOnly(node, mount);
     String propagation = option(mount, "propagation");

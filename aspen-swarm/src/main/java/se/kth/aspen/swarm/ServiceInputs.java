@@ -2,14 +2,13 @@ package se.kth.aspen.swarm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What converting one service needs beyond its compose description: values looked up on the
- * engine, in files or in the registry before the spec can be written.
+ * engine or in the registry, or resolved by the core in the request, before the spec can be written.
  *
  * @param image the image to run, tagged and, when resolved, pinned to a digest
  * @param platforms {@code Placement.Platforms} from digest resolution, empty when not resolved
@@ -20,7 +19,7 @@ import java.util.Set;
  * @param forceUpdate the current service's {@code ForceUpdate}, 0 on create
  * @param networkNames each network key to the name it has on the engine
  * @param volumeNames each volume key to the name it has on the engine
- * @param directory where relative bind sources resolve
+ * @param hostPaths each bind source not written as an absolute path, to its path on the host
  */
 record ServiceInputs(
     String image,
@@ -32,4 +31,4 @@ record ServiceInputs(
     long forceUpdate,
     Map<String, String> networkNames,
     Map<String, String> volumeNames,
-    Path directory) {}
+    Map<String, String> hostPaths) {}

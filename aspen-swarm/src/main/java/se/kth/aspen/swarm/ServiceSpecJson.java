@@ -46,7 +46,7 @@ final class ServiceSpecJson {
     spec.set("Labels", SpecValues.labels(labels, names.stack()));
 
     ObjectNode task = spec.putObject("TaskTemplate");
-    MountsJson mounts = new MountsJson(model, names, inputs.directory(), inputs.replacedBinds());
+    MountsJson mounts = new MountsJson(model, names, inputs.hostPaths(), inputs.replacedBinds());
     task.set("ContainerSpec", ContainerSpecJson.of(names.stack(), service, inputs, mounts));
     task.set("Resources", resources(service, deploy.flatMap(DeploySpec::resources)));
     restartPolicy(service, deploy.flatMap(DeploySpec::restartPolicy)).ifPresent(r -> task.set("RestartPolicy", r));

@@ -9,12 +9,12 @@ import java.util.Map;
 import se.kth.aspen.core.compose.ServiceOrder;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
-import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.DeployOutcome;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
+import se.kth.aspen.core.port.ServiceEnvironment;
 import se.kth.aspen.core.port.StackOwner;
 
 /**
@@ -61,12 +61,8 @@ final class StackDeployment {
   private void apply() throws PortException {
     // The registry lookups only read, and are the slowest calls: they run beside everything else.
     ImageResolution resolution = new ImageResolution(engine, auth, platformsByDigest);
-    Map<String, ImageReference> written = new HashMap<>();
-    for (ServiceSpec service : model.services().values()) {
-      written.put(service.name(), image(service));
-    }
     try (var lookups = new ConcurrentLookups()) {
-      written.forEach((service, image) -> lookups.start(service, () -> resolution.resolve(image)));
+      request.images().forEach((service, image) -> lookups.start(service, () -> resolution.resolve(image)));
       deploy(lookups);
     }
   }
@@ -79,19 +75,17 @@ final class StackDeployment {
     }
     check("preparing networks");
     Map<String, String> networks = new NetworkSetup(engine, names).prepare(model, progress);
-    ConfinedFiles files = new ConfinedFiles(request.directory(), model.file());
-    FileObjects secrets = new FileObjects(engine, names, files, FileObjects.Kind.SECRET, rotate);
-    FileObjects configs = new FileObjects(engine, names, files, FileObjects.Kind.CONFIG, rotate);
+    FileObjects secrets = new FileObjects(engine, names, request.files().secrets(), FileObjects.Kind.SECRET, rotate);
+    FileObjects configs = new FileObjects(engine, names, request.files().configs(), FileObjects.Kind.CONFIG, rotate);
     check("creating secrets");
     secrets.apply(model, progress);
     check("creating configs");
     configs.apply(model, progress);
     Map<String, String> volumes = new HashMap<>();
     model.volumes().forEach((key, v) -> volumes.put(key, names.object(key, v.name(), v.external())));
-    EnvironmentAssembly environment = new EnvironmentAssembly(files, request.secretEnvironment());
-    VaultedBinds vaulted = new VaultedBinds(secrets, names, request.decryptedFiles());
-    Writing writing = new Writing(existing, lookups, environment, vaulted, new ServiceSpecJson(model, names), secrets, configs,
-        networks, volumes, files);
+    VaultedBinds vaulted = new VaultedBinds(secrets, names, request.files().vaultedBinds());
+    Writing writing = new Writing(existing, lookups, vaulted, new ServiceSpecJson(model, names), secrets, configs, networks,
+        volumes);
     ServiceOrder order = ServiceOrder.of(model);
     for (List<String> wave : order.waves()) {
       new DependencyGate(engine, names, model, deadline).await(wave, progress);
@@ -103,9 +97,9 @@ final class StackDeployment {
   }
 
   /** What writing each service needs, prepared once for the whole stack. */
-  private record Writing(Map<String, JsonNode> existing, ConcurrentLookups lookups, EnvironmentAssembly environment,
-      VaultedBinds vaulted, ServiceSpecJson converter, FileObjects secrets, FileObjects configs, Map<String, String> networks,
-      Map<String, String> volumes, ConfinedFiles files) {}
+  private record Writing(Map<String, JsonNode> existing, ConcurrentLookups lookups, VaultedBinds vaulted,
+      ServiceSpecJson converter, FileObjects secrets, FileObjects configs, Map<String, String> networks,
+      Map<String, String> volumes) {}
 
   private void write(ServiceSpec service, Writing writing) throws PortException {
     String name = names.scoped(service.name());
@@ -126,9 +120,9 @@ final class StackDeployment {
     secretRefs.sort(java.util.Comparator.comparing((ObjectNode n) -> n.path("SecretName").asText())
         .thenComparing(n -> n.path("File").path("Name").asText()));
     long forceUpdate = current == null ? 0 : current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong(0);
-    ServiceInputs inputs = new ServiceInputs(image.image().toString(), image.platforms(), writing.environment().of(service),
-        secretRefs, writing.configs().references(service), delivered.targets(), forceUpdate, writing.networks(),
-        writing.volumes(), writing.files().directory());
+    ServiceInputs inputs = new ServiceInputs(image.image().toString(), image.platforms(),
+        env(request.environments().get(service.name())), secretRefs, writing.configs().references(service), delivered.targets(),
+        forceUpdate, writing.networks(), writing.volumes(), request.files().hostPaths());
     ObjectNode spec;
     try {
       spec = writing.converter().of(service, inputs);
@@ -178,16 +172,11 @@ final class StackDeployment {
     SentSpec.label(spec);
   }
 
-  private ImageReference image(ServiceSpec service) throws RefusedException {
-    ImageReference given = request.images().get(service.name());
-    if (given != null) {
-      return given;
-    }
-    try {
-      return ImageReference.parse(service.image());
-    } catch (IllegalArgumentException e) {
-      throw new RefusedException(model.file() + ": service " + service.name() + " (line " + service.line() + "): " + e.getMessage(), e);
-    }
+  /** {@code Env} as the CLI sends it: sorted, {@code NAME=value}, or the bare name of a variable without a value. */
+  private static List<String> env(ServiceEnvironment environment) {
+    List<String> lines = new ArrayList<>(environment.values().size());
+    environment.values().forEach((name, value) -> lines.add(value.map(v -> name + "=" + v.text()).orElse(name)));
+    return lines;
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ class ServiceSpecJsonTest {
   private static ObjectNode convert(ServiceSpec service) throws UnsupportedSpecException {
     var model = Stacks.model(service);
     ServiceInputs inputs = new ServiceInputs("127.0.0.1:5000/busybox:1.0.0_abc", SpecValues.NODES.arrayNode(), List.of(),
-        List.of(), List.of(), Set.of(), 0, Map.of("default", "st_default"), Map.of(), Path.of("/srv/app"));
+        List.of(), List.of(), Set.of(), 0, Map.of("default", "st_default"), Map.of(), Map.of());
     return new ServiceSpecJson(model, new StackNames("st")).of(service, inputs);
   }
 
@@ -93,7 +92,7 @@ class ServiceSpecJsonTest {
     var model = Stacks.model(service);
     ServiceInputs inputs = new ServiceInputs("127.0.0.1:5000/busybox:1.0.0_abc", SpecValues.NODES.arrayNode(), List.of(),
         List.of(), List.of(), Set.of(), 0, Map.of("hostnet", "host", "front", "st_front", "nothing", "none"), Map.of(),
-        Path.of("/srv/app"));
+        Map.of());
     assertThat(new ServiceSpecJson(model, new StackNames("st")).of(service, inputs).path("TaskTemplate").path("Networks").toString())
         .isEqualTo("[{\"Target\":\"host\"},{\"Target\":\"none\",\"Aliases\":[\"kept\"]},"
             + "{\"Target\":\"st_front\",\"Aliases\":[\"www\",\"web\"]}]");

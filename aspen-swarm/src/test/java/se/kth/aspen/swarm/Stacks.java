@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import se.kth.aspen.core.compose.FileObjectSpec;
 import se.kth.aspen.core.compose.NetworkSpec;
 import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackFileException;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.VolumeSpec;
 import se.kth.aspen.core.image.ImageReference;
@@ -20,6 +21,7 @@ import se.kth.aspen.core.port.ClusterEndpoint;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.SecretEnvironment;
+import se.kth.aspen.core.request.StackInputs;
 import se.kth.aspen.core.testenv.TestEnvironment;
 import se.kth.aspen.swarm.registry.Registries;
 import se.kth.aspen.swarm.registry.RegistryLogin;
@@ -92,7 +94,12 @@ final class Stacks {
       Map<String, Secret> files, boolean prune) {
     Map<String, ImageReference> images = new LinkedHashMap<>();
     model.services().forEach((k, s) -> images.put(k, ImageReference.parse(s.image())));
-    return new DeployRequest(cluster, stack, model, directory, images, secrets, files, prune);
+    try {
+      // What the pass does: the core reads the files the stack names; the orchestrator gets their contents.
+      return StackInputs.read(directory, model).request(cluster, stack, images, secrets, files, prune);
+    } catch (StackFileException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   static SwarmSettings settings() {

@@ -18,4 +18,9 @@ public record FileObjectSpec(
   public FileObjectSpec {
     labels = Map.copyOf(labels);
   }
+
+  /** True when the content comes from a file beside the stack file (not external). */
+  public boolean fromFile() {
+    return !external && file.isPresent();
+  }
 }

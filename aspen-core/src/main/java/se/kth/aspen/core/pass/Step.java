@@ -22,7 +22,7 @@ enum Step {
   ADOPT("Adopt"),
   /** The target's lease is taken, so that one runner changes it at a time. */
   LEASE("Lease"),
-  /** {@code secrets.env} and vaulted bind files are decrypted in memory. */
+  /** The files the stack names are read, {@code secrets.env} and vaulted bind files decrypted, in memory. */
   UNLOCK("Unlock"),
   /** The orchestrator applies the stack. */
   DEPLOY("Deploy"),

@@ -231,8 +231,8 @@ final class TargetRun {
     Map<String, ImageReference> images = Resolution.pin(read.images(), pass.digests(), deadline);
 
     step = Step.DEPLOY;
-    DeployRequest request = new DeployRequest(cluster, target.application(), read.stack(), target.directory(), images,
-        unlocked.environment(), unlocked.files(), pass.settings().prune()).owned(new StackOwner(pass.settings().group(), cluster.name(), fp.hex()));
+    DeployRequest request = unlocked.request(cluster, target.application(), images, pass.settings().prune())
+        .owned(new StackOwner(pass.settings().group(), cluster.name(), fp.hex()));
     Deploying.Output deployed = new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request,
         pass.settings().verify(), rollbackOnFailure(read.stack()), deadline, lease::confirm));
     warnings.addAll(deployed.outcome().warnings());

@@ -13,19 +13,26 @@ import se.kth.aspen.core.compose.ConfinedPath;
 import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackFileException;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.VolumeMount;
+import se.kth.aspen.core.image.ImageReference;
+import se.kth.aspen.core.port.Cluster;
+import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.Secret;
 import se.kth.aspen.core.port.SecretEnvironment;
 import se.kth.aspen.core.port.SecretStore;
+import se.kth.aspen.core.request.StackInputs;
 
 /**
- * Unlock: when a service's {@code env_file} names {@code secrets.decrypted.env} (the rule is
- * {@link DecryptedSecrets}),
- * the application's {@code secrets.env} is decrypted into an environment; every relative bind
- * file that starts with {@code $ANSIBLE_VAULT} is decrypted into bytes. In memory only, wrapped
- * in {@link Secret}. Only reached for a target that changed, never in a plan.
+ * Unlock: the files the stack names are read into memory ({@link StackInputs}: env files,
+ * secret and config files), then, when a service's {@code env_file} names {@code
+ * secrets.decrypted.env} (the rule is {@link DecryptedSecrets}), the application's {@code
+ * secrets.env} is decrypted into an environment, and every relative bind file that starts with
+ * {@code $ANSIBLE_VAULT} is decrypted into bytes. In memory only, wrapped in {@link Secret}; the
+ * plain files are read first, so that a stack whose files are wrong costs no decryption. Only
+ * reached for a target that changed, never in a plan.
  */
 final class Unlocking {
 
@@ -33,8 +40,18 @@ final class Unlocking {
 
   record Input(AppTarget target, StackModel stack) {}
 
-  /** @param files plaintext of vaulted bind files, by the source as written */
-  record Output(SecretEnvironment environment, Map<String, Secret> files) {}
+  /**
+   * @param inputs the files the stack names, read
+   * @param environment the decrypted {@code secrets.env}, empty when no service names it
+   * @param files plaintext of vaulted bind files, by the source as written
+   */
+  record Output(StackInputs inputs, SecretEnvironment environment, Map<String, Secret> files) {
+
+    /** The fully resolved request for the target's stack. */
+    DeployRequest request(Cluster cluster, String stackName, Map<String, ImageReference> images, boolean prune) {
+      return inputs.request(cluster, stackName, images, environment, files, prune);
+    }
+  }
 
   private final SecretStore secrets;
 
@@ -67,6 +84,12 @@ final class Unlocking {
   Output unlock(Input in) throws StepFailure {
     AppTarget target = in.target();
     SecretEnvironment environment = SecretEnvironment.empty();
+    StackInputs inputs;
+    try {
+      inputs = StackInputs.read(target.directory(), in.stack());
+    } catch (StackFileException e) {
+      throw new StepFailure(Step.UNLOCK, FailureKind.INVALID, e.getMessage(), e);
+    }
     try {
       if (usesSecrets(in.stack())) {
         Path file = secretsEnv(target, Step.UNLOCK);
@@ -83,7 +106,7 @@ final class Unlocking {
           }
         }
       }
-      return new Output(environment, files);
+      return new Output(inputs, environment, files);
     } catch (PathEscapeException e) {
       throw new StepFailure(Step.UNLOCK, FailureKind.INVALID, target.stackPath() + ": " + e.getMessage());
     } catch (PortException e) {

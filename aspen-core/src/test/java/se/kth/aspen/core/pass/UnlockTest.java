@@ -5,11 +5,12 @@ import static se.kth.aspen.core.pass.PassFixture.only;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.port.DeployRequest;
 import se.kth.aspen.core.port.Secret;
@@ -44,9 +45,48 @@ class UnlockTest {
     assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.DEPLOYED);
 
     DeployRequest request = f.orchestrator.deploys().getFirst();
-    assertThat(request.secretEnvironment().values()).containsExactly(Map.entry("DB_PASSWORD", Secret.of("hunter2")));
-    assertThat(request.decryptedFiles()).containsExactly(Map.entry("./conf/app.yml", Secret.of("password: hunter2\n")));
+    assertThat(request.environments().get("web").values()).containsExactly(Map.entry("A", Optional.of(Secret.of("1"))),
+        Map.entry("DB_PASSWORD", Optional.of(Secret.of("hunter2"))), Map.entry("LOG_LEVEL", Optional.of(Secret.of("info"))));
+    assertThat(request.files().vaultedBinds()).containsExactly(Map.entry("./conf/app.yml", Secret.of("password: hunter2\n")));
     assertThat(request.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void theRequestCarriesEveryBindSourceAsAHostPathAndNoDirectory() {
+    f.deploy();
+
+    DeployRequest request = f.orchestrator.deploys().getFirst();
+    String directory = root.resolve("app/active").toAbsolutePath().normalize().toString();
+    assertThat(request.files().hostPaths()).containsOnly(Map.entry("./conf/app.yml", directory + "/conf/app.yml"),
+        Map.entry("./conf/plain.yml", directory + "/conf/plain.yml"));
+  }
+
+  @Test
+  void anEnvFileWithAnInvalidLineIsInvalidNamingItsLineAndNothingIsDecrypted() {
+    f.registry.write("app/active/plain.env", "A=1\nBAD KEY=hunter2\n");
+
+    AppResult result = only(f.deploy(), STACK);
+
+    assertThat(result.status()).isEqualTo(AppStatus.FAILED);
+    assertThat(result.failure()).contains(FailureKind.INVALID);
+    assertThat(result.step()).contains("Unlock");
+    assertThat(result.reason().orElseThrow()).startsWith(STACK + ":").contains("service web: env_file ./plain.env line 2")
+        .doesNotContain("hunter2");
+    assertThat(f.secrets.calls()).isEmpty();
+    assertThat(f.orchestrator.deploys()).isEmpty();
+  }
+
+  @Test
+  void aMissingEnvFileIsInvalidAndNothingIsDecrypted() throws Exception {
+    java.nio.file.Files.delete(root.resolve("app/active/plain.env"));
+
+    AppResult result = only(f.deploy(), STACK);
+
+    assertThat(result.status()).isEqualTo(AppStatus.FAILED);
+    assertThat(result.failure()).contains(FailureKind.INVALID);
+    assertThat(result.reason().orElseThrow()).contains("service web: env_file \"./plain.env\" does not exist");
+    assertThat(f.secrets.calls()).isEmpty();
+    assertThat(f.orchestrator.deploys()).isEmpty();
   }
 
   @Test
@@ -87,20 +127,22 @@ class UnlockTest {
 
   /** One rule for every spelling, the same in a plan as in a deploy: see {@code DecryptedSecrets}. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env"})
-  void eitherSpellingOfTheReferenceIsPlannedAndDeployedWithTheSecrets(String spelling) {
+  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env", "conf/../secrets.decrypted.env",
+      "./conf/../secrets.decrypted.env"})
+  void everySpellingOfTheReferenceIsPlannedAndDeployedWithTheSecrets(String spelling) {
     spell(spelling);
 
     assertThat(only(f.run(PassMode.PLAN), STACK).status()).isEqualTo(AppStatus.CHANGED);
     assertThat(only(f.deploy(), STACK).status()).isEqualTo(AppStatus.DEPLOYED);
-    assertThat(f.orchestrator.deploys().getFirst().secretEnvironment().values())
-        .containsExactly(Map.entry("DB_PASSWORD", Secret.of("hunter2")));
+    assertThat(f.orchestrator.deploys().getFirst().environments().get("web").values())
+        .containsEntry("DB_PASSWORD", Optional.of(Secret.of("hunter2")));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = PassMode.class, names = {"PLAN", "DEPLOY"})
-  void theReferenceInAnotherDirectoryIsInvalidInAPlanAndADeployAlike(PassMode mode) {
-    spell("conf/secrets.decrypted.env");
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"PLAN, conf/secrets.decrypted.env", "DEPLOY, conf/secrets.decrypted.env", "PLAN, ./conf/secrets.decrypted.env",
+      "DEPLOY, ./conf/secrets.decrypted.env"})
+  void theReferenceInAnotherDirectoryIsInvalidInAPlanAndADeployAlike(PassMode mode, String spelling) {
+    spell(spelling);
     f.registry.write("app/active/conf/secrets.decrypted.env", "DB_PASSWORD=plain\n");
 
     AppResult result = only(f.run(mode), STACK);
@@ -108,8 +150,8 @@ class UnlockTest {
     assertThat(result.status()).isEqualTo(AppStatus.FAILED);
     assertThat(result.failure()).contains(FailureKind.INVALID);
     assertThat(result.step()).contains("Read");
-    assertThat(result.reason().orElseThrow()).startsWith(STACK + ":").contains("env_file \"conf/secrets.decrypted.env\": secrets.decrypted.env stands "
-        + "for the decrypted secrets.env beside the stack file");
+    assertThat(result.reason().orElseThrow()).startsWith(STACK + ":").contains("env_file \"" + spelling + "\": secrets.decrypted.env "
+        + "stands for the decrypted secrets.env beside the stack file");
     assertThat(f.orchestrator.deploys()).isEmpty();
     assertThat(f.secrets.calls()).isEmpty();
   }

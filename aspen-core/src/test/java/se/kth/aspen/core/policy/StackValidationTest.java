@@ -75,24 +75,26 @@ class StackValidationTest {
 
   /** The rule of {@code DecryptedSecrets}: the same spellings a plan and a deploy accept. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env"})
-  void eitherSpellingOfTheSecretsReferenceIsValid(String spelling) throws IOException {
+  @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env", "conf/../secrets.decrypted.env",
+      "./conf/../secrets.decrypted.env"})
+  void everySpellingOfTheSecretsReferenceIsValid(String spelling) throws IOException {
     Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [" + spelling + "]\n    logging:\n"));
     ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
     assertThat(report.errors()).isEmpty();
     assertThat(report.valid()).isTrue();
   }
 
-  @Test
-  void theSecretsReferenceInAnotherDirectoryIsInvalidEvenWhenSuchAFileExists() throws IOException {
-    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [conf/secrets.decrypted.env]\n    logging:\n"));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"conf/secrets.decrypted.env", "./conf/secrets.decrypted.env"})
+  void theSecretsReferenceInAnotherDirectoryIsInvalidEvenWhenSuchAFileExists(String spelling) throws IOException {
+    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [" + spelling + "]\n    logging:\n"));
     Files.createDirectories(file.getParent().resolve("conf"));
     Files.writeString(file.getParent().resolve("conf/secrets.decrypted.env"), "DB_PASSWORD=plain\n");
     ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
     assertThat(report.valid()).isFalse();
     assertThat(report.errors()).singleElement().asString()
         .startsWith(CompliantStacks.FILE + ":")
-        .contains("env_file \"conf/secrets.decrypted.env\": secrets.decrypted.env stands for the decrypted secrets.env "
+        .contains("env_file \"" + spelling + "\": secrets.decrypted.env stands for the decrypted secrets.env "
             + "beside the stack file and cannot be in another directory");
   }
 }
