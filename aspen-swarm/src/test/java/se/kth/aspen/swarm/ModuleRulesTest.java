@@ -1,5 +1,7 @@
 package se.kth.aspen.swarm;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,19 @@ class ModuleRulesTest {
   @Test
   void noPackageCycles() {
     ModuleRules.noPackageCycles("se.kth.aspen.swarm").check(classes);
+  }
+
+  /**
+   * The deploy request carries what the stack's files hold: deploying reads no file (only the
+   * engine client reads the TLS files {@code DOCKER_CERT_PATH} names) and parses no env file.
+   */
+  @Test
+  void deployingOpensNoFileOfTheApplication() {
+    noClasses().that().resideInAPackage("se.kth.aspen.swarm").and().doNotHaveSimpleName("EngineClients")
+        .should().accessClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+        .orShould().accessClassesThat().haveFullyQualifiedName("se.kth.aspen.core.compose.EnvFile")
+        .orShould().accessClassesThat().haveFullyQualifiedName("se.kth.aspen.core.compose.ConfinedPath")
+        .check(classes);
   }
 
   @Test
