@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -183,9 +182,10 @@ abstract class Scenario {
    */
   void drainNotices(Aspen aspen) {
     String marker = "marker-" + markers.incrementAndGet() + "-" + suffix;
-    aspen.adapters().ports().notifier().recommendation(new RecommendationNotice(marker, Optional.empty()));
+    aspen.adapters().ports().notifier().recommendation(
+        new RecommendationNotice.MissingLabel(marker, "se.kth.marker", marker, List.of()));
     await().atMost(Duration.ofSeconds(30)).until(() -> bodies(RECOMMEND_PATH).stream()
-        .anyMatch(b -> marker.equals(b.path("message").asText())));
+        .anyMatch(b -> b.path("message").asText().contains(marker)));
   }
 
   List<JsonNode> bodies(String path) {

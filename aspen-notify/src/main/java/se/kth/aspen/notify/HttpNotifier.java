@@ -67,13 +67,13 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
   @Override
   public void deployment(DeploymentNotice notice) {
     submit(NoticeKind.DEPLOYMENT,
-        () -> "deployment of " + notice.cluster() + "/" + notice.applicationName() + " " + notice.version(),
+        () -> "deployment of " + notice.cluster() + "/" + notice.application() + " " + NoticeJson.version(notice),
         () -> json.deployment(notice), () -> log.deployment(notice));
   }
 
   @Override
   public void error(ErrorNotice notice) {
-    submit(NoticeKind.ERROR, () -> firstLine(notice.message()), () -> json.error(notice), () -> log.error(notice));
+    submit(NoticeKind.ERROR, () -> PlainText.firstLine(PlainText.error(notice)), () -> json.error(notice), () -> log.error(notice));
   }
 
   /** Sent to {@code SLACK_ERROR_POST_URL} in the error body, where the failure was reported. */
@@ -83,12 +83,12 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
       log.recovery(notice);
       return;
     }
-    submit(NoticeKind.ERROR, () -> firstLine(notice.message()), () -> json.recovery(notice), () -> log.recovery(notice));
+    submit(NoticeKind.ERROR, () -> PlainText.firstLine(PlainText.recovery(notice)), () -> json.recovery(notice), () -> log.recovery(notice));
   }
 
   @Override
   public void recommendation(RecommendationNotice notice) {
-    submit(NoticeKind.RECOMMENDATION, () -> firstLine(notice.message()),
+    submit(NoticeKind.RECOMMENDATION, () -> PlainText.firstLine(PlainText.recommendation(notice)),
         () -> json.recommendation(notice), () -> log.recommendation(notice));
   }
 
@@ -115,11 +115,6 @@ public final class HttpNotifier implements Notifier, AutoCloseable {
       // The port promises never to throw: a notice that cannot be built must not fail a deploy.
       LOG.warn("cannot send a {} notice: {}", kind.label(), e.toString());
     }
-  }
-
-  private static String firstLine(String message) {
-    String line = message == null ? "" : message.lines().findFirst().orElse("");
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   /**

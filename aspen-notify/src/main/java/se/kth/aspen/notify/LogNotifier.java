@@ -10,8 +10,9 @@ import se.kth.aspen.core.port.RecommendationNotice;
 import se.kth.aspen.core.port.RecoveryNotice;
 
 /**
- * A notifier for when no endpoint is configured: every notice becomes a log line. Notices hold
- * names, versions and messages that Aspen wrote, never a secret; label values are not logged.
+ * A notifier for when no endpoint is configured: every notice becomes a readable log line,
+ * without the markup the HTTP bodies carry. Notices hold names, versions and messages that Aspen
+ * wrote, never a secret; label values are not logged.
  */
 public final class LogNotifier implements Notifier {
 
@@ -20,27 +21,32 @@ public final class LogNotifier implements Notifier {
   @Override
   public void deployment(DeploymentNotice notice) {
     Objects.requireNonNull(notice, "notice");
-    LOG.info("deployed {} to {}: version {} of {}, {} replicas{}",
-        notice.applicationName(), notice.cluster(), notice.version(), notice.imageName(), notice.replicas(),
-        notice.reason().map(reason -> " (reason: " + reason + ")").orElse(""));
+    LOG.info("{}", PlainText.deployment(notice));
   }
 
   @Override
   public void error(ErrorNotice notice) {
     Objects.requireNonNull(notice, "notice");
-    LOG.warn("{}", notice.message());
-    notice.stackTrace().ifPresent(trace -> LOG.debug("stack trace of the error above:\n{}", trace));
+    LOG.warn("{}", PlainText.error(notice));
+    String trace = switch (notice) {
+      case ErrorNotice.DeployFailed f -> f.stackTrace().orElse(null);
+      case ErrorNotice.PassCrashed c -> c.stackTrace();
+      default -> null;
+    };
+    if (trace != null) {
+      LOG.debug("stack trace of the error above:\n{}", trace);
+    }
   }
 
   @Override
   public void recovery(RecoveryNotice notice) {
     Objects.requireNonNull(notice, "notice");
-    LOG.info("{}", notice.message());
+    LOG.info("{}", PlainText.recovery(notice));
   }
 
   @Override
   public void recommendation(RecommendationNotice notice) {
     Objects.requireNonNull(notice, "notice");
-    LOG.info("recommendation: {}", notice.message());
+    LOG.info("{}", PlainText.recommendation(notice));
   }
 }

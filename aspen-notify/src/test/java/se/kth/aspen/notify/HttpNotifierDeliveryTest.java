@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.Replicas;
 
 /** Retries, give-ups, a slow endpoint and a full queue: none of it reaches the caller. */
 class HttpNotifierDeliveryTest {
@@ -54,9 +56,13 @@ class HttpNotifierDeliveryTest {
     return HttpNotifier.builder().errorUrl(URI.create(endpoint.baseUrl() + path));
   }
 
-  private static ErrorNotice error(String message) {
-    return new ErrorNotice(message, Optional.empty(), Optional.empty());
+  /** An error whose text is the problem after a fixed lead, so that the tests follow each one by its name. */
+  private static ErrorNotice error(String problem) {
+    return new ErrorNotice.PassProblem(problem, false);
   }
+
+  private static final String PROBLEM_LEAD = "Aspen's pass had a problem: ";
+  private static final String PROBLEM_SUBJECT = "the pass had a problem: ";
 
   @Test
   void serverErrorsAreRetriedWithDoublingPausesThenGivenUp() {
@@ -145,7 +151,7 @@ class HttpNotifierDeliveryTest {
 
   @Test
   void aFullQueueDropsTheOldestMessage() {
-    endpoint.stubFor(put(urlEqualTo("/error")).withRequestBody(matchingJsonPath("$.message", equalTo("m0")))
+    endpoint.stubFor(put(urlEqualTo("/error")).withRequestBody(matchingJsonPath("$.message", equalTo(PROBLEM_LEAD + "m0")))
         .atPriority(1).willReturn(aResponse().withStatus(500)));
     endpoint.stubFor(put(urlEqualTo("/error")).atPriority(5).willReturn(aResponse().withStatus(200)));
     RecordingSleeper sleeper = RecordingSleeper.holding();
@@ -157,7 +163,7 @@ class HttpNotifierDeliveryTest {
       notifier.error(error(message));
     }
 
-    assertThat(notifier.waiting()).extracting(Delivery::subject).containsExactly("m3", "m4");
+    assertThat(notifier.waiting()).extracting(Delivery::subject).containsExactly(PROBLEM_SUBJECT + "m3", PROBLEM_SUBJECT + "m4");
     assertThat(notifier.dropped()).isEqualTo(2);
     sleeper.release();
     await().atMost(Duration.ofSeconds(10)).until(() -> notifier.delivered() == 2);
@@ -166,7 +172,7 @@ class HttpNotifierDeliveryTest {
 
   @Test
   void aMessageThatBreaksTheSenderDoesNotStopIt() {
-    endpoint.stubFor(put(urlEqualTo("/error")).withRequestBody(matchingJsonPath("$.message", equalTo("m0")))
+    endpoint.stubFor(put(urlEqualTo("/error")).withRequestBody(matchingJsonPath("$.message", equalTo(PROBLEM_LEAD + "m0")))
         .atPriority(1).willReturn(aResponse().withStatus(500)));
     endpoint.stubFor(put(urlEqualTo("/error")).atPriority(5).willReturn(aResponse().withStatus(200)));
     Sleeper broken = duration -> {
@@ -188,7 +194,7 @@ class HttpNotifierDeliveryTest {
     notifier = errorsTo("/error").build();
 
     notifier.deployment(deployment("app"));
-    notifier.recommendation(new RecommendationNotice("*app*: add labels", Optional.empty()));
+    notifier.recommendation(new RecommendationNotice.MissingLabel("app", "se.kth.team", "the team", List.of()));
     notifier.error(error("boom"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> notifier.delivered() == 1);
@@ -244,13 +250,14 @@ class HttpNotifierDeliveryTest {
   }
 
   private static DeploymentNotice deployment(String app) {
-    return new DeploymentNotice(app, "active", "1.0.0", "busybox", Optional.empty(), Instant.EPOCH, "1", Map.of());
+    return new DeploymentNotice(app, "active", Optional.of(ImageReference.parse("busybox:1.0.0")), Optional.empty(),
+        Instant.EPOCH, Replicas.count(1), Map.of());
   }
 
   private List<String> messagesSentTo(String path) {
     return endpoint.findAll(putRequestedFor(urlEqualTo(path))).stream().map(r -> {
       try {
-        return MAPPER.readTree(r.getBody()).get("message").textValue();
+        return MAPPER.readTree(r.getBody()).get("message").textValue().replaceFirst("^" + PROBLEM_LEAD, "");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -30,10 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
 import se.kth.aspen.core.port.RecoveryNotice;
+import se.kth.aspen.core.port.Replicas;
 
 /** The bodies on the wire (aspen-notify/README.md), compared with notify-examples.json field by field. */
 class NoticeBodyTest {
@@ -74,52 +76,53 @@ class NoticeBodyTest {
 
   @Test
   void deploymentBodyIsTheContractExample() {
-    notifier.deployment(new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96", "kth-azure-app",
-        Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), "2",
-        Map.of("slackChannels", "#team-pipeline-build,#pipeline-logs",
-            "importance", "low",
-            "publicNameSwedish", "Continuous delivery referens applikation",
-            "publicNameEnglish", "Continuous Delivery Reference Application",
-            "descriptionSwedish", "Referens applikation",
-            "descriptionEnglish", "Reference application",
-            "monitorUrl", "https://app.example.org/kth-azure-app/_monitor")));
+    notifier.deployment(new DeploymentNotice("kth-azure-app", "active",
+        image("registry.example.org/team/kth-azure-app:2.9.202_3b01b96"),
+        Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), Replicas.count(2),
+        Map.of("se.kth.slackChannels", "#team-pipeline-build,#pipeline-logs",
+            "se.kth.importance", "low",
+            "se.kth.publicName.swedish", "Continuous delivery referens applikation",
+            "se.kth.publicName.english", "Continuous Delivery Reference Application",
+            "se.kth.description.swedish", "Referens applikation",
+            "se.kth.description.english", "Reference application",
+            "se.kth.monitorUrl", "https://app.example.org/kth-azure-app/_monitor",
+            "se.kth.unknownToTheOldTool", "left out")));
 
     assertSameFields(onlyBodySentTo("/deployment"), examples.get("deployment"));
   }
 
   @Test
   void expectedErrorBodyHasChannelsAndNullStackTrace() {
-    notifier.error(new ErrorNotice(
-        "Error deploying *active/kth-azure-app* in step _ResourcePolicy_\ndocker-stack.yml has bad resource policy",
-        Optional.of("#team-pipeline-build,#pipeline-logs"), Optional.empty()));
+    notifier.error(new ErrorNotice.DeployFailed("kth-azure-app", "active", "ResourcePolicy",
+        "docker-stack.yml has bad resource policy", List.of("#team-pipeline-build", "#pipeline-logs"), Optional.empty(),
+        false));
 
     assertSameFields(onlyBodySentTo("/error"), examples.get("error_expected"));
   }
 
   @Test
   void unexpectedErrorBodyHasStackTraceAndNullChannels() {
-    notifier.error(new ErrorNotice("Error deploying *active/kth-azure-app* in step _Deploy_\nConnection refused",
-        Optional.empty(), Optional.of("java.net.ConnectException: Connection refused\n\tat ...")));
+    notifier.error(new ErrorNotice.DeployFailed("kth-azure-app", "active", "Deploy", "Connection refused", List.of(),
+        Optional.of("java.net.ConnectException: Connection refused\n\tat ..."), false));
 
     assertSameFields(onlyBodySentTo("/error"), examples.get("error_unexpected"));
   }
 
   @Test
   void recommendationBodyIsTheContractExample() {
-    notifier.recommendation(new RecommendationNotice(
-        "*kth-azure-app*: Recommended docker-stack.yml config\n `se.kth.importance=\"low, medium or high\"`",
-        Optional.of("#team-pipeline-build")));
+    notifier.recommendation(new RecommendationNotice.MissingLabel("kth-azure-app", "se.kth.importance",
+        "low, medium or high", List.of("#team-pipeline-build")));
 
     assertSameFields(onlyBodySentTo("/recommendation"), examples.get("recommendation"));
   }
 
   @Test
   void recoveryIsOnlyLoggedByDefaultAsTheOldToolSentNone() {
-    notifier.recovery(new RecoveryNotice("Recovered: *active/app* deployed 1.2.4_0a1b2c3", Optional.of("#team")));
-    notifier.error(new se.kth.aspen.core.port.ErrorNotice("a later error", Optional.empty(), Optional.empty()));
+    notifier.recovery(recovery());
+    notifier.error(new ErrorNotice.PassProblem("a later error", false));
 
     JsonNode body = onlyBodySentTo("/error");
-    assertThat(body.get("message").textValue()).isEqualTo("a later error");
+    assertThat(body.get("message").textValue()).isEqualTo("Aspen's pass had a problem: a later error");
   }
 
   @Test
@@ -127,20 +130,21 @@ class NoticeBodyTest {
     notifier.close();
     String base = endpoint.baseUrl();
     notifier = HttpNotifier.builder().errorUrl(URI.create(base + "/error")).sendRecoveries(true).build();
-    notifier.recovery(new RecoveryNotice("Recovered: *active/app* deployed 1.2.4_0a1b2c3", Optional.of("#team")));
+    notifier.recovery(recovery());
 
     JsonNode body = onlyBodySentTo("/error");
     assertThat(fieldNames(body)).containsExactlyInAnyOrder("message", "slackChannels", "stackTrace");
-    assertThat(body.get("message").textValue()).isEqualTo("Recovered: *active/app* deployed 1.2.4_0a1b2c3");
+    assertThat(body.get("message").textValue())
+        .isEqualTo("Recovered: *active/app* deployed [busybox:1.2.4_0a1b2c3] (failing in step _Verify_ since 2026-01-01T00:00:00Z)");
     assertThat(body.get("slackChannels").textValue()).isEqualTo("#team");
     assertThat(body.get("stackTrace").isNull()).isTrue();
   }
 
   @Test
   void documentationLabelFieldsHaveTheOldToolsFieldNames() {
-    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
-        Instant.ofEpochSecond(1), "1", Map.of("publicUserDocumentationUrl", "https://docs.example.org/app",
-            "privateOperationsDocumentationUrl", "https://ops.example.org/app")));
+    notifier.deployment(new DeploymentNotice("app", "stage", image("busybox:1.0.0_abc"), Optional.empty(),
+        Instant.ofEpochSecond(1), Replicas.count(1), Map.of("se.kth.publicUserDocumentationUrl", "https://docs.example.org/app",
+            "se.kth.privateOperationsDocumentationUrl", "https://ops.example.org/app")));
 
     JsonNode body = onlyBodySentTo("/deployment");
     assertThat(body.get("publicUserDocumentationUrl").textValue()).isEqualTo("https://docs.example.org/app");
@@ -150,16 +154,16 @@ class NoticeBodyTest {
 
   @Test
   void aGlobalServiceSendsReplicasAsTheStringGlobal() {
-    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
-        Instant.ofEpochSecond(1), "global", Map.of()));
+    notifier.deployment(new DeploymentNotice("app", "stage", image("busybox:1.0.0_abc"), Optional.empty(),
+        Instant.ofEpochSecond(1), Replicas.global(), Map.of()));
 
     assertThat(onlyBodySentTo("/deployment").get("replicas").textValue()).isEqualTo("global");
   }
 
   @Test
   void deploymentWithoutLabelsOrPathSendsOnlyTheDeployFieldsAndANullPath() {
-    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
-        Instant.ofEpochSecond(1732486400), "1", Map.of()));
+    notifier.deployment(new DeploymentNotice("app", "stage", image("busybox:1.0.0_abc"), Optional.empty(),
+        Instant.ofEpochSecond(1732486400), Replicas.count(1), Map.of()));
 
     JsonNode body = onlyBodySentTo("/deployment");
     assertThat(fieldNames(body)).containsExactlyInAnyOrder(
@@ -170,8 +174,9 @@ class NoticeBodyTest {
 
   @Test
   void aDeployThatPutBackADriftSaysSoInAReasonFieldBesideTheOldToolsFields() {
-    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.empty(),
-        Instant.ofEpochSecond(1732486400), "2", Map.of("team", "pipeline")).because(DeploymentNotice.DRIFT));
+    notifier.deployment(new DeploymentNotice("app", "stage", image("busybox:1.0.0_abc"), Optional.empty(),
+        Instant.ofEpochSecond(1732486400), Replicas.count(2), Map.of("se.kth.team", "pipeline"))
+        .because(DeploymentNotice.Reason.DRIFT));
 
     JsonNode body = onlyBodySentTo("/deployment");
     assertThat(fieldNames(body)).containsExactlyInAnyOrder("applicationName", "cluster", "version", "imageName", "applicationPath",
@@ -181,8 +186,8 @@ class NoticeBodyTest {
 
   @Test
   void aLabelFieldCannotReplaceAFieldOfTheDeploy() {
-    notifier.deployment(new DeploymentNotice("app", "stage", "1.0.0_abc", "busybox", Optional.of("/app"),
-        Instant.ofEpochSecond(1), "3", Map.of("cluster", "other", "team", "pipeline")));
+    notifier.deployment(new DeploymentNotice("app", "stage", image("busybox:1.0.0_abc"), Optional.of("/app"),
+        Instant.ofEpochSecond(1), Replicas.count(3), Map.of("cluster", "other", "se.kth.team", "pipeline")));
 
     JsonNode body = onlyBodySentTo("/deployment");
     assertThat(body.get("cluster").textValue()).isEqualTo("stage");
@@ -191,7 +196,7 @@ class NoticeBodyTest {
 
   @Test
   void recommendationWithoutChannelsSendsNull() {
-    notifier.recommendation(new RecommendationNotice("*app*: Recommended docker-stack.yml config", Optional.empty()));
+    notifier.recommendation(new RecommendationNotice.MissingLabel("app", "se.kth.team", "the team", List.of()));
 
     JsonNode body = onlyBodySentTo("/recommendation");
     assertThat(fieldNames(body)).containsExactlyInAnyOrder("message", "slackChannels");
@@ -207,6 +212,15 @@ class NoticeBodyTest {
   })
   void createdIsEpochSecondsWithMillisAsText(long epochMillis, String expected) {
     assertThat(NoticeJson.created(Instant.ofEpochMilli(epochMillis))).isEqualTo(expected);
+  }
+
+  private static Optional<ImageReference> image(String reference) {
+    return Optional.of(ImageReference.parse(reference));
+  }
+
+  private static RecoveryNotice recovery() {
+    return new RecoveryNotice("app", "active", List.of(ImageReference.parse("busybox:1.2.4_0a1b2c3")), "Verify",
+        Instant.parse("2026-01-01T00:00:00Z"), List.of("#team"));
   }
 
   private JsonNode onlyBodySentTo(String path) {

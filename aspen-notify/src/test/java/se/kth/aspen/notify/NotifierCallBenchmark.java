@@ -16,7 +16,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
+import se.kth.aspen.core.port.Replicas;
 
 /**
  * What a deploy pays to notify while the endpoint is down: building the body and queueing it
@@ -28,11 +30,12 @@ import se.kth.aspen.core.port.DeploymentNotice;
 public class NotifierCallBenchmark {
 
   private HttpNotifier notifier;
-  private final DeploymentNotice notice = new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96",
-      "kth-azure-app", Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), "2",
-      Map.of("slackChannels", "#team-pipeline-build,#pipeline-logs", "importance", "low",
-          "publicNameEnglish", "Continuous Delivery Reference Application",
-          "monitorUrl", "https://app.example.org/kth-azure-app/_monitor"));
+  private final DeploymentNotice notice = new DeploymentNotice("kth-azure-app", "active",
+      Optional.of(ImageReference.parse("registry.example.org/kth-azure-app:2.9.202_3b01b96")),
+      Optional.of("/kth-azure-app/"), Instant.ofEpochMilli(1732486400123L), Replicas.count(2),
+      Map.of("se.kth.slackChannels", "#team-pipeline-build,#pipeline-logs", "se.kth.importance", "low",
+          "se.kth.publicName.english", "Continuous Delivery Reference Application",
+          "se.kth.monitorUrl", "https://app.example.org/kth-azure-app/_monitor"));
 
   @Setup
   public void start() throws Exception {

@@ -15,8 +15,9 @@ import se.kth.aspen.core.port.TargetKey;
 
 /**
  * Error de-duplication: the same error (same app, cluster and step) is reported
- * once; while it persists, again every {@code repeatAfter} (10 minutes), prefixed {@code <!here> }
- * so the channel notices it is still going on; a successful deploy clears it. The marks live in
+ * once; while it persists, again every {@code repeatAfter} (10 minutes) as a repeat, which the
+ * notifier makes stand out so the channel notices it is still going on; a successful deploy
+ * clears it. The marks live in
  * the state store, so runners sharing one store share them, and survive a restart.
  *
  * <p>They are kept in this object's memory as well (one instance lives as long as the runner's
@@ -25,8 +26,18 @@ import se.kth.aspen.core.port.TargetKey;
  */
 public final class ErrorReports {
 
-  /** The prefix of a repeated report. */
-  public static final String REPEAT_PREFIX = "<!here> ";
+  /** How an admitted error is told. */
+  public enum Telling {
+    /** The first time, or afresh after its mark expired or was cleared. */
+    FIRST,
+    /** Again, because it persists. */
+    REPEAT;
+
+    /** Whether the notice is a repeat. */
+    public boolean repeat() {
+      return this == REPEAT;
+    }
+  }
 
   // Long enough to cover any outage worth repeating about; after it, a still-failing app is
   // reported afresh, without the prefix, which is the right tone after a week of silence.
@@ -47,18 +58,18 @@ public final class ErrorReports {
   }
 
   /**
-   * Whether to send the notice now, and how: the notice as it is the first time, prefixed when
-   * repeated, empty when it was reported less than {@code repeatAfter} ago. Remembers the report,
-   * in the store when it can. While the store cannot be reached, an error already reported by
-   * this runner is not reported again (once per outage), and one never reported is.
+   * Whether to tell the error now, and how: first, as a repeat, or not at all (empty) when it was
+   * reported less than {@code repeatAfter} ago. Remembers the report, in the store when it can.
+   * While the store cannot be reached, an error already reported by this runner is not reported
+   * again (once per outage), and one never reported is.
    */
-  public Optional<ErrorNotice> admit(ErrorMark mark, ErrorNotice notice) {
+  public Optional<Telling> admit(ErrorMark mark) {
     Instant now = clock.instant();
     Optional<Instant> reported;
     try {
       reported = state.errorReported(mark);
     } catch (PortException e) {
-      return reportedHere.putIfAbsent(mark, now) == null ? Optional.of(notice) : Optional.empty();
+      return reportedHere.putIfAbsent(mark, now) == null ? Optional.of(Telling.FIRST) : Optional.empty();
     }
     Instant here = reportedHere.get(mark);
     if (here != null && (reported.isEmpty() || here.isAfter(reported.get()))) {
@@ -73,17 +84,14 @@ public final class ErrorReports {
     } catch (PortException e) {
       // Remembered here; the store learns of the next report.
     }
-    if (reported.isEmpty()) {
-      return Optional.of(notice);
-    }
-    return Optional.of(new ErrorNotice(REPEAT_PREFIX + notice.message(), notice.slackChannels(), notice.stackTrace()));
+    return Optional.of(reported.isEmpty() ? Telling.FIRST : Telling.REPEAT);
   }
 
   /**
    * The summary of the targets a pass could not try because the state store was down: sent once
    * per outage, however many passes it lasts; empty when this outage was told already.
    */
-  public Optional<ErrorNotice> admitStoreOutage(ErrorNotice summary) {
+  public Optional<ErrorNotice.StoreOutage> admitStoreOutage(ErrorNotice.StoreOutage summary) {
     return storeOutageTold.compareAndSet(false, true) ? Optional.of(summary) : Optional.empty();
   }
 
@@ -107,10 +115,5 @@ public final class ErrorReports {
     if (reportedHere.keySet().stream().anyMatch(mark -> mark.target().equals(target))) {
       clear(target);
     }
-  }
-
-  /** {@code Error deploying *<cluster>/<app>* in step _<step>_\n<text>}. */
-  public static String message(String cluster, String application, String step, String text) {
-    return "Error deploying *" + cluster + "/" + application + "* in step _" + step + "_\n" + text;
   }
 }

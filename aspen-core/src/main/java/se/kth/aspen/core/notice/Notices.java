@@ -11,36 +11,15 @@ import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.Replicas;
 
-/** The notices the old tool sent, built from a deployed stack's labels by its rules. */
+/** The notices of a deployed stack, from its services and labels by the old tool's rules. */
 public final class Notices {
 
   private Notices() {}
 
-  /** Contract label → JSON field of the deployment notice, in the contract's order. */
-  static final Map<String, String> LABEL_FIELDS = labelFields();
-
-  /** Recommended labels, each with the hint shown when it is missing. */
+  /** Recommended labels, each with what it should hold, for when it is missing. */
   static final Map<String, String> RECOMMENDED = recommended();
-
-  private static Map<String, String> labelFields() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("se.kth.slackChannels", "slackChannels");
-    m.put("se.kth.team", "team");
-    m.put("se.kth.publicName.swedish", "publicNameSwedish");
-    m.put("se.kth.publicName.english", "publicNameEnglish");
-    m.put("se.kth.description.swedish", "descriptionSwedish");
-    m.put("se.kth.description.english", "descriptionEnglish");
-    m.put("se.kth.importance", "importance");
-    m.put("se.kth.detectify.profileToken", "detectifyProfileTokens");
-    m.put("se.kth.monitorUrl", "monitorUrl");
-    m.put("se.kth.monitorPattern", "monitorPattern");
-    m.put("se.kth.testAccessibility", "testAccessibility");
-    m.put("se.kth.accessibilityUrls", "accessibilityUrls");
-    m.put("se.kth.publicUserDocumentationUrl", "publicUserDocumentationUrl");
-    m.put("se.kth.privateOperationsDocumentationUrl", "privateOperationsDocumentationUrl");
-    return java.util.Collections.unmodifiableMap(m);
-  }
 
   private static Map<String, String> recommended() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -54,9 +33,8 @@ public final class Notices {
   }
 
   /**
-   * The deployment notice, by the old tool's rules: the first service's version, image name (the
-   * last segment of its repository), front-end rule path and label fields; the last service's
-   * replicas ({@code global} for a global one).
+   * The deployment notice, by the old tool's rules: the first service's image, front-end rule
+   * path and {@code se.kth.*} labels; the last service's replicas.
    *
    * @param images the image each service was deployed with
    * @param frontEndRuleLabel {@code FRONT_END_RULE_LABEL}
@@ -66,14 +44,11 @@ public final class Notices {
       String frontEndRuleLabel, Instant created) {
     Optional<ServiceSpec> first = StackLabels.firstService(stack);
     Optional<ImageReference> image = first.map(s -> images.get(s.name()));
-    String version = image.flatMap(ImageReference::tag).orElse("");
-    String imageName = image.map(ImageReference::repository).map(r -> r.substring(r.lastIndexOf('/') + 1)).orElse("");
     Optional<String> path = first.flatMap(s -> StackLabels.label(s, frontEndRuleLabel)).flatMap(Notices::pathOfRule);
-    String replicas = StackLabels.lastService(stack).flatMap(ServiceSpec::deploy)
-        .map(d -> d.global() ? DeploymentNotice.GLOBAL : d.replicas().orElse(1).toString()).orElse("1");
-    Map<String, String> fields = new LinkedHashMap<>();
-    first.ifPresent(s -> LABEL_FIELDS.forEach((label, field) -> StackLabels.label(s, label).ifPresent(v -> fields.put(field, v))));
-    return new DeploymentNotice(application, cluster, version, imageName, path, created, replicas, fields);
+    Replicas replicas = StackLabels.lastService(stack).flatMap(ServiceSpec::deploy)
+        .map(d -> d.global() ? Replicas.global() : Replicas.count(d.replicas().orElse(1))).orElse(Replicas.count(1));
+    Map<String, String> labels = first.map(StackLabels::teamLabels).orElse(Map.of());
+    return new DeploymentNotice(application, cluster, image, path, created, replicas, labels);
   }
 
   /** What follows the first {@code :} of a front-end rule: {@code PathPrefix:/app/} gives {@code /app/}. */
@@ -88,22 +63,21 @@ public final class Notices {
     if (first.isEmpty()) {
       return List.of();
     }
-    Optional<String> channels = StackLabels.slackChannels(stack);
+    List<String> channels = StackLabels.channels(stack);
     List<RecommendationNotice> out = new ArrayList<>();
     RECOMMENDED.forEach((label, hint) -> {
       if (StackLabels.label(first.get(), label).filter(v -> !v.isBlank()).isEmpty()) {
-        out.add(new RecommendationNotice(
-            "*" + application + "*: Recommended docker-stack.yml config\n `" + label + "=\"" + hint + "\"`", channels));
+        out.add(new RecommendationNotice.MissingLabel(application, label, hint, channels));
       }
     });
     return out;
   }
 
   /**
-   * The slack channels for error, recovery and recommendation notices: every service's {@code
-   * se.kth.slackChannels}, joined with {@code ,} in file order, as the old tool combined them.
+   * The channels for error, recovery and recommendation notices: every service's {@code
+   * se.kth.slackChannels}, in file order, repeats kept, as the old tool combined them.
    */
-  public static Optional<String> slackChannels(StackModel stack) {
-    return StackLabels.slackChannels(stack);
+  public static List<String> channels(StackModel stack) {
+    return StackLabels.channels(stack);
   }
 }

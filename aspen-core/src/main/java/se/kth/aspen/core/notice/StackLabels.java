@@ -1,16 +1,26 @@
 package se.kth.aspen.core.notice;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 
 /** Reading the {@code se.kth.*} labels of a stack's services, as the notices use them. */
 final class StackLabels {
 
+  /** The prefix of the labels through which teams describe their app. */
+  static final String TEAM_PREFIX = "se.kth.";
+
   private StackLabels() {}
 
   static Optional<ServiceSpec> firstService(StackModel stack) {
     return stack.services().isEmpty() ? Optional.empty() : Optional.of(stack.services().firstEntry().getValue());
+  }
+
+  static Optional<ServiceSpec> lastService(StackModel stack) {
+    return stack.services().isEmpty() ? Optional.empty() : Optional.of(stack.services().lastEntry().getValue());
   }
 
   /**
@@ -25,6 +35,22 @@ final class StackLabels {
     return Optional.ofNullable(value).map(StackLabels::unquote);
   }
 
+  /** The service's {@code se.kth.*} labels by name, read as {@link #label} reads one. */
+  static Map<String, String> teamLabels(ServiceSpec service) {
+    Map<String, String> out = new TreeMap<>();
+    service.deployLabels().forEach((name, value) -> {
+      if (name.startsWith(TEAM_PREFIX)) {
+        out.put(name, unquote(value));
+      }
+    });
+    service.labels().forEach((name, value) -> {
+      if (name.startsWith(TEAM_PREFIX)) {
+        out.put(name, unquote(value));
+      }
+    });
+    return Map.copyOf(out);
+  }
+
   static String unquote(String value) {
     String v = value.strip();
     if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
@@ -33,19 +59,13 @@ final class StackLabels {
     return v;
   }
 
-  static Optional<ServiceSpec> lastService(StackModel stack) {
-    return stack.services().isEmpty() ? Optional.empty() : Optional.of(stack.services().lastEntry().getValue());
-  }
-
   /**
-   * Every service's {@code se.kth.slackChannels}, joined with {@code ,} in file order; empty when
-   * no service has one. Repeats are kept, as the old tool kept them.
+   * Every service's {@code se.kth.slackChannels}, in file order; blank ones left out, repeats
+   * kept, as the old tool kept them.
    */
-  static Optional<String> slackChannels(StackModel stack) {
-    String joined = stack.services().values().stream()
+  static List<String> channels(StackModel stack) {
+    return stack.services().values().stream()
         .flatMap(s -> label(s, "se.kth.slackChannels").filter(v -> !v.isBlank()).stream())
-        .collect(java.util.stream.Collectors.joining(","));
-    return Optional.of(joined).filter(s -> !s.isEmpty());
+        .toList();
   }
-
 }

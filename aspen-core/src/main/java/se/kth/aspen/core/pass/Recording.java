@@ -67,7 +67,8 @@ final class Recording {
    * @throws StepFailure COULD_NOT_TRY in step Record when the state store could not record it
    */
   void success(AppTarget target, TargetKey key, DeployRecord record, TargetState before, StackModel stack,
-      Map<String, ImageReference> images, Optional<String> reason, List<String> policyWarnings) throws StepFailure {
+      Map<String, ImageReference> images, Optional<DeploymentNotice.Reason> reason, List<String> policyWarnings)
+      throws StepFailure {
     Optional<PortException> unrecorded = Optional.empty();
     try {
       state.recordSuccess(key, record);
@@ -87,9 +88,10 @@ final class Recording {
     for (var recommendation : Notices.recommendations(target.application(), stack)) {
       safely(() -> notifier.recommendation(recommendation));
     }
+    List<String> channels = Notices.channels(stack);
     for (String warning : policyWarnings) {
-      safely(() -> notifier.recommendation(new RecommendationNotice("*" + target.application() + "*: deployed to "
-          + target.cluster() + " with a policy warning\n" + warning, Notices.slackChannels(stack))));
+      safely(() -> notifier.recommendation(
+          new RecommendationNotice.PolicyWarning(target.application(), target.cluster(), warning, channels)));
     }
     if (unrecorded.isPresent()) {
       throw new StepFailure(Step.RECORD, FailureKind.COULD_NOT_TRY, "DEPLOYED_NOT_RECORDED: deployed and verified, but the "
@@ -97,10 +99,7 @@ final class Recording {
           unrecorded.get());
     }
     before.lastFailed().ifPresent(failed -> safely(() -> notifier.recovery(new RecoveryNotice(
-        "Recovered: *" + target.cluster() + "/" + target.application() + "* deployed "
-            + images.values().stream().map(ImageReference::toString).sorted().toList()
-            + " (failing in step _" + failed.step() + "_ since " + failed.since() + ")",
-        Notices.slackChannels(stack)))));
+        target.application(), target.cluster(), List.copyOf(images.values()), failed.step(), failed.since(), channels))));
   }
 
   /** An app found unchanged: an error it had since its last deploy has cleared. */
@@ -168,11 +167,10 @@ final class Recording {
       return;
     }
     boolean expected = failure.kind() == FailureKind.INVALID || failure.kind() == FailureKind.TRIED_AND_FAILED;
-    String message = ErrorReports.message(target.cluster(), target.application(), failure.shown(), failure.reason());
-    ErrorNotice notice = new ErrorNotice(message,
-        expected ? stack.flatMap(Notices::slackChannels) : Optional.empty(),
-        expected ? Optional.empty() : Optional.of(stackTrace(failure)));
-    errors.admit(new ErrorMark(key, failure.shown()), notice).ifPresent(n -> safely(() -> notifier.error(n)));
+    errors.admit(new ErrorMark(key, failure.shown())).ifPresent(telling -> safely(() -> notifier.error(
+        new ErrorNotice.DeployFailed(target.application(), target.cluster(), failure.shown(), failure.reason(),
+            expected ? stack.map(Notices::channels).orElse(List.of()) : List.of(),
+            expected ? Optional.empty() : Optional.of(stackTrace(failure)), telling.repeat()))));
   }
 
   /**
@@ -181,11 +179,12 @@ final class Recording {
    * differences name fields only, never a value that may be secret.
    */
   void drift(AppTarget target, TargetKey key, List<SpecDifference> differences) {
-    String text = String.join("\n", differences.stream().map(SpecDifference::toString).toList());
-    ErrorNotice notice = new ErrorNotice("Drift on *" + target.cluster() + "/" + target.application()
-        + "*: its services no longer run what was deployed\n" + text, Optional.empty(), Optional.empty());
-    errors.admit(new ErrorMark(key, Step.DRIFT.shown() + " " + Integer.toHexString(text.hashCode())), notice)
-        .ifPresent(n -> safely(() -> notifier.error(n)));
+    List<String> lines = differences.stream().map(SpecDifference::toString).toList();
+    // The mark names the drift by its lines, so that another drift is news at once.
+    String text = String.join("\n", lines);
+    errors.admit(new ErrorMark(key, Step.DRIFT.shown() + " " + Integer.toHexString(text.hashCode())))
+        .ifPresent(telling -> safely(() -> notifier.error(
+            new ErrorNotice.Drift(target.application(), target.cluster(), lines, telling.repeat()))));
   }
 
   private static String stackTrace(StepFailure failure) {

@@ -12,12 +12,9 @@ import se.kth.aspen.core.port.StateStore;
  * The targets of one pass that could not be tried because the state store could not be reached.
  * They are not announced one by one: with the store down every target fails the same way, and
  * a thousand apps would send a thousand notices a pass. The pass sends one summary instead
- * ({@code 4 apps could not be tried: Redis unreachable}), once per outage ({@link ErrorReports}).
+ * (the store, the first reason, the targets), once per outage ({@link ErrorReports}).
  */
 final class StoreOutage {
-
-  /** How many targets the summary names; the rest are counted. */
-  static final int NAMED = 20;
 
   private final StateStore state;
   private final List<String> targets = new ArrayList<>();
@@ -46,22 +43,16 @@ final class StoreOutage {
    * After the pass: the summary to send, when targets failed on the store and this outage was not
    * told yet; an outage ends with a pass in which the store answered and nothing failed on it.
    */
-  synchronized Optional<ErrorNotice> summary(ErrorReports reports) {
+  synchronized Optional<ErrorNotice.StoreOutage> summary(ErrorReports reports) {
     if (targets.isEmpty()) {
       if (answered.get()) {
         reports.storeOutageOver();
       }
       return Optional.empty();
     }
-    String store = name();
     List<String> sorted = new ArrayList<>(targets);
     sorted.sort(null);
-    String named = String.join(", ", sorted.subList(0, Math.min(NAMED, sorted.size())))
-        + (sorted.size() > NAMED ? " and " + (sorted.size() - NAMED) + " more" : "");
-    String message = sorted.size() + (sorted.size() == 1 ? " app" : " apps") + " could not be tried: " + store
-        + " unreachable\n" + firstReason + "\n" + named + "\nTried again every pass; told once until " + store
-        + " answers again.";
-    return reports.admitStoreOutage(new ErrorNotice(message, Optional.empty(), Optional.empty()));
+    return reports.admitStoreOutage(new ErrorNotice.StoreOutage(name(), firstReason, sorted));
   }
 
   private String name() {

@@ -246,7 +246,7 @@ final class TargetRun {
     Map<String, String> recorded = Recording.texts(images);
     DeployRecord deployedNow = new DeployRecord(fp.hex(), clock.instant(), recorded, pass.revision());
     pass.recording().success(target, key, deployedNow,
-        before, read.stack(), images, drift.map(d -> DeploymentNotice.DRIFT), advice);
+        before, read.stack(), images, drift.map(d -> DeploymentNotice.Reason.DRIFT), advice);
     lastGood = Optional.of(deployedNow);
     Optional<String> why = drift.map(d -> "drift reverted: " + d.describe());
     return result(AppStatus.DEPLOYED, why.map(w -> Step.DRIFT.shown()), why, recorded, Optional.empty(), Optional.empty(), List.of());

@@ -4,58 +4,61 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import se.kth.aspen.core.image.ImageReference;
 
 /**
- * A verified deploy, with what the old tool's deployment notice carried.
+ * A verified deploy, with the facts people are told about it. Which service gives which fact is
+ * the old tool's rule: the first service of the stack file gives the image, the path and the
+ * labels; the last one gives the replicas.
  *
- * @param version the resolved (or static) tag
- * @param imageName the last path segment of the image's repository ({@code kth-azure-app} for
- *     {@code registry.example.org/team/kth-azure-app}), as the old tool sent it
- * @param applicationPath what follows {@code :} in the front-end rule label, if any
- * @param replicas the last service's {@code deploy.replicas} as digits, or {@code global} for a
- *     global service, as the old tool sent it
- * @param labelFields the contract's label fields by their JSON names ({@code slackChannels},
- *     {@code team}, {@code publicNameSwedish}...), surrounding quotes stripped
- * @param reason why Aspen deployed when the reason is not a change in git ({@link #DRIFT}); empty
- *     for an ordinary deploy, whose notice is then exactly the old tool's
+ * @param application the app's name
+ * @param cluster the cluster it was deployed to
+ * @param image the first service's image as deployed (its tag is the version), empty for a stack
+ *     without services
+ * @param applicationPath what follows {@code :} in the first service's front-end rule label, if any
+ * @param created when the deploy was verified
+ * @param replicas the last service's replicas
+ * @param labels the first service's {@code se.kth.*} labels (team, public names, channels...),
+ *     surrounding quotes stripped, by label name
+ * @param reason why Aspen deployed when the reason is not a change in git; empty for an
+ *     ordinary deploy
  */
 public record DeploymentNotice(
-    String applicationName,
+    String application,
     String cluster,
-    String version,
-    String imageName,
+    Optional<ImageReference> image,
     Optional<String> applicationPath,
     Instant created,
-    String replicas,
-    Map<String, String> labelFields,
-    Optional<String> reason) {
+    Replicas replicas,
+    Map<String, String> labels,
+    Optional<Reason> reason) {
 
-  /** The value of {@code replicas} for a global service. */
-  public static final String GLOBAL = "global";
-
-  /** The reason of a deploy that put back what a hand on the cluster had changed. */
-  public static final String DRIFT = "drift";
+  /** Why a deploy was made that git did not ask for. */
+  public enum Reason {
+    /** It put back what a hand on the cluster had changed. */
+    DRIFT
+  }
 
   public DeploymentNotice {
-    if (!replicas.equals(GLOBAL) && !replicas.matches("[0-9]{1,9}")) {
-      throw new IllegalArgumentException("replicas is a count or global, not \"" + replicas + "\"");
-    }
-    labelFields = Map.copyOf(labelFields);
+    Objects.requireNonNull(application, "application");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(applicationPath, "applicationPath");
+    Objects.requireNonNull(created, "created");
+    Objects.requireNonNull(replicas, "replicas");
+    labels = Map.copyOf(labels);
     Objects.requireNonNull(reason, "reason");
-    if (reason.isPresent() && reason.get().isBlank()) {
-      throw new IllegalArgumentException("a deploy's reason must not be blank");
-    }
   }
 
   /** An ordinary deploy's notice: one for a change in git, with no reason of its own. */
-  public DeploymentNotice(String applicationName, String cluster, String version, String imageName,
-      Optional<String> applicationPath, Instant created, String replicas, Map<String, String> labelFields) {
-    this(applicationName, cluster, version, imageName, applicationPath, created, replicas, labelFields, Optional.empty());
+  public DeploymentNotice(String application, String cluster, Optional<ImageReference> image,
+      Optional<String> applicationPath, Instant created, Replicas replicas, Map<String, String> labels) {
+    this(application, cluster, image, applicationPath, created, replicas, labels, Optional.empty());
   }
 
   /** The same notice, for a deploy made for {@code why}. */
-  public DeploymentNotice because(String why) {
-    return new DeploymentNotice(applicationName, cluster, version, imageName, applicationPath, created, replicas,
-        labelFields, Optional.of(why));
+  public DeploymentNotice because(Reason why) {
+    return new DeploymentNotice(application, cluster, image, applicationPath, created, replicas, labels,
+        Optional.of(why));
   }
 }

@@ -6,6 +6,7 @@ import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.Notifier;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.RecoveryNotice;
 
 /** A notifier that keeps every notice, in order. */
 public final class RecordingNotifier implements Notifier {
@@ -13,6 +14,7 @@ public final class RecordingNotifier implements Notifier {
   private final List<DeploymentNotice> deployments = new CopyOnWriteArrayList<>();
   private final List<ErrorNotice> errors = new CopyOnWriteArrayList<>();
   private final List<RecommendationNotice> recommendations = new CopyOnWriteArrayList<>();
+  private final List<RecoveryNotice> recoveries = new CopyOnWriteArrayList<>();
 
   @Override
   public void deployment(DeploymentNotice notice) {
@@ -29,6 +31,11 @@ public final class RecordingNotifier implements Notifier {
     recommendations.add(notice);
   }
 
+  @Override
+  public void recovery(RecoveryNotice notice) {
+    recoveries.add(notice);
+  }
+
   public List<DeploymentNotice> deployments() {
     return List.copyOf(deployments);
   }
@@ -41,9 +48,14 @@ public final class RecordingNotifier implements Notifier {
     return List.copyOf(recommendations);
   }
 
+  public List<RecoveryNotice> recoveries() {
+    return List.copyOf(recoveries);
+  }
+
   public void clear() {
     deployments.clear();
     errors.clear();
     recommendations.clear();
+    recoveries.clear();
   }
 }

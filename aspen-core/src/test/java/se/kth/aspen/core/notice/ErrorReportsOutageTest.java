@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.kth.aspen.core.fake.MutableClock;
 import se.kth.aspen.core.port.ErrorMark;
-import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.StateStore;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.port.UnreachableException;
@@ -42,16 +40,12 @@ class ErrorReportsOutageTest {
     return new TargetKey("g", "active", app + "/active/docker-stack.yml");
   }
 
-  private static ErrorNotice notice(TargetKey app) {
-    return new ErrorNotice("Error deploying *active/" + app.stackPath() + "* in step _Lease_\nRedis unreachable",
-        Optional.empty(), Optional.empty());
-  }
-
+  /** What a pass over the apps told: each told app with how. */
   private List<String> pass(long seconds) {
     clock.set(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seconds));
     List<String> sent = new ArrayList<>();
     for (TargetKey app : apps) {
-      reports.admit(new ErrorMark(app, "Lease"), notice(app)).ifPresent(n -> sent.add(n.message()));
+      reports.admit(new ErrorMark(app, "Lease")).ifPresent(telling -> sent.add(telling + " " + app.stackPath()));
     }
     return sent;
   }
@@ -75,21 +69,20 @@ class ErrorReportsOutageTest {
 
     down = false;
     assertThat(pass(60)).as("reported a minute ago, during the outage").isEmpty();
-    assertThat(pass(660)).as("ten minutes later: the usual repeat").allMatch(m -> m.startsWith(ErrorReports.REPEAT_PREFIX));
+    assertThat(pass(660)).as("ten minutes later: the usual repeat").hasSize(4).allMatch(m -> m.startsWith("REPEAT "));
   }
 
   @Test
   void theMarkOfAnErrorThatClearedWithoutADeployIsRemovedSoTheNextErrorIsNewsWithoutTheRepeatPrefix() throws Exception {
     ErrorMark mark = new ErrorMark(key("a"), "Lease");
     clock.set(Instant.parse("2026-01-01T00:00:00Z"));
-    assertThat(reports.admit(mark, notice(key("a")))).isPresent();
+    assertThat(reports.admit(mark)).isPresent();
 
     // The app is found unchanged: its error has cleared.
     reports.clearIfReported(key("a"));
 
     clock.set(Instant.parse("2026-01-01T00:02:00Z"));
-    assertThat(reports.admit(mark, notice(key("a"))).map(ErrorNotice::message))
-        .as("not held back, not a repeat").contains(notice(key("a")).message());
+    assertThat(reports.admit(mark)).as("not held back, not a repeat").contains(ErrorReports.Telling.FIRST);
     assertThat(real.errorReported(mark)).isPresent();
   }
 }

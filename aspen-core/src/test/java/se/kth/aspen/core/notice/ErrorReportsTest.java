@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kth.aspen.core.notice.ErrorReports.Telling;
 import se.kth.aspen.core.fake.MutableClock;
 import se.kth.aspen.core.port.ErrorMark;
-import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.TargetKey;
 import se.kth.aspen.core.state.InMemoryStateStore;
 
@@ -19,24 +19,22 @@ class ErrorReportsTest {
   private final InMemoryStateStore state = new InMemoryStateStore(clock);
   private final ErrorReports reports = new ErrorReports(state, clock, Duration.ofMinutes(10));
   private final TargetKey app = new TargetKey("g", "active", "app/active/docker-stack.yml");
-  private final ErrorNotice notice = new ErrorNotice("Error deploying *active/app* in step _Verify_\ncrash", Optional.of("#team"), Optional.empty());
-
-  private Optional<String> at(long minutes, String step) throws Exception {
+  private Optional<Telling> at(long minutes, String step) throws Exception {
     clock.set(java.time.Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(minutes)));
-    return reports.admit(new ErrorMark(app, step), notice).map(ErrorNotice::message);
+    return reports.admit(new ErrorMark(app, step));
   }
 
-  @ParameterizedTest(name = "reported at 0, asked again at {0} min: {1}")
-  @CsvSource({"0, ''", "5, ''", "9, ''", "10, '<!here> '", "11, '<!here> '", "600, '<!here> '"})
-  void theSameErrorIsReportedOnceThenAgainWithHereAfterTenMinutes(long minutes, String prefix) throws Exception {
-    assertThat(at(0, "Verify")).contains(notice.message());
+  @ParameterizedTest(name = "reported at 0, asked again at {0} min")
+  @ValueSource(longs = {0, 5, 9, 10, 11, 600})
+  void theSameErrorIsReportedOnceThenAgainAsARepeatAfterTenMinutes(long minutes) throws Exception {
+    assertThat(at(0, "Verify")).contains(Telling.FIRST);
 
-    Optional<String> again = at(minutes, "Verify");
+    Optional<Telling> again = at(minutes, "Verify");
 
     if (minutes < 10) {
       assertThat(again).isEmpty();
     } else {
-      assertThat(again).contains(prefix + notice.message());
+      assertThat(again).contains(Telling.REPEAT);
     }
   }
 
@@ -45,15 +43,16 @@ class ErrorReportsTest {
     at(0, "Verify");
     assertThat(at(10, "Verify")).isPresent();
     assertThat(at(19, "Verify")).isEmpty();
-    assertThat(at(20, "Verify")).contains("<!here> " + notice.message());
+    assertThat(at(20, "Verify")).contains(Telling.REPEAT);
   }
 
   @Test
   void anotherStepOrClusterIsAnotherError() throws Exception {
     at(0, "Verify");
 
-    assertThat(at(1, "Deploy")).contains(notice.message());
-    assertThat(reports.admit(new ErrorMark(new TargetKey("g", "stage", "app/stage/docker-stack.yml"), "Verify"), notice)).isPresent();
+    assertThat(at(1, "Deploy")).contains(Telling.FIRST);
+    assertThat(reports.admit(new ErrorMark(new TargetKey("g", "stage", "app/stage/docker-stack.yml"), "Verify")))
+        .contains(Telling.FIRST);
   }
 
   @Test
@@ -61,12 +60,6 @@ class ErrorReportsTest {
     at(0, "Verify");
     reports.clear(app);
 
-    assertThat(at(1, "Verify")).contains(notice.message());
-  }
-
-  @Test
-  void theMessageFollowsTheContract() {
-    assertThat(ErrorReports.message("active", "kth-azure-app", "ResourcePolicy", "docker-stack.yml has bad resource policy"))
-        .isEqualTo("Error deploying *active/kth-azure-app* in step _ResourcePolicy_\ndocker-stack.yml has bad resource policy");
+    assertThat(at(1, "Verify")).contains(Telling.FIRST);
   }
 }

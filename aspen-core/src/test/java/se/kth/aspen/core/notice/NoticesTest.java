@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.DeploymentNotice;
 import se.kth.aspen.core.port.RecommendationNotice;
+import se.kth.aspen.core.port.Replicas;
 
 /** The notices the old tool sent, by its rules ({@code report_success.py}, {@code reporter_service.py}). */
 class NoticesTest {
@@ -58,15 +60,16 @@ class NoticesTest {
     DeploymentNotice notice = Notices.deployment("kth-azure-app", "active", stack, images, "traefik.frontend.rule",
         Instant.parse("2024-11-24T22:13:20.123Z"));
 
-    assertThat(notice).isEqualTo(new DeploymentNotice("kth-azure-app", "active", "2.9.202_3b01b96", "kth-azure-app",
-        Optional.of("/kth-azure-app/"), Instant.parse("2024-11-24T22:13:20.123Z"), "2", Map.of(
-            "slackChannels", "#team-pipeline-build,#pipeline-logs",
-            "importance", "low",
-            "publicNameSwedish", "Continuous delivery referens applikation",
-            "publicNameEnglish", "Continuous Delivery Reference Application",
-            "descriptionSwedish", "Referens applikation",
-            "descriptionEnglish", "Reference application",
-            "monitorUrl", "https://app.example.org/kth-azure-app/_monitor")));
+    assertThat(notice).isEqualTo(new DeploymentNotice("kth-azure-app", "active",
+        Optional.of(ImageReference.parse("registry.example.org/kth-azure-app:2.9.202_3b01b96")),
+        Optional.of("/kth-azure-app/"), Instant.parse("2024-11-24T22:13:20.123Z"), Replicas.count(2), Map.of(
+            "se.kth.slackChannels", "#team-pipeline-build,#pipeline-logs",
+            "se.kth.importance", "low",
+            "se.kth.publicName.swedish", "Continuous delivery referens applikation",
+            "se.kth.publicName.english", "Continuous Delivery Reference Application",
+            "se.kth.description.swedish", "Referens applikation",
+            "se.kth.description.english", "Reference application",
+            "se.kth.monitorUrl", "https://app.example.org/kth-azure-app/_monitor")));
   }
 
   @Test
@@ -74,18 +77,16 @@ class NoticesTest {
     StackModel stack = read(STACK);
 
     assertThat(Notices.recommendations("kth-azure-app", stack)).containsExactly(
-        new RecommendationNotice("*kth-azure-app*: Recommended docker-stack.yml config\n "
-            + "`se.kth.detectify.profileToken=\"the token of the application's Detectify scan profile\"`",
-            Optional.of("#team-pipeline-build,#pipeline-logs")));
+        new RecommendationNotice.MissingLabel("kth-azure-app", "se.kth.detectify.profileToken",
+            "the token of the application's Detectify scan profile", List.of("#team-pipeline-build,#pipeline-logs")));
   }
 
   @Test
   void everyMissingRecommendedLabelIsRecommendedTheImportanceOneAsInTheExample() throws Exception {
     StackModel stack = read("services:\n  web:\n    image: x/app:1.0.0\n    labels: {se.kth.slackChannels: \"#team-pipeline-build\"}\n");
 
-    assertThat(Notices.recommendations("kth-azure-app", stack)).hasSize(6).contains(new RecommendationNotice(
-        "*kth-azure-app*: Recommended docker-stack.yml config\n `se.kth.importance=\"low, medium or high\"`",
-        Optional.of("#team-pipeline-build")));
+    assertThat(Notices.recommendations("kth-azure-app", stack)).hasSize(6).contains(new RecommendationNotice.MissingLabel(
+        "kth-azure-app", "se.kth.importance", "low, medium or high", List.of("#team-pipeline-build")));
   }
 
   @Test
@@ -96,9 +97,9 @@ class NoticesTest {
         "traefik.frontend.rule", Instant.EPOCH);
 
     assertThat(notice.applicationPath()).isEmpty();
-    assertThat(notice.replicas()).isEqualTo("1");
-    assertThat(notice.imageName()).isEqualTo("app");
-    assertThat(notice.labelFields()).isEmpty();
+    assertThat(notice.replicas()).isEqualTo(Replicas.count(1));
+    assertThat(notice.image()).contains(ImageReference.parse("x/app:1.0.0"));
+    assertThat(notice.labels()).isEmpty();
   }
 
   static final String TWO_SERVICES = """
@@ -129,22 +130,21 @@ class NoticesTest {
     DeploymentNotice notice = Notices.deployment("kth-azure-app", "active", stack, images, "traefik.frontend.rule",
         Instant.EPOCH);
 
-    assertThat(notice.imageName()).isEqualTo("kth-azure-app");
-    assertThat(notice.version()).isEqualTo("2.9.202_3b01b96");
-    assertThat(notice.replicas()).isEqualTo("global");
-    assertThat(notice.labelFields()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "slackChannels", "#web",
-        "publicUserDocumentationUrl", "https://docs.example.org/app",
-        "privateOperationsDocumentationUrl", "https://ops.example.org/app"));
+    assertThat(notice.image()).contains(ImageReference.parse("registry.example.org/team/kth-azure-app:2.9.202_3b01b96"));
+    assertThat(notice.replicas()).isEqualTo(Replicas.global());
+    assertThat(notice.labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "se.kth.slackChannels", "#web",
+        "se.kth.publicUserDocumentationUrl", "https://docs.example.org/app",
+        "se.kth.privateOperationsDocumentationUrl", "https://ops.example.org/app"));
   }
 
   @Test
   void errorsAndRecommendationsGoToEveryServicesChannelsJoinedInFileOrder() throws Exception {
     StackModel stack = read(TWO_SERVICES);
 
-    assertThat(Notices.slackChannels(stack)).contains("#web,#worker,#web");
+    assertThat(Notices.channels(stack)).containsExactly("#web", "#worker,#web");
     assertThat(Notices.recommendations("kth-azure-app", stack)).allSatisfy(
-        r -> assertThat(r.slackChannels()).contains("#web,#worker,#web"));
+        r -> assertThat(r.channels()).containsExactly("#web", "#worker,#web"));
   }
 
   @Test
@@ -153,6 +153,6 @@ class NoticesTest {
 
     DeploymentNotice notice = Notices.deployment("app", "active", stack, Map.of(), "traefik.frontend.rule", Instant.EPOCH);
 
-    assertThat(notice.replicas()).isEqualTo("5");
+    assertThat(notice.replicas()).isEqualTo(Replicas.count(5));
   }
 }

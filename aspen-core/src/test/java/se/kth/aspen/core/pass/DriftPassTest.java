@@ -3,6 +3,7 @@ package se.kth.aspen.core.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class DriftPassTest {
     assertThat(first.step()).hasValue("Drift");
     assertThat(first.reason()).hasValue("drift: web: env +DEBUG");
     assertThat(second.status()).isEqualTo(AppStatus.DRIFTED);
-    assertThat(f.notifier.errors()).extracting(ErrorNotice::message)
-        .containsExactly("Drift on *active/app-a*: its services no longer run what was deployed\nweb: env +DEBUG");
+    assertThat(f.notifier.errors())
+        .containsExactly(new ErrorNotice.Drift("app-a", "active", List.of("web: env +DEBUG"), false));
     assertThat(f.orchestrator.deploys()).hasSize(1);
   }
 
@@ -86,7 +87,7 @@ class DriftPassTest {
     f.deploy();
 
     assertThat(f.notifier.deployments()).extracting(DeploymentNotice::reason)
-        .containsExactly(Optional.empty(), Optional.of("drift"));
+        .containsExactly(Optional.empty(), Optional.of(DeploymentNotice.Reason.DRIFT));
   }
 
   @Test

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.fake.FakeOrchestrator;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Convergence;
+import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.LeaseHolder;
+import se.kth.aspen.core.port.RecoveryNotice;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.RunningService;
 import se.kth.aspen.core.port.UnreachableException;
@@ -59,9 +62,10 @@ class FailedDeployTest {
           + "(this desired state failed 1 time, first at 2026-01-01T00:00:00Z; not applied again until");
     }
     assertThat(f.orchestrator.deploys()).hasSize(1);
-    assertThat(f.notifier.errors()).singleElement().satisfies(e -> {
-      assertThat(e.message()).startsWith("Error deploying *active/app* in step _Verify_\ntasks failed: ");
-      assertThat(e.slackChannels()).contains("#team-a");
+    assertThat(f.notifier.errors()).singleElement().isInstanceOfSatisfying(ErrorNotice.DeployFailed.class, e -> {
+      assertThat(e.cluster() + "/" + e.application() + " " + e.step()).isEqualTo("active/app Verify");
+      assertThat(e.reason()).startsWith("tasks failed: ");
+      assertThat(e.channels()).containsExactly("#team-a");
     });
   }
 
@@ -76,10 +80,11 @@ class FailedDeployTest {
     AppResult fixed = pass();
 
     assertThat(fixed.status()).isEqualTo(AppStatus.DEPLOYED);
-    assertThat(f.notifier.errors()).extracting(e -> e.message().lines().findFirst().orElseThrow()).containsExactly(
-        "Error deploying *active/app* in step _Verify_",
-        "Recovered: *active/app* deployed [" + IMAGE + ":1.0.2@" + se.kth.aspen.core.fake.FakeImageRegistry.digestOf(IMAGE + ":1.0.2")
-            + "] (failing in step _Verify_ since 2026-01-01T00:00:00Z)");
+    assertThat(f.notifier.errors()).singleElement().isInstanceOfSatisfying(ErrorNotice.DeployFailed.class,
+        e -> assertThat(e.step()).isEqualTo("Verify"));
+    assertThat(f.notifier.recoveries()).containsExactly(new RecoveryNotice("app", "active",
+        List.of(ImageReference.parse(IMAGE + ":1.0.2@" + se.kth.aspen.core.fake.FakeImageRegistry.digestOf(IMAGE + ":1.0.2"))),
+        "Verify", Instant.parse("2026-01-01T00:00:00Z"), List.of("#team-a")));
     assertThat(pass().status()).isEqualTo(AppStatus.UNCHANGED);
   }
 
@@ -153,7 +158,8 @@ class FailedDeployTest {
     AppResult first = pass();
     assertThat(first.couldNotTry()).isTrue();
     assertThat(first.reason()).contains("connecting to active.example:2376: connection refused");
-    assertThat(f.notifier.errors()).singleElement().satisfies(e -> assertThat(e.stackTrace()).isPresent());
+    assertThat(f.notifier.errors()).singleElement().isInstanceOfSatisfying(ErrorNotice.DeployFailed.class,
+        e -> assertThat(e.stackTrace()).isPresent());
 
     f.orchestrator.heal("app");
     assertThat(pass().status()).isEqualTo(AppStatus.DEPLOYED);

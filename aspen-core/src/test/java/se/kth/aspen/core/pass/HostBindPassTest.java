@@ -36,9 +36,11 @@ class HostBindPassTest {
         + "binds the host path /var/run/docker.sock (at /var/run/docker.sock)");
     assertThat(deployed.status()).isEqualTo(AppStatus.DEPLOYED);
     assertThat(deployed.warnings()).isEqualTo(planned.warnings());
-    assertThat(f.notifier.recommendations()).extracting(RecommendationNotice::message)
-        .anySatisfy(m -> assertThat(m).startsWith("*proxy*: deployed to active with a policy warning\n" + STACK + ":10:")
-            .contains("HostBindPolicy"));
+    assertThat(f.notifier.recommendations()).anySatisfy(r -> assertThat(r)
+        .isInstanceOfSatisfying(RecommendationNotice.PolicyWarning.class, w -> {
+          assertThat(w.application() + " " + w.cluster()).isEqualTo("proxy active");
+          assertThat(w.warning()).startsWith(STACK + ":10:").contains("HostBindPolicy");
+        }));
   }
 
   @Test

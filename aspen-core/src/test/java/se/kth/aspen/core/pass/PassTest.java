@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kth.aspen.core.fake.FakeImageRegistry;
+import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.policy.PolicyName;
+import se.kth.aspen.core.port.ErrorNotice;
+import se.kth.aspen.core.port.Replicas;
 import se.kth.aspen.core.port.UnreachableException;
 
 class PassTest {
@@ -224,15 +227,16 @@ class PassTest {
   void aVerifiedDeployIsAnnouncedWithItsLabelsAndRecommendations() {
     f.deploy();
 
-    var notice = f.notifier.deployments().stream().filter(n -> n.applicationName().equals("app-c") && n.cluster().equals("active"))
+    var notice = f.notifier.deployments().stream().filter(n -> n.application().equals("app-c") && n.cluster().equals("active"))
         .findFirst().orElseThrow();
-    assertThat(notice.version()).isEqualTo("2.9.202_3b01b96");
-    assertThat(notice.imageName()).isEqualTo("app-c");
+    assertThat(notice.image().flatMap(ImageReference::tag)).contains("2.9.202_3b01b96");
+    assertThat(notice.image().orElseThrow().repository()).endsWith("app-c");
     assertThat(notice.applicationPath()).contains("/app/");
-    assertThat(notice.replicas()).isEqualTo("2");
-    assertThat(notice.labelFields()).isEqualTo(Map.of("slackChannels", "#team-a", "importance", "high"));
-    assertThat(f.notifier.recommendations()).filteredOn(r -> r.message().startsWith("*app-c*")).as("five missing labels, for each of its two clusters").hasSize(10)
-        .allSatisfy(r -> assertThat(r.slackChannels()).contains("#team-a"));
+    assertThat(notice.replicas()).isEqualTo(Replicas.count(2));
+    assertThat(notice.labels()).isEqualTo(Map.of("se.kth.slackChannels", "#team-a", "se.kth.importance", "high"));
+    assertThat(f.notifier.recommendations()).filteredOn(r -> r.application().equals("app-c"))
+        .as("five missing labels, for each of its two clusters").hasSize(10)
+        .allSatisfy(r -> assertThat(r.channels()).containsExactly("#team-a"));
   }
 
   @Test
@@ -240,11 +244,12 @@ class PassTest {
     f.deploy();
     f.deploy();
 
-    assertThat(f.notifier.errors()).singleElement().satisfies(e -> {
-      assertThat(e.message()).isEqualTo("Error deploying *active/app-b* in step _ResourcePolicy_\n"
-          + "service web: deploy.resources.limits.memory is missing (line 21)");
-      assertThat(e.slackChannels()).as("an expected error goes to the team").contains("#team-a");
+    assertThat(f.notifier.errors()).singleElement().isInstanceOfSatisfying(ErrorNotice.DeployFailed.class, e -> {
+      assertThat(e.cluster() + "/" + e.application() + " " + e.step()).isEqualTo("active/app-b ResourcePolicy");
+      assertThat(e.reason()).isEqualTo("service web: deploy.resources.limits.memory is missing (line 21)");
+      assertThat(e.channels()).as("an expected error goes to the team").containsExactly("#team-a");
       assertThat(e.stackTrace()).isEmpty();
+      assertThat(e.repeat()).isFalse();
     });
   }
 

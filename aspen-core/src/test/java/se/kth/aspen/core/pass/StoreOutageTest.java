@@ -60,8 +60,8 @@ class StoreOutageTest {
     return last;
   }
 
-  private List<String> errors() {
-    return f.notifier.errors().stream().map(ErrorNotice::message).toList();
+  private List<ErrorNotice> errors() {
+    return f.notifier.errors();
   }
 
   @Test
@@ -72,10 +72,11 @@ class StoreOutageTest {
 
     assertThat(last.results()).hasSize(4).allMatch(r -> r.status() == AppStatus.FAILED
         && r.failure().orElseThrow() == FailureKind.COULD_NOT_TRY);
-    assertThat(errors()).singleElement().asString()
-        .startsWith("4 apps could not be tried: Redis unreachable\n")
-        .contains("Connection refused")
-        .contains("active/app-a, active/app-b, active/app-c, active/app-d");
+    assertThat(errors()).singleElement().isInstanceOfSatisfying(ErrorNotice.StoreOutage.class, o -> {
+      assertThat(o.store()).isEqualTo("Redis");
+      assertThat(o.reason()).contains("Connection refused");
+      assertThat(o.targets()).containsExactly("active/app-a", "active/app-b", "active/app-c", "active/app-d");
+    });
   }
 
   @Test
@@ -88,7 +89,8 @@ class StoreOutageTest {
     down = true;
     passes(3, PassMode.DEPLOY);
 
-    assertThat(errors()).hasSize(2).allMatch(m -> m.startsWith("4 apps could not be tried: Redis unreachable"));
+    assertThat(errors()).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(ErrorNotice.StoreOutage.class,
+        o -> assertThat(o.targets()).hasSize(4)));
   }
 
   @Test

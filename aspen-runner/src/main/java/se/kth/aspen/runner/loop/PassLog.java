@@ -22,7 +22,7 @@ import se.kth.aspen.runner.report.SummaryTable;
  * Logs what passes did (a line per app that did something, a summary per pass) and tells the
  * error notifier when Aspen itself fails: a pass that throws, or a problem of the
  * pass as a whole (registry or cluster directory unreadable). Like app errors, the same problem
- * is told once, then again after {@link #REPEAT_AFTER} prefixed {@code <!here> } while it lasts.
+ * is told once, then again after {@link #REPEAT_AFTER} as a repeat while it lasts.
  */
 public final class PassLog implements PassObserver {
 
@@ -75,8 +75,7 @@ public final class PassLog implements PassObserver {
     for (String problem : report.problems()) {
       Instant last = told.get(problem);
       if (last == null || !now.isBefore(last.plus(REPEAT_AFTER))) {
-        notifier.error(new ErrorNotice((last == null ? "" : "<!here> ") + "Aspen's pass had a problem: " + problem,
-            Optional.empty(), Optional.empty()));
+        notifier.error(new ErrorNotice.PassProblem(problem, last != null));
         told.put(problem, now);
       }
     }
@@ -86,9 +85,7 @@ public final class PassLog implements PassObserver {
   public void passCrashed(Throwable failure) {
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
-    notifier.error(new ErrorNotice(
-        "Aspen's pass failed as a whole: " + failure.getClass().getSimpleName()
-            + Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse(""),
-        Optional.empty(), Optional.of(trace.toString())));
+    notifier.error(new ErrorNotice.PassCrashed(failure.getClass().getSimpleName(),
+        Optional.ofNullable(failure.getMessage()), trace.toString()));
   }
 }

@@ -24,7 +24,7 @@ class PassLogTest {
   }
 
   @Test
-  void aPassProblemIsToldOnceThenAgainAfterTenMinutesWithHere() {
+  void aPassProblemIsToldOnceThenAgainAfterTenMinutesAsARepeat() {
     String down = "the registry could not be read: fetching origin: connection refused";
 
     passLog.passDone(withProblems(down));
@@ -33,9 +33,9 @@ class PassLogTest {
     clock.advance(Duration.ofMinutes(1));
     passLog.passDone(withProblems(down));
 
-    assertThat(notifier.errors()).extracting(ErrorNotice::message).containsExactly(
-        "Aspen's pass had a problem: " + down,
-        "<!here> Aspen's pass had a problem: " + down);
+    assertThat(notifier.errors()).containsExactly(
+        new ErrorNotice.PassProblem(down, false),
+        new ErrorNotice.PassProblem(down, true));
   }
 
   @Test
@@ -44,7 +44,7 @@ class PassLogTest {
     passLog.passDone(withProblems());
     passLog.passDone(withProblems("cluster directory down"));
 
-    assertThat(notifier.errors()).extracting(ErrorNotice::message)
-        .containsExactly("Aspen's pass had a problem: cluster directory down", "Aspen's pass had a problem: cluster directory down");
+    assertThat(notifier.errors()).containsExactly(
+        new ErrorNotice.PassProblem("cluster directory down", false), new ErrorNotice.PassProblem("cluster directory down", false));
   }
 }

@@ -25,6 +25,7 @@ import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.core.pass.PassSettings;
 import se.kth.aspen.core.pass.Ports;
 import se.kth.aspen.core.port.ClusterDirectory;
+import se.kth.aspen.core.port.ErrorNotice;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.Orchestrator;
 import se.kth.aspen.core.port.RegistrySource;
@@ -169,9 +170,11 @@ class SyncLoopTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() >= 3 && crashes.size() >= 3);
     assertThat(crashes.getFirst()).hasMessage("the registry source exploded");
-    assertThat(notifier.errors().getFirst().message())
-        .isEqualTo("Aspen's pass failed as a whole: IllegalStateException: the registry source exploded");
-    assertThat(notifier.errors().getFirst().stackTrace()).isPresent();
+    assertThat(notifier.errors().getFirst()).isInstanceOfSatisfying(ErrorNotice.PassCrashed.class, crash -> {
+      assertThat(crash.exception()).isEqualTo("IllegalStateException");
+      assertThat(crash.message()).contains("the registry source exploded");
+      assertThat(crash.stackTrace()).contains("the registry source exploded");
+    });
     assertThat(loop.state()).isIn(LoopState.RUNNING, LoopState.WAITING);
   }
 
