@@ -51,7 +51,7 @@ class ErrorNoticeIT extends Scenario {
     assertThat(errorsAbout(broken)).hasSize(1);
     JsonNode error = errorsAbout(broken).getFirst();
     assertThat(error.path("message").asText())
-        .startsWith("Error deploying *active/" + broken + "* in step _ResourcePolicy_\n")
+        .startsWith("Error deploying *active/" + broken + "* in step _ResourcePolicy_ \n")
         .contains("deploy.resources");
     assertThat(error.path("slackChannels").asText()).isEqualTo("#team-broken");
     assertThat(error.path("stackTrace").isNull()).isTrue();
@@ -67,7 +67,7 @@ class ErrorNoticeIT extends Scenario {
     drainNotices(aspen);
     assertThat(errorsAbout(broken)).hasSize(2);
     assertThat(errorsAbout(broken).getLast().path("message").asText())
-        .startsWith("<!here> Error deploying *active/" + broken + "* in step _ResourcePolicy_\n");
+        .startsWith("<!here> Error deploying *active/" + broken + "* in step _ResourcePolicy_ \n");
 
     StackFile fixed = StackFile.web();
     fixed.service("web").label("se.kth.slackChannels", "#team-broken");

@@ -26,7 +26,7 @@ final class SlackText {
   static String error(ErrorNotice notice) {
     String text = switch (notice) {
       case ErrorNotice.DeployFailed f ->
-          "Error deploying *" + f.cluster() + "/" + f.application() + "* in step _" + f.step() + "_\n" + f.reason();
+          "Error deploying *" + f.cluster() + "/" + f.application() + "* in step _" + f.step() + "_ \n" + unquoted(f.reason());
       case ErrorNotice.Drift d -> "Drift on *" + d.cluster() + "/" + d.application()
           + "*: its services no longer run what was deployed\n" + String.join("\n", d.differences());
       case ErrorNotice.StoreOutage o -> storeOutage(o);
@@ -35,6 +35,14 @@ final class SlackText {
           "Aspen's pass failed as a whole: " + c.exception() + c.message().map(m -> ": " + m).orElse("");
     };
     return notice.repeat() ? REPEAT_PREFIX + text : text;
+  }
+
+  /**
+   * The old tool took quotes and backticks out of an error's text, so that a reason quoting a file
+   * or a label can never close the markup around it; channel filters and people know it so.
+   */
+  static String unquoted(String reason) {
+    return reason.replace("`", "").replace("'", "").replace("\"", "");
   }
 
   private static String storeOutage(ErrorNotice.StoreOutage outage) {

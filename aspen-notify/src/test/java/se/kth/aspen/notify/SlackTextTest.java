@@ -23,13 +23,21 @@ class SlackTextTest {
   @Test
   void aFailedDeployNamesClusterAppAndStep() {
     assertThat(SlackText.error(failed(false)))
-        .isEqualTo("Error deploying *active/kth-azure-app* in step _ResourcePolicy_\ndocker-stack.yml has bad resource policy");
+        .isEqualTo("Error deploying *active/kth-azure-app* in step _ResourcePolicy_ \ndocker-stack.yml has bad resource policy");
+  }
+
+  @Test
+  void aFailedDeploysReasonLosesItsQuotesAndBackticksAsTheOldToolsDid() {
+    ErrorNotice.DeployFailed quoted = new ErrorNotice.DeployFailed("app", "active", "Read",
+        "docker-stack.yml line 3: `image` names \"web\"'s tag", List.of(), Optional.empty(), false);
+
+    assertThat(SlackText.error(quoted)).isEqualTo("Error deploying *active/app* in step _Read_ \ndocker-stack.yml line 3: image names webs tag");
   }
 
   @Test
   void aRepeatStartsWithHere() {
     assertThat(SlackText.error(failed(true)))
-        .isEqualTo("<!here> Error deploying *active/kth-azure-app* in step _ResourcePolicy_\ndocker-stack.yml has bad resource policy");
+        .isEqualTo("<!here> Error deploying *active/kth-azure-app* in step _ResourcePolicy_ \ndocker-stack.yml has bad resource policy");
     assertThat(SlackText.error(new ErrorNotice.PassProblem("cluster directory down", true)))
         .isEqualTo("<!here> Aspen's pass had a problem: cluster directory down");
   }
