@@ -45,6 +45,8 @@ import se.kth.aspen.core.port.UnreachableException;
  *       nothing more, for any repository, until then (an hour at most): a throttle is the
  *       registry's or the account's, not one repository's. Lists in hand are used meanwhile; a
  *       repository with none fails its ask at once, as the request would have.
+ *   <li>{@link #prefetch} starts the fetch a pass is about to wait for, so that a pass that meets
+ *       many new repositories fetches them side by side, each of its targets waiting only for its own.
  *   <li>At most {@code concurrency} requests are in flight at once, whoever made them.
  * </ul>
  *
@@ -83,9 +85,7 @@ public final class RegistryCatalogue implements ImageRegistry {
   @Override
   public List<String> tags(ImageReference repository, Deadline deadline) throws PortException {
     Instant now = clock.instant();
-    CatalogueEntry entry = entries.computeIfAbsent(repository.name(), name -> new CatalogueEntry(
-        new ImageReference(repository.registry(), repository.repository(), Optional.empty(), Optional.empty()), now));
-    entry.asked(now);
+    CatalogueEntry entry = entry(repository, now);
     if (entry.mustWait()) {
       return awaitFetch(entry, deadline);
     }
@@ -94,6 +94,27 @@ public final class RegistryCatalogue implements ImageRegistry {
       startFetch(entry);
     }
     return known;
+  }
+
+  /**
+   * Starts fetching the repository's list now, in the background, when an ask would have to wait
+   * for one (never listed, or a refresh asked for); otherwise does nothing. The fetch waits for
+   * one of the {@code concurrency} connections like any other, and the ask that follows joins
+   * it. Returns at once.
+   */
+  @Override
+  public void prefetch(ImageReference repository) {
+    CatalogueEntry entry = entry(repository, clock.instant());
+    if (entry.mustWait()) {
+      startFetch(entry);
+    }
+  }
+
+  private CatalogueEntry entry(ImageReference repository, Instant now) {
+    CatalogueEntry entry = entries.computeIfAbsent(repository.name(), name -> new CatalogueEntry(
+        new ImageReference(repository.registry(), repository.repository(), Optional.empty(), Optional.empty()), now));
+    entry.asked(now);
+    return entry;
   }
 
   @Override

@@ -184,10 +184,15 @@ public final class Pass {
         runnable.add(i);
       }
     }
+    List<Scouting.Target> unhashed = new ArrayList<>();
     for (int i : runnable) {
       AppTarget target = found.targets().get(i);
       selections.get(i).cluster().ifPresent(c -> order.add(c.name(), target.application(), i));
+      if (memory.hashed(target).isEmpty()) {
+        unhashed.add(new Scouting.Target(target, selections.get(i).cluster().orElseThrow()));
+      }
     }
+    new Scouting(context).scout(unhashed);
     IntConsumer runOne = i -> {
       AppTarget target = found.targets().get(i);
       AppResult result;

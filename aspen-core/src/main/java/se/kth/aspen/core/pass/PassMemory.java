@@ -19,9 +19,10 @@ import se.kth.aspen.core.port.RegistrySnapshot;
  * registry costs no file reading: the targets discovered, and per target directory its digest
  * and version requests, and the fingerprint last computed with what it was computed from.
  *
- * <p>Used only when the registry source says which paths changed since its previous snapshot (a
- * git source does; a plain directory cannot). Without that, every directory is listed each pass
- * and its digest recalled from the {@link DigestCache} while its listing is unchanged. A changed path
+ * <p>Kept from pass to pass only when the registry source says which paths changed since its
+ * previous snapshot (a git source does; a plain directory cannot). Without that, every directory
+ * is listed each pass and its digest recalled from the {@link DigestCache} while its listing is
+ * unchanged, and what is remembered holds for the one pass. A changed path
  * forgets every directory above it; a changed path named {@code docker-stack.yml} (a stack added,
  * removed or moved) forgets the discovery as well.
  */
@@ -112,10 +113,13 @@ final class PassMemory {
     return Optional.ofNullable(directories.get(directoryOf(target)));
   }
 
-  void remember(AppTarget target, Hashed hashed, RegistrySnapshot snapshot) {
-    if (snapshot.changedPaths().isPresent()) {
-      directories.put(directoryOf(target), hashed);
-    }
+  /**
+   * Remembers a directory as hashed in this pass. When the source cannot say what changed, it is
+   * kept for this pass only ({@link #begin} forgets it): {@link Scouting} hashes ahead of the
+   * target's own run, which must not hash again.
+   */
+  void remember(AppTarget target, Hashed hashed) {
+    directories.put(directoryOf(target), hashed);
   }
 
   private static String directoryOf(AppTarget target) {

@@ -95,7 +95,7 @@ final class TargetRun {
       step = Step.READ;
       source = fresh.imagesNameVariables() ? Optional.of(reading.parse(target)) : Optional.empty();
       hashed = new PassMemory.Hashed(fresh.digest(), source.map(StackSource::versionRequests).orElse(List.of()));
-      pass.memory().remember(target, hashed, pass.snapshot());
+      pass.memory().remember(target, hashed);
     }
 
     step = Step.RESOLVE;

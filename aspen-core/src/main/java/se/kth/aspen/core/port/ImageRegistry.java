@@ -22,4 +22,13 @@ public interface ImageRegistry {
    * @throws UnreachableException when the registry cannot be reached in time
    */
   String digest(ImageReference image, Deadline deadline) throws PortException;
+
+  /**
+   * Says the tags of this repository will be asked for soon (the pass has just found it in a
+   * stack), so that an implementation that keeps lists can start fetching now. Returns at once
+   * and never throws: whatever goes wrong is met again, and reported, by the ask itself. Does
+   * nothing unless overridden.
+   */
+  default void prefetch(ImageReference repository) {
+  }
 }

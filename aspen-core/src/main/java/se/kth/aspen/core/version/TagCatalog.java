@@ -68,6 +68,16 @@ public final class TagCatalog {
   }
 
   /**
+   * Tells the registry the repository's tags will be asked for in this pass, unless they were
+   * already ({@link ImageRegistry#prefetch}). Returns at once.
+   */
+  public void prefetch(ImageReference repository) {
+    if (!listings.containsKey(repository.name())) {
+      registry.prefetch(repository);
+    }
+  }
+
+  /**
    * The highest tag of the repository within the range.
    *
    * @throws UnsatisfiedRangeException when no tag is in range

@@ -286,6 +286,119 @@ class RegistryCatalogueTest {
     assertThat(bounded.statuses()).hasSize(30);
   }
 
+  /** Tag lists that answer once their repository's gate opens, counting calls and the most at once. */
+  static final class GatedRegistry implements ImageRegistry {
+    final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger most = new AtomicInteger();
+    final Map<String, PortException> failures = new ConcurrentHashMap<>();
+
+    CountDownLatch gate(String repository) {
+      return gates.computeIfAbsent(repository, r -> new CountDownLatch(1));
+    }
+
+    int calls(String repository) {
+      return calls.getOrDefault(repository, new AtomicInteger()).get();
+    }
+
+    @Override
+    public List<String> tags(ImageReference repository, Deadline deadline) throws PortException {
+      calls.computeIfAbsent(repository.name(), r -> new AtomicInteger()).incrementAndGet();
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        gate(repository.name()).await();
+        PortException failure = failures.get(repository.name());
+        if (failure != null) {
+          throw failure;
+        }
+        return List.of("1.0.0");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UnreachableException("interrupted", e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    @Override
+    public String digest(ImageReference image, Deadline deadline) throws PortException {
+      throw new RefusedException("not asked");
+    }
+  }
+
+  static ImageReference app(int i) {
+    return ImageReference.parse("registry.example.org/app-" + i + ":0");
+  }
+
+  @Test
+  void prefetchStartsEveryNewRepositoryAtOnceNoMoreThanTheConcurrencyInFlightAndTheAskJoinsIt() throws Exception {
+    GatedRegistry gated = new GatedRegistry();
+    RegistryCatalogue bounded = new RegistryCatalogue(gated, CatalogueSettings.of(INTERVAL, 3, Duration.ofSeconds(5)),
+        counter, clock, fixedRandom(0.0));
+    for (int i = 0; i < 10; i++) {
+      bounded.prefetch(app(i)); // returns at once: nothing has answered yet
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> gated.inFlight.get() == 3);
+    noMoreInFlight(gated, 3);
+    for (int i = 0; i < 10; i++) {
+      gated.gate(app(i).name()).countDown();
+    }
+    for (int i = 0; i < 10; i++) {
+      assertThat(bounded.tags(app(i), soon())).containsExactly("1.0.0");
+      assertThat(gated.calls(app(i).name())).as("calls for app-" + i).isEqualTo(1);
+    }
+    assertThat(gated.most.get()).isEqualTo(3);
+    bounded.prefetch(app(0)); // listed already: nothing more to fetch
+    noMoreCallsTo(gated, app(0).name(), 1);
+  }
+
+  @Test
+  void anAskAfterAPrefetchWaitsOnlyForItsOwnRepository() throws Exception {
+    GatedRegistry gated = new GatedRegistry();
+    RegistryCatalogue bounded = new RegistryCatalogue(gated, CatalogueSettings.of(INTERVAL, 4, Duration.ofSeconds(5)),
+        counter, clock, fixedRandom(0.0));
+    for (int i = 0; i < 3; i++) {
+      bounded.prefetch(app(i));
+    }
+    gated.gate(app(2).name()).countDown();
+    // app-0 and app-1 still hang: app-2's ask is answered all the same
+    assertThat(bounded.tags(app(2), soon())).containsExactly("1.0.0");
+    assertThat(gated.inFlight.get()).isEqualTo(2);
+    gated.gate(app(0).name()).countDown();
+    gated.gate(app(1).name()).countDown();
+    assertThat(bounded.tags(app(0), soon())).containsExactly("1.0.0");
+    assertThat(gated.calls(app(0).name())).isEqualTo(1);
+  }
+
+  @Test
+  void aRepositoryWhosePrefetchFailsFailsItsOwnAskAndNoOther() throws Exception {
+    GatedRegistry gated = new GatedRegistry();
+    RegistryCatalogue bounded = new RegistryCatalogue(gated, CatalogueSettings.of(INTERVAL, 4, Duration.ofSeconds(5)),
+        counter, clock, fixedRandom(0.0));
+    gated.failures.put(app(0).name(), new RefusedException("listing tags of " + app(0).name() + ": no such repository (HTTP 404)"));
+    for (int i = 0; i < 3; i++) {
+      bounded.prefetch(app(i));
+      gated.gate(app(i).name()).countDown();
+    }
+    assertThat(bounded.tags(app(1), soon())).containsExactly("1.0.0");
+    assertThat(bounded.tags(app(2), soon())).containsExactly("1.0.0");
+    assertThatThrownBy(() -> bounded.tags(app(0), soon())).isInstanceOf(RefusedException.class)
+        .hasMessageContaining("no such repository");
+    assertThat(bounded.statuses()).filteredOn(st -> st.lastProblem().isPresent())
+        .extracting(RepositoryStatus::repository).containsExactly(app(0).name());
+  }
+
+  void noMoreInFlight(GatedRegistry gated, int most) {
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(gated.most.get()).isEqualTo(most));
+  }
+
+  void noMoreCallsTo(GatedRegistry gated, String repository, int calls) {
+    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(gated.calls(repository)).isEqualTo(calls));
+  }
+
   @Test
   void statusesSayHowOldEachListIsAndForgetRepositoriesNoLongerAskedFor() throws Exception {
     catalogue.tags(IMAGE, soon());

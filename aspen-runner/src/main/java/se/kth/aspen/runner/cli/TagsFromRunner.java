@@ -35,6 +35,13 @@ final class TagsFromRunner implements ImageRegistry {
   }
 
   @Override
+  public void prefetch(ImageReference repository) {
+    if (!runner.lists().containsKey(repository.name())) {
+      registry.prefetch(repository);
+    }
+  }
+
+  @Override
   public String digest(ImageReference image, Deadline deadline) throws PortException {
     return registry.digest(image, deadline);
   }
