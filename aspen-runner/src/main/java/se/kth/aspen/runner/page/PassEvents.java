@@ -3,6 +3,8 @@ package se.kth.aspen.runner.page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +13,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import se.kth.aspen.core.pass.AppResult;
+import se.kth.aspen.core.pass.AppStatus;
+import se.kth.aspen.core.pass.AppTarget;
+import se.kth.aspen.core.pass.FailureKind;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.pass.PassReport;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.report.ReportJson;
@@ -30,20 +36,34 @@ public final class PassEvents implements PassObserver, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
-  private final Map<String, String> lastSent = new ConcurrentHashMap<>();
+  private final Map<AppTarget, Shown> lastSent = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   @Override
   public void appDone(AppResult result) {
-    ObjectNode node = ReportJson.result(result);
-    // How long the app took differs every pass; the rest is what the page shows.
-    ObjectNode compared = node.deepCopy();
-    compared.remove("seconds");
-    String key = result.target().cluster() + "\n" + result.target().stackPath();
-    if (compared.toString().equals(lastSent.put(key, compared.toString()))) {
+    // Called for every app of every pass, nearly always with what was sent before: compared on
+    // the result's fields, not its JSON, so that an unchanged app costs no JSON at all.
+    Shown shown = Shown.of(result);
+    if (shown.equals(lastSent.put(result.target(), shown))) {
       return;
     }
-    publish(frame("app", node.toString()));
+    if (!subscribers.isEmpty()) {
+      publish(frame("app", ReportJson.result(result).toString()));
+    }
+  }
+
+  /**
+   * What the page shows of a result: every field {@link ReportJson#result} writes but how long
+   * the app took, which differs every pass.
+   */
+  private record Shown(AppStatus status, Optional<String> step, Optional<String> reason, Map<String, String> images,
+      Optional<Instant> blockedSince, Optional<LeaseHolder> heldBy, Optional<FailureKind> failure,
+      List<String> rolledBack, List<String> warnings, Optional<AppResult.LastDeploy> lastDeploy) {
+
+    static Shown of(AppResult r) {
+      return new Shown(r.status(), r.step(), r.reason(), r.images(), r.blockedSince(), r.heldBy(), r.failure(),
+          r.rolledBack(), r.warnings(), r.lastDeploy());
+    }
   }
 
   @Override
