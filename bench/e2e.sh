@@ -23,6 +23,7 @@
 # Needs scripts/test-env.sh to have run (swarm, registry, Redis). Builds the jar when missing.
 # Aspen is started with the ./aspen launcher, so with its JVM options unless ASPEN_JAVA_OPTS is
 # set (then exactly those; set it empty for the JVM's own defaults).
+# The runner gets 120 s to answer its API after starting (a loaded machine).
 # BENCH_STATE=file uses the embedded state store instead of Redis; BENCH_DEPLOY=0 skips the
 # real deploy; BENCH_KEEP=1 keeps the work directory (logs, generated registries).
 set -euo pipefail
@@ -152,7 +153,7 @@ for n in "${sizes[@]}"; do
     DELAY_SECS_BETWEEN_RUNS=3600 -- run > "$dir/run.log" 2>&1 ) &
   pid=$!; pids+=("$pid")
   api="http://127.0.0.1:$port"
-  for _ in $(seq 1 300); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 1 1200); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
   health() { curl -sf "$api/healthz" | json 'd.get("lastPassStartedAt","-") + " " + d["state"]'; }
   pass() { # prints the pass's own duration in seconds
     local before; before=$(health); before=${before% *}
@@ -187,7 +188,7 @@ for n in "${sizes[@]}"; do
     ( aspen_exec "$dir" "bench-$run_id-rate-$n" SKIP_DEPLOYMENT=1 ASPEN_API_PORT=$port ASPEN_API_BIND=127.0.0.1 \
       SYNC_START_ON_RUN=1 DELAY_SECS_BETWEEN_RUNS=1 TAGS_REFRESH_SECS=20 -- run > "$dir/rate.log" 2>&1 ) &
     pid=$!; pids+=("$pid")
-    for _ in $(seq 1 300); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
+    for _ in $(seq 1 1200); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
     sleep 20
     requests0=$(metric_sum aspen_registry_requests_total); passes0=$(metric_sum aspen_pass_duration_seconds_count)
     sleep "${BENCH_RATE_SECS:-60}"
