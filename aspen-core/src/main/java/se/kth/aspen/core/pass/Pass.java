@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,7 +172,7 @@ public final class Pass {
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        recording, memory, snapshot, found.tree(), prefetched, inventories, order);
+        recording, memory, snapshot, found.tree(), prefetched, inventories, order, new ConcurrentHashMap<>());
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackReader;
+import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.fingerprint.TreeListing;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.port.ClusterInventory;
@@ -17,7 +18,8 @@ import se.kth.aspen.core.version.TagCatalog;
  * the walk of the registry when this pass made one (not when it recalled the discovery), and the
  * targets' states read ahead in one go (a hint for each target's first decision), and each
  * cluster's stacks as listed once for the drift check (a cluster missing there was not checked),
- * and the order of the apps that wait for others.
+ * and the order of the apps that wait for others, and the stacks {@link Scouting} parsed for their
+ * targets to take (by stack path; each taken once, then dropped).
  */
 record PassContext(
     Ports ports,
@@ -36,7 +38,8 @@ record PassContext(
     Optional<TreeListing> tree,
     Map<TargetKey, TargetState> states,
     Map<String, ClusterInventory> inventories,
-    AppOrder order) {
+    AppOrder order,
+    Map<String, StackSource> scouted) {
 
   PassContext {
     states = Map.copyOf(states);

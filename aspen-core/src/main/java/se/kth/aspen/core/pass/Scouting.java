@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.compose.VersionRequest;
 import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.port.Cluster;
@@ -17,9 +18,9 @@ import se.kth.aspen.core.port.Cluster;
  * Resolve: on a first pass over many repositories, the fetches run as wide as the registry
  * concurrency allows while the stacks are still being read.
  *
- * <p>What it hashes is remembered for the targets, so the work is moved, not doubled; a target
- * that fails here is left for its own run, which reports the failure. Targets already hashed
- * (every unchanged one of a warm pass over a git registry) are not given to it.
+ * <p>What it hashes, and the stacks it parses, are kept for the targets, so the work is moved, not
+ * doubled; a target that fails here is left for its own run, which reports the failure. Targets
+ * already hashed (every unchanged one of a warm pass over a git registry) are not given to it.
  */
 final class Scouting {
 
@@ -61,8 +62,14 @@ final class Scouting {
     try {
       Reading.names(target);
       Hashing.Output fresh = new Hashing(pass.memory().digests(), pass.tree()).hash(new Hashing.Input(target));
-      List<VersionRequest> requests = fresh.imagesNameVariables()
-          ? new Reading(pass.reader()).parse(target).versionRequests() : List.of();
+      List<VersionRequest> requests = List.of();
+      if (fresh.imagesNameVariables()) {
+        StackSource source = new Reading(pass.reader()).parse(target);
+        requests = source.versionRequests();
+        // Kept for the target's run, which would parse it again when the target changed (every
+        // target of a first pass); it takes it out, so it is held until then only.
+        pass.scouted().put(target.stackPath(), source);
+      }
       hashed = new PassMemory.Hashed(fresh.digest(), requests);
     } catch (StepFailure | RuntimeException e) {
       return; // the target's own run meets it again and reports it

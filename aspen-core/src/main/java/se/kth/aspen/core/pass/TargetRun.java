@@ -90,7 +90,9 @@ final class TargetRun {
     Reading.names(target);
     Optional<StackSource> source = Optional.empty();
     PassMemory.Hashed hashed = pass.memory().hashed(target).orElse(null);
-    if (hashed == null) {
+    if (hashed != null) {
+      source = Optional.ofNullable(pass.scouted().remove(target.stackPath()));
+    } else {
       Hashing.Output fresh = new Hashing(pass.memory().digests(), pass.tree()).hash(new Hashing.Input(target));
       step = Step.READ;
       source = fresh.imagesNameVariables() ? Optional.of(reading.parse(target)) : Optional.empty();
