@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -161,8 +162,23 @@ public final class Pass {
         selectedClusters.putIfAbsent(cluster.name(), cluster);
       }
     }
-    Map<String, ClusterInventory> inventories = mode == PassMode.RECORD_ONLY ? Map.of()
-        : Inventories.list(ports.orchestrator(), selectedClusters.values(), settings, problems);
+    // Listed beside the targets: only an unchanged target's drift check waits for it, so a changed
+    // one (a pushed image's, above all) starts its deploy without waiting for a listing of the cluster.
+    List<String> listingProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Map<String, ClusterInventory>> listing = new CompletableFuture<>();
+    if (mode == PassMode.RECORD_ONLY) {
+      listing.complete(Map.of());
+    } else {
+      List<Cluster> toList = List.copyOf(selectedClusters.values());
+      Thread.ofVirtual().name("aspen-inventories").start(() -> {
+        try {
+          listing.complete(Map.copyOf(Inventories.list(ports.orchestrator(), toList, settings, listingProblems)));
+        } catch (RuntimeException | Error e) {
+          listing.complete(Map.of());
+          listingProblems.add("drift could not be checked: listing the clusters failed unexpectedly: " + e);
+        }
+      });
+    }
     Recording recording = new Recording(ports.state(), ports.notifier(), clock, settings, errorReports);
     Map<TargetKey, TargetState> prefetched = prefetched(keys);
     if (!prefetched.isEmpty()) {
@@ -172,7 +188,7 @@ public final class Pass {
     PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        recording, memory, snapshot, found.tree(), prefetched, inventories, order, new ConcurrentHashMap<>());
+        recording, memory, snapshot, found.tree(), prefetched, listing, order, new ConcurrentHashMap<>());
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);
@@ -226,6 +242,8 @@ public final class Pass {
       }
     }
     joinStarted(started);
+    Map<String, ClusterInventory> inventories = listing.join();
+    problems.addAll(listingProblems);
     problems.addAll(order.problems());
     if (mode != PassMode.PLAN && mode != PassMode.ADOPT) {
       recording.outageSummary();

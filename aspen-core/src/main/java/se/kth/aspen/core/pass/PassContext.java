@@ -3,6 +3,7 @@ package se.kth.aspen.core.pass;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.compose.StackSource;
 import se.kth.aspen.core.fingerprint.TreeListing;
@@ -17,7 +18,8 @@ import se.kth.aspen.core.version.TagCatalog;
  * What every target of one pass shares: ports, settings, the per-pass catalogs, the revision,
  * the walk of the registry when this pass made one (not when it recalled the discovery), and the
  * targets' states read ahead in one go (a hint for each target's first decision), and each
- * cluster's stacks as listed once for the drift check (a cluster missing there was not checked),
+ * cluster's stacks as listed once for the drift check (a cluster missing there was not checked;
+ * listed beside the targets, so only a target that checks drift waits for it),
  * and the order of the apps that wait for others, and the stacks {@link Scouting} parsed for their
  * targets to take (by stack path; each taken once, then dropped).
  */
@@ -37,12 +39,11 @@ record PassContext(
     RegistrySnapshot snapshot,
     Optional<TreeListing> tree,
     Map<TargetKey, TargetState> states,
-    Map<String, ClusterInventory> inventories,
+    CompletableFuture<Map<String, ClusterInventory>> inventories,
     AppOrder order,
     Map<String, StackSource> scouted) {
 
   PassContext {
     states = Map.copyOf(states);
-    inventories = Map.copyOf(inventories);
   }
 }

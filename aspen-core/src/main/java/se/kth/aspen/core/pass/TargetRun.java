@@ -256,7 +256,7 @@ final class TargetRun {
 
   /** The drift of an unchanged target, when its cluster was listed this pass. */
   private Optional<DriftCheck.Found> drift(TargetState state) {
-    ClusterInventory inventory = pass.inventories().get(cluster.name());
+    ClusterInventory inventory = pass.inventories().join().get(cluster.name());
     if (inventory == null || state.lastGood().isEmpty()) {
       return Optional.empty();
     }

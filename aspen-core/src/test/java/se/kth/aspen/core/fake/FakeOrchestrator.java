@@ -71,6 +71,14 @@ public final class FakeOrchestrator implements Orchestrator {
     return this;
   }
 
+  private volatile java.util.concurrent.CountDownLatch listingGate = new java.util.concurrent.CountDownLatch(0);
+
+  /** Listings wait until the latch is released, as a slow engine's would. */
+  public FakeOrchestrator holdListings(java.util.concurrent.CountDownLatch release) {
+    listingGate = release;
+    return this;
+  }
+
   /** How many inventories were asked for. */
   public int listings() {
     return listings.get();
@@ -82,6 +90,12 @@ public final class FakeOrchestrator implements Orchestrator {
       return Optional.empty();
     }
     listings.incrementAndGet();
+    try {
+      listingGate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new se.kth.aspen.core.port.UnreachableException("listing services on " + cluster.name() + ": interrupted", e);
+    }
     if (unlistable.contains(cluster.name())) {
       throw new se.kth.aspen.core.port.UnreachableException("listing services on " + cluster.name() + ": connection refused");
     }

@@ -2,8 +2,13 @@ package se.kth.aspen.core.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,23 @@ class DriftPassTest {
     assertThat(owner.group()).isEqualTo(PassFixture.GROUP);
     assertThat(owner.cluster()).isEqualTo("active");
     assertThat(owner.fingerprint()).isEqualTo(f.state.read(new TargetKey(PassFixture.GROUP, "active", PATH)).lastGood().orElseThrow().fingerprint());
+  }
+
+  @Test
+  void aChangedAppDeploysWhileTheClusterIsStillBeingListed() throws Exception {
+    f.registry.write(PATH, TestRegistry.stack(IMAGE + ":1.2.3_abc", "      DEBUG: \"1\"\n", ""));
+    CountDownLatch listing = new CountDownLatch(1);
+    f.orchestrator.holdListings(listing);
+    AtomicReference<PassReport> report = new AtomicReference<>();
+    Thread pass = Thread.ofVirtual().start(() -> report.set(f.deploy()));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> f.orchestrator.deploys().size() == 2);
+    } finally {
+      listing.countDown();
+    }
+    pass.join(Duration.ofSeconds(10));
+
+    assertThat(PassFixture.only(report.get(), PATH).status()).isEqualTo(AppStatus.DEPLOYED);
   }
 
   @Test
