@@ -16,8 +16,8 @@ import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.AppStatus;
 import se.kth.aspen.core.pass.AppTarget;
 import se.kth.aspen.core.pass.FailureKind;
-import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.core.port.LeaseHolder;
 import se.kth.aspen.runner.loop.PassObserver;
 import se.kth.aspen.runner.report.ReportJson;
 
