@@ -24,4 +24,9 @@ class ModuleRulesTest {
   void publicSignaturesOfForgeSpeakOnlyJdkAndCoreTypes() {
     ModuleRules.adapterSignatures("se.kth.aspen.forge", "se.kth.aspen.forge.").check(classes);
   }
+
+  @Test
+  void theCommitStatusesAreThePackagesEntryType() {
+    ModuleRules.onePublicEntryType(ForgeCommitStatuses.class).check(classes);
+  }
 }

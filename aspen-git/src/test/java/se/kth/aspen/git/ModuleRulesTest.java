@@ -24,4 +24,9 @@ class ModuleRulesTest {
   void publicSignaturesOfGitSpeakOnlyJdkAndCoreTypes() {
     ModuleRules.adapterSignatures("se.kth.aspen.git", "se.kth.aspen.git.").check(classes);
   }
+
+  @Test
+  void theSourceIsThePackagesEntryType() {
+    ModuleRules.onePublicEntryType(GitRegistrySource.class, GitRegistrySettings.class).check(classes);
+  }
 }

@@ -24,4 +24,10 @@ class ModuleRulesTest {
   void publicSignaturesOfNotifySpeakOnlyJdkAndCoreTypes() {
     ModuleRules.adapterSignatures("se.kth.aspen.notify", "se.kth.aspen.notify.").check(classes);
   }
+
+  @Test
+  void theHttpNotifierIsThePackagesEntryType() {
+    // LogNotifier stands in for it when no endpoint is configured.
+    ModuleRules.onePublicEntryType(HttpNotifier.class, LogNotifier.class).check(classes);
+  }
 }

@@ -24,4 +24,9 @@ class ModuleRulesTest {
   void publicSignaturesOfRedisSpeakOnlyJdkAndCoreTypes() {
     ModuleRules.adapterSignatures("se.kth.aspen.redis", "se.kth.aspen.redis.").check(classes);
   }
+
+  @Test
+  void theStoreIsThePackagesEntryType() {
+    ModuleRules.onePublicEntryType(RedisStateStore.class).check(classes);
+  }
 }

@@ -6,6 +6,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kth.aspen.core.testing.ModuleRules;
+import se.kth.aspen.swarm.cluster.ClusterStatusDirectory;
+import se.kth.aspen.swarm.registry.DockerRegistry;
+import se.kth.aspen.swarm.registry.Registries;
+import se.kth.aspen.swarm.registry.RegistryLogin;
 
 /** The package rules of {@link ModuleRules}, on this module's main classes. */
 class ModuleRulesTest {
@@ -48,5 +52,21 @@ class ModuleRulesTest {
   @Test
   void publicSignaturesOfClusterSpeakOnlyJdkAndCoreTypes() {
     ModuleRules.adapterSignatures("se.kth.aspen.swarm.cluster", "se.kth.aspen.swarm.cluster.").check(classes);
+  }
+
+  @Test
+  void theOrchestratorIsTheSwarmPackagesEntryType() {
+    ModuleRules.onePublicEntryType(SwarmOrchestrator.class, SwarmSettings.class).check(classes);
+  }
+
+  @Test
+  void theRegistryClientIsTheRegistryPackagesEntryType() {
+    // Registries is the immutable set of logins per registry host the client is built with.
+    ModuleRules.onePublicEntryType(DockerRegistry.class, Registries.class, RegistryLogin.class).check(classes);
+  }
+
+  @Test
+  void theDirectoryIsTheClusterPackagesEntryType() {
+    ModuleRules.onePublicEntryType(ClusterStatusDirectory.class).check(classes);
   }
 }

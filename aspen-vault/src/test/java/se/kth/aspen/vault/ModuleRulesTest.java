@@ -24,4 +24,13 @@ class ModuleRulesTest {
   void publicSignaturesOfVaultSpeakOnlyJdkAndCoreTypes() {
     ModuleRules.adapterSignatures("se.kth.aspen.vault", "se.kth.aspen.vault.").check(classes);
   }
+
+  @Test
+  void ansibleVaultIsThePackagesEntryType() {
+    // VaultSecretStore is the SecretStore port over the codec; the exceptions are the sealed
+    // VaultException family callers catch.
+    ModuleRules.onePublicEntryType(AnsibleVault.class, VaultSecretStore.class, VaultException.class,
+        CorruptVaultException.class, MalformedVaultException.class, NotAVaultException.class,
+        PasswordFileException.class, UnsupportedCipherException.class, WrongPasswordException.class).check(classes);
+  }
 }
