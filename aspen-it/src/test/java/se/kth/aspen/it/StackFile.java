@@ -21,6 +21,8 @@ final class StackFile {
     String failureAction;
     boolean withResources = true;
     String secretsReference;
+    boolean job;
+    final Map<String, String> dependsOn = new LinkedHashMap<>();
     final Map<String, String> environment = new LinkedHashMap<>();
     final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -39,6 +41,10 @@ final class StackFile {
     Service withSecrets(String reference) { this.secretsReference = reference; return this; }
     Service env(String key, String value) { environment.put(key, value); return this; }
     Service label(String key, String value) { labels.put(key, value); return this; }
+    /** A replicated job: it runs to completion once per change, never restarted. */
+    Service job() { this.job = true; return this; }
+    /** {@code depends_on} in the long form: {@code condition} is {@code service_healthy} and the like. */
+    Service dependsOn(String service, String condition) { dependsOn.put(service, condition); return this; }
   }
 
   private final List<Service> services = new ArrayList<>();
@@ -75,10 +81,16 @@ final class StackFile {
       }
       y.append("      CLUSTER_SEEN: \"${PORTILLO_CLUSTER}\"\n");
       s.environment.forEach((k, v) -> y.append("      ").append(k).append(": \"").append(v).append("\"\n"));
+      if (!s.dependsOn.isEmpty()) {
+        y.append("    depends_on:\n");
+        s.dependsOn.forEach((service, condition) -> y.append("      ").append(service).append(":\n        condition: ")
+            .append(condition).append('\n'));
+      }
       y.append("    stop_grace_period: 1s\n");
       y.append("    logging:\n      driver: json-file\n      options:\n        max-size: \"1m\"\n        max-file: \"2\"\n");
-      y.append("    deploy:\n      replicas: 1\n");
-      y.append("      restart_policy:\n        condition: on-failure\n        delay: 1s\n        max_attempts: 3\n");
+      y.append("    deploy:\n").append(s.job ? "      mode: replicated-job\n" : "      replicas: 1\n");
+      y.append("      restart_policy:\n        condition: ").append(s.job ? "none" : "on-failure")
+          .append("\n        delay: 1s\n        max_attempts: 3\n");
       if (s.withResources) {
         y.append("      resources:\n        limits:\n          cpus: \"0.20\"\n          memory: 32M\n");
         y.append("        reservations:\n          cpus: \"0.01\"\n          memory: ").append(s.memoryReservation).append('\n');
