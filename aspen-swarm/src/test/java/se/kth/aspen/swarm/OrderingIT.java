@@ -81,6 +81,72 @@ class OrderingIT {
     assertThat(webCreated).as("web created after db turned healthy").isGreaterThan(healthy);
   }
 
+  /**
+   * db fails its first try and, restarted by Swarm, comes up healthy: a file in a directory of
+   * the test's, bound into the task, remembers the try. ALWAYS_FAIL makes every try fail.
+   */
+  static final String HEALTHY_ON_RESTART = """
+      services:
+        web:
+          image: IMAGE:1.0.0_abc
+          command: [sleep, "3600"]
+          stop_grace_period: 1s
+          depends_on:
+            db:
+              condition: service_healthy
+        db:
+          image: IMAGE:1.0.0_abc
+          command: [sh, -c, "if [ -f /tries/tried ] && [ ALWAYS_FAIL = no ]; then touch /tmp/ready; exec sleep 3600; fi; touch /tries/tried; exit 1"]
+          stop_grace_period: 1s
+          volumes:
+            - TRIES:/tries
+          deploy:
+            restart_policy: {condition: on-failure, delay: 1s, max_attempts: 1}
+          healthcheck:
+            test: [CMD, test, -f, /tmp/ready]
+            interval: 1s
+            timeout: 2s
+            retries: 60
+      """;
+
+  @Test
+  void aDependencyWhoseTaskFailsAndIsRestartedHealthyLetsItsDependentBeCreated() throws Exception {
+    String stack = swarm.stack("order-restart");
+    Path tries = Files.createDirectories(directory.resolve("tries"));
+    Instant since = Instant.now().minusSeconds(1);
+
+    DeployOutcome outcome = orchestrator.deploy(Stacks.request(stack,
+        model(HEALTHY_ON_RESTART.replace("TRIES", tries.toString()).replace("ALWAYS_FAIL", "no"), Map.of()), directory), minutes(3));
+
+    assertThat(outcome.created()).containsExactly("db", "web");
+    assertThat(swarm.tasks(stack, "db")).as("db's first task failed").anyMatch(t -> t.path("Status").path("State").asText().equals("failed"));
+    List<JsonNode> events = events(since);
+    long healthy = events.stream().filter(e -> e.path("Action").asText().equals("health_status: healthy")
+            && e.path("Actor").path("Attributes").path("com.docker.swarm.service.name").asText().equals(stack + "_db"))
+        .mapToLong(e -> e.path("timeNano").asLong()).min().orElseThrow(() -> new AssertionError("db never became healthy: " + events));
+    long webCreated = events.stream().filter(e -> e.path("Type").asText().equals("service")
+            && e.path("Action").asText().equals("create")
+            && e.path("Actor").path("Attributes").path("name").asText().equals(stack + "_web"))
+        .mapToLong(e -> e.path("timeNano").asLong()).min().orElseThrow(() -> new AssertionError("web was never created: " + events));
+    assertThat(webCreated).as("web created after db's restarted task turned healthy").isGreaterThan(healthy);
+  }
+
+  @Test
+  void aDependencyWhoseRestartPolicyGivesUpStopsTheDeployAtItsLastFailure() throws Exception {
+    String stack = swarm.stack("order-giveup");
+    Path tries = Files.createDirectories(directory.resolve("tries"));
+
+    assertThatThrownBy(() -> orchestrator.deploy(Stacks.request(stack,
+        model(HEALTHY_ON_RESTART.replace("TRIES", tries.toString()).replace("ALWAYS_FAIL", "yes"), Map.of()), directory), minutes(3)))
+        .isInstanceOf(RefusedException.class)
+        .hasMessageContaining("service " + stack + "_web was not deployed: it depends on db (service_healthy), "
+            + "which failed: db: failed (task: non-zero exit (1))");
+
+    // Not the deadline's message ("the deadline passed"): given up once both tries had failed.
+    assertThat(swarm.tasks(stack, "db")).as("the first try and the one restart max_attempts allows")
+        .filteredOn(t -> t.path("Status").path("State").asText().equals("failed")).hasSize(2);
+  }
+
   static final String MIGRATION = """
       services:
         web:
