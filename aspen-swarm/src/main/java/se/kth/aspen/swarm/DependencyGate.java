@@ -16,8 +16,10 @@ import se.kth.aspen.core.port.UnreachableException;
 /**
  * Holds a wave of services back until the services they depend on reached their conditions,
  * polling the stack's services and tasks. A dependency whose update Swarm paused or rolled
- * back, or whose task of the current spec failed (a job's at its first failure), stops the
- * deploy there: the wave is not written, and the dependents keep the spec they had.
+ * back, or whose failed task its restart policy gives up on (with {@code condition: none}, at the
+ * first failure), stops the deploy there: the wave is not written, and the dependents keep the
+ * spec they had. A failed task that Swarm restarts may still come up healthy or complete, so the
+ * gate waits for it until the deploy's deadline, and then says what failed last.
  */
 final class DependencyGate {
 
@@ -66,7 +68,8 @@ final class DependencyGate {
       }
       if (deadline.remaining().compareTo(POLL) <= 0) {
         List<String> states = new ArrayList<>();
-        pending.stream().map(w -> w.dependency().service()).distinct().forEach(d -> states.add(snapshot.describe(d)));
+        pending.stream().map(w -> w.dependency().service()).distinct().forEach(d -> states.add(snapshot.describe(d)
+            + snapshot.lastFailure(d).map(f -> ", last failed: " + f).orElse("")));
         throw new RefusedException("waiting for " + String.join(", ", pending.stream().map(Wait::toString).distinct().toList())
             + " before deploying " + String.join(", ", pending.stream().map(w -> names.scoped(w.dependent())).distinct().toList())
             + ": the deadline passed (" + String.join(", ", states) + ")", null, progress.updated);

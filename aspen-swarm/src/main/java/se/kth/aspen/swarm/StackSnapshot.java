@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.kth.aspen.core.compose.ServiceDependency;
@@ -203,7 +204,9 @@ final class StackSnapshot {
 
   /**
    * Why the service {@code key} will not reach a condition without help: Swarm paused or rolled
-   * back its update, or a task of its current spec (of a job, of its current run) failed.
+   * back its update, or a task of its current spec (of a job, of its current run) failed and its
+   * restart policy gives up on it. A failed task that Swarm restarts may yet come up healthy (or,
+   * of a job, complete), so it is no reason to give up while the deadline allows waiting.
    */
   Optional<String> failure(String key) {
     JsonNode service = byKey(key).orElse(null);
@@ -215,12 +218,42 @@ final class StackSnapshot {
       String message = service.path("UpdateStatus").path("Message").asText("");
       return Optional.of(key + ": " + update.get() + (message.isEmpty() ? "" : " (" + message + ")"));
     }
-    List<Convergence.TaskFailure> failed = currentTasks(service).stream()
+    RestartLimit limit = RestartLimit.of(service.path("Spec").path("TaskTemplate").path("RestartPolicy"));
+    Map<String, List<JsonNode>> failedBySlot = new java.util.HashMap<>();
+    failedTasks(service).forEach(t -> failedBySlot.computeIfAbsent(slot(t), s -> new ArrayList<>()).add(t));
+    List<JsonNode> givenUp = failedBySlot.values().stream().filter(limit::givesUp).map(List::getLast).toList();
+    return givenUp.isEmpty() ? Optional.empty() : Optional.of(describeFailures(key, givenUp));
+  }
+
+  /** The newest failures of the service's current spec, even ones Swarm restarts: what a message about waiting says. */
+  Optional<String> lastFailure(String key) {
+    JsonNode service = byKey(key).orElse(null);
+    if (service == null) {
+      return Optional.empty();
+    }
+    List<JsonNode> failed = failedTasks(service);
+    return failed.isEmpty() ? Optional.empty() : Optional.of(describeFailures(key, List.of(failed.getLast())));
+  }
+
+  /** Failed tasks of the current spec (of a job, of its current run), oldest first. */
+  private List<JsonNode> failedTasks(JsonNode service) {
+    return currentTasks(service).stream()
         .filter(t -> current(service, t) && FAILED_STATES.contains(t.path("Status").path("State").asText()))
+        .sorted(java.util.Comparator.comparing((JsonNode t) -> instant(t.path("Status").path("Timestamp").asText(""))))
+        .toList();
+  }
+
+  private static String describeFailures(String key, List<JsonNode> tasks) {
+    return String.join("; ", tasks.stream()
         .map(t -> new Convergence.TaskFailure(key, t.path("Status").path("State").asText(),
             Optional.of(t.path("Status").path("Err").asText("")).filter(e -> !e.isEmpty())))
-        .distinct().toList();
-    return failed.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failed.stream().map(Object::toString).toList()));
+        .distinct().map(Object::toString).toList());
+  }
+
+  /** The replica a task stands for: its slot, or for a global service its node. */
+  private static String slot(JsonNode task) {
+    long slot = task.path("Slot").asLong(0);
+    return slot > 0 ? "slot " + slot : "node " + task.path("NodeID").asText();
   }
 
   /** The service's state for messages: {@code db runs 0 of 1}. */
@@ -273,7 +306,7 @@ final class StackSnapshot {
     return List.copyOf(found);
   }
 
-  private static java.time.Instant instant(String text) {
+  static java.time.Instant instant(String text) {
     try {
       return java.time.Instant.parse(text);
     } catch (java.time.format.DateTimeParseException e) {
