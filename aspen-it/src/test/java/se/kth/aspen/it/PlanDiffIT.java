@@ -64,7 +64,12 @@ class PlanDiffIT {
     git.write("app-moved/active/docker-stack.yml", stack(image, "~1.1.0", "A", "2"));
     git.write("app-secret/active/secrets.env", "$ANSIBLE_VAULT;1.1;AES256\n3637383930\n");
     git.delete("app-removed");
-    git.write("app-added/stage/docker-stack.yml", stack(image, "~1.0.0", "F", "1"));
+    // The added app waits for a job and binds the engine's socket: its waves and a host-bind warning show.
+    StackFile added = StackFile.web();
+    added.service("web").image(image).range("~1.0.0").env("F", "1").dependsOn("migrate", "service_completed_successfully");
+    added.add(new StackFile.Service("migrate").image(image).range("~1.0.0").job());
+    git.write("app-added/stage/docker-stack.yml", added.yaml().replace("    stop_grace_period: 1s\n",
+        "    stop_grace_period: 1s\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n"));
     git.write("app-policy/stage/docker-stack.yml", stack(image, "~1.0.0", "D", "1").replace("          memory: 32M\n", ""));
     git.commitAndPush("everything else");
   }
@@ -115,6 +120,12 @@ class PlanDiffIT {
     JsonNode policy = doc.path("targets").get(2);
     assertThat(policy.path("problems").get(0).asText())
         .isEqualTo("ResourcePolicy: app-policy/stage/docker-stack.yml:22: service web: deploy.resources.limits.memory is missing");
+    JsonNode added = doc.path("targets").get(0);
+    assertThat(added.path("order").toString()).isEqualTo("[[\"migrate\"],[\"web\"]]");
+    assertThat(added.path("warnings")).hasSize(2).allSatisfy(w -> assertThat(w.asText())
+        .startsWith("HostBindPolicy: app-added/stage/docker-stack.yml:").contains("/var/run/docker.sock"));
+    assertThat(added.path("problems")).isEmpty();
+    assertThat(doc.path("targets").get(1).path("order")).as("a stack without depends_on has one wave, not shown").isEmpty();
     JsonNode secret = doc.path("targets").get(4);
     assertThat(secret.path("files").get(0).asText()).isEqualTo("secrets.env changed");
     assertThat(secret.path("services")).isEmpty();
@@ -144,6 +155,7 @@ class PlanDiffIT {
     assertThat(run.out).contains("app-moved/active (app-moved/active/docker-stack.yml): changed\n  service web changed\n"
         + "    image: " + ENV.registryHost() + "/" + REPOSITORY + ":1.0.0_a@" + digest100);
     assertThat(run.out).contains("  environment.A: \"1\" -> \"2\"\n");
+    assertThat(run.out).contains("\n  deploy order: migrate → web\n  warning: HostBindPolicy: app-added/stage/docker-stack.yml:");
     assertThat(run.out).endsWith(": 3 apps change, 1 app added, 1 app removed, 1 app would fail policy\n");
   }
 

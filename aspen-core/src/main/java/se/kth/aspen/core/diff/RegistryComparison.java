@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import se.kth.aspen.core.compose.ConfinedPath;
 import se.kth.aspen.core.compose.DecryptedSecrets;
 import se.kth.aspen.core.compose.EnvFile;
+import se.kth.aspen.core.compose.ServiceOrder;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.image.ImageReference;
@@ -100,7 +101,10 @@ public final class RegistryComparison {
     }
     List<String> problems = after.map(state -> problems(path, state)).orElse(List.of());
     boolean couldNotTry = after.flatMap(DesiredState::failure).map(DesiredState.Failure::couldNotTry).orElse(false);
-    return new TargetChange(any.application(), any.cluster(), path, change, files, stack, services, problems, couldNotTry);
+    Optional<ServiceOrder> order = sa.map(ServiceOrder::of).filter(ServiceOrder::ordered);
+    List<String> warnings = after.map(state -> lines(path, state.warnings())).orElse(List.of());
+    return new TargetChange(any.application(), any.cluster(), path, change, files, stack, services, problems, couldNotTry,
+        order, warnings);
   }
 
   /** Added, removed and changed files other than the stack file itself; a changed vault says only that. */
@@ -233,10 +237,15 @@ public final class RegistryComparison {
   private static List<String> problems(String path, DesiredState state) {
     List<String> out = new ArrayList<>();
     state.failure().ifPresent(f -> out.add(f.step() + ": " + (f.reason().startsWith(path) ? f.reason() : path + ": " + f.reason())));
-    for (Violation v : state.violations()) {
-      out.add(v.policy() + ": " + path + (v.line() > 0 ? ":" + v.line() : "") + ": service " + v.service() + ": " + v.detail());
-    }
+    out.addAll(lines(path, state.violations()));
     return out;
+  }
+
+  /** {@code HostBindPolicy: app/active/docker-stack.yml:12: service web: ...} for each. */
+  private static List<String> lines(String path, List<Violation> found) {
+    return found.stream()
+        .map(v -> v.policy() + ": " + path + (v.line() > 0 ? ":" + v.line() : "") + ": service " + v.service() + ": " + v.detail())
+        .toList();
   }
 
   private static Map<String, AppTarget> byPath(List<AppTarget> targets) {

@@ -2,6 +2,8 @@ package se.kth.aspen.core.diff;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import se.kth.aspen.core.compose.ServiceOrder;
 
 /**
  * One {@code <app>/<cluster>} whose desired state differs between the revisions.
@@ -15,6 +17,10 @@ import java.util.Objects;
  * @param problems what would stop the head's deploy: policy violations and read or resolve
  *     failures, each naming the file and line
  * @param couldNotTry the head could not be worked out at all (the image registry did not answer)
+ * @param order the waves the head's services would be deployed in, as {@code depends_on} orders
+ *     them ({@code migrate → web}); empty when no service waits for another
+ * @param warnings what the head's deploy would warn of without failing (a host bind under
+ *     {@code HOST_BIND_POLICY=warn}), each naming the file and line
  */
 public record TargetChange(
     String application,
@@ -25,7 +31,9 @@ public record TargetChange(
     List<FieldChange> stack,
     List<ServiceChange> services,
     List<String> problems,
-    boolean couldNotTry) {
+    boolean couldNotTry,
+    Optional<ServiceOrder> order,
+    List<String> warnings) {
 
   public TargetChange {
     Objects.requireNonNull(application, "application");
@@ -36,6 +44,8 @@ public record TargetChange(
     stack = List.copyOf(stack);
     services = List.copyOf(services);
     problems = List.copyOf(problems);
+    Objects.requireNonNull(order, "order");
+    warnings = List.copyOf(warnings);
   }
 
   /** Whether deploying the head would fail before it reaches the cluster. */

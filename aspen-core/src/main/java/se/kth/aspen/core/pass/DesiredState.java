@@ -15,6 +15,8 @@ import se.kth.aspen.core.policy.Violation;
  * @param stack empty when the stack could not be read or its ranges not resolved
  * @param images by service, ranges resolved, in file order; empty with the stack
  * @param violations every policy the stack breaks (each names its line)
+ * @param warnings what the policies warn of without stopping the deploy (a host bind under
+ *     {@code HOST_BIND_POLICY=warn}), each naming its line
  * @param failure why the stack could not be read or resolved, naming file and line
  */
 public record DesiredState(
@@ -22,6 +24,7 @@ public record DesiredState(
     Optional<StackModel> stack,
     Map<String, se.kth.aspen.core.image.ImageReference> images,
     List<Violation> violations,
+    List<Violation> warnings,
     Optional<Failure> failure) {
 
   /**
@@ -41,6 +44,7 @@ public record DesiredState(
     Objects.requireNonNull(stack, "stack");
     images = java.util.Collections.unmodifiableSequencedMap(new java.util.LinkedHashMap<>(images));
     violations = List.copyOf(violations);
+    warnings = List.copyOf(warnings);
     Objects.requireNonNull(failure, "failure");
   }
 

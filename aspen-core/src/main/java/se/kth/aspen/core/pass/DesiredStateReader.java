@@ -76,7 +76,8 @@ public final class DesiredStateReader {
       variables.putAll(resolved);
       Reading.Output read = reading.read(new Reading.Input(target, source, variables));
       return new DesiredState(target, Optional.of(read.stack()), read.images(),
-          policies.check(read.stack(), target.application()), Optional.empty());
+          policies.check(read.stack(), target.application()), policies.warnings(read.stack(), target.application()),
+          Optional.empty());
     } catch (StepFailure failure) {
       return failed(target, failure.shown(), failure.reason(), failure.kind() == FailureKind.COULD_NOT_TRY);
     } catch (RuntimeException e) {
@@ -85,7 +86,7 @@ public final class DesiredStateReader {
   }
 
   private static DesiredState failed(AppTarget target, String step, String reason, boolean couldNotTry) {
-    return new DesiredState(target, Optional.empty(), Map.of(), List.of(),
+    return new DesiredState(target, Optional.empty(), Map.of(), List.of(), List.of(),
         Optional.of(new DesiredState.Failure(step, reason, couldNotTry)));
   }
 }

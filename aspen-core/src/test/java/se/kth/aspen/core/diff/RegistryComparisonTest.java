@@ -122,6 +122,34 @@ class RegistryComparisonTest {
   }
 
   @Test
+  void aHostBindOnTheHeadIsAWarningNamingFileAndLineAndNoProblem() throws IOException {
+    write(base, "app-a/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info"));
+    write(head, "app-a/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info")
+        .replace("    deploy:\n", "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n    deploy:\n"));
+
+    TargetChange target = single(compare());
+
+    assertThat(target.wouldFail()).isFalse();
+    assertThat(target.warnings()).singleElement().asString()
+        .startsWith("HostBindPolicy: app-a/active/docker-stack.yml:14: service web: ").contains("/var/run/docker.sock");
+  }
+
+  @Test
+  void theWavesDependsOnImposesOnTheHeadAreShownAndAStackWithoutHasNone() throws IOException {
+    String plain = stack("1.0.0_a", "", 2, "info");
+    String db = plain.substring(plain.indexOf("  web:\n")).replace("  web:\n", "  db:\n");
+    write(base, "app-a/active/docker-stack.yml", plain);
+    write(head, "app-a/active/docker-stack.yml", plain.replace("  web:\n", "  web:\n    depends_on: [db]\n") + db);
+    write(base, "app-b/active/docker-stack.yml", plain);
+    write(head, "app-b/active/docker-stack.yml", stack("1.0.0_a", "", 3, "info"));
+
+    RegistryDiff diff = compare();
+
+    assertThat(diff.targets()).extracting(TargetChange::application, t -> t.order().map(Object::toString).orElse("none"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("app-a", "db → web"), org.assertj.core.groups.Tuple.tuple("app-b", "none"));
+  }
+
+  @Test
   void anAppNameTheEngineRefusesAndALinkedStackFileAreProblemsOfTheHeadAsInAPass() throws IOException {
     write(head, "my.app/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info"));
     Path outside = Files.createTempDirectory(base.getParent(), "outside");

@@ -14,8 +14,10 @@ import se.kth.aspen.core.diff.TargetChange;
 /**
  * {@code plan --diff --format json}: {@code base}, {@code head}, {@code summary}, and
  * {@code targets}, each with its change, files, top-level and per-service field changes
- * ({@code field}, {@code before}, {@code after}, either absent when that side has none) and the
- * problems that would stop its deploy.
+ * ({@code field}, {@code before}, {@code after}, either absent when that side has none), the
+ * waves its services would be deployed in ({@code order}: {@code [["migrate"], ["web"]]}, empty
+ * when none waits for another), the warnings its deploy would give, and the problems that would
+ * stop it.
  */
 public final class DiffJson {
 
@@ -45,6 +47,9 @@ public final class DiffJson {
         s.put("change", service.change().name());
         fields(s.putArray("fields"), service.fields());
       }
+      ArrayNode waves = node.putArray("order");
+      target.order().ifPresent(order -> order.waves().forEach(wave -> wave.forEach(waves.addArray()::add)));
+      strings(node, "warnings", target.warnings());
       strings(node, "problems", target.problems());
     }
     strings(root, "problems", diff.problems());

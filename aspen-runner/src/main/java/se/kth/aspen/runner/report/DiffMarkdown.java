@@ -30,10 +30,14 @@ public final class DiffMarkdown {
       for (String problem : target.problems()) {
         out.append("- **would fail**: ").append(cell(problem)).append('\n');
       }
+      for (String warning : target.warnings()) {
+        out.append("- **warning**: ").append(cell(warning)).append('\n');
+      }
+      target.order().ifPresent(order -> out.append("- deploy order: ").append(cell(order.toString())).append('\n'));
       for (String file : target.files()) {
         out.append("- ").append(cell(file)).append('\n');
       }
-      if (!target.problems().isEmpty() || !target.files().isEmpty()) {
+      if (!target.problems().isEmpty() || !target.warnings().isEmpty() || target.order().isPresent() || !target.files().isEmpty()) {
         out.append('\n');
       }
       boolean any = !target.stack().isEmpty() || !target.services().isEmpty();

@@ -26,6 +26,10 @@ public final class DiffText {
           out.append("    ").append(field).append('\n');
         }
       }
+      target.order().ifPresent(order -> out.append("  deploy order: ").append(order).append('\n'));
+      for (String warning : target.warnings()) {
+        out.append("  warning: ").append(warning).append('\n');
+      }
       for (String problem : target.problems()) {
         out.append("  would fail: ").append(problem).append('\n');
       }
