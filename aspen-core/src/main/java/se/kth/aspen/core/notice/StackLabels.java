@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.kth.aspen.core.compose.ServiceLabels;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 
@@ -28,11 +29,7 @@ final class StackLabels {
    * {@code se.kth.*} labels in either), surrounding quotes stripped.
    */
   static Optional<String> label(ServiceSpec service, String name) {
-    String value = service.labels().get(name);
-    if (value == null) {
-      value = service.deployLabels().get(name);
-    }
-    return Optional.ofNullable(value).map(StackLabels::unquote);
+    return ServiceLabels.value(service, name);
   }
 
   /** The service's {@code se.kth.*} labels by name, read as {@link #label} reads one. */
@@ -52,11 +49,7 @@ final class StackLabels {
   }
 
   static String unquote(String value) {
-    String v = value.strip();
-    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-      return v.substring(1, v.length() - 1);
-    }
-    return v;
+    return ServiceLabels.unquote(value);
   }
 
   /**

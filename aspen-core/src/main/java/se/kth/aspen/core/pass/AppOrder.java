@@ -1,7 +1,6 @@
 package se.kth.aspen.core.pass;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import se.kth.aspen.core.compose.ServiceLabels;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.port.Deadline;
@@ -53,7 +53,7 @@ final class AppOrder {
     Set<String> apps = new LinkedHashSet<>();
     for (ServiceSpec service : stack.services().values()) {
       for (String text : List.of(service.labels().getOrDefault(LABEL, ""), service.deployLabels().getOrDefault(LABEL, ""))) {
-        Arrays.stream(text.replace("\"", "").split(",")).map(String::strip).filter(a -> !a.isEmpty()).forEach(apps::add);
+        apps.addAll(ServiceLabels.list(text, ","));
       }
     }
     return List.copyOf(apps);

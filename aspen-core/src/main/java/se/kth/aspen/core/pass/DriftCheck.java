@@ -1,7 +1,6 @@
 package se.kth.aspen.core.pass;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import se.kth.aspen.core.compose.ServiceLabels;
 import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.DeployRecord;
 import se.kth.aspen.core.port.LiveService;
@@ -26,7 +26,7 @@ import se.kth.aspen.core.port.SpecDifference;
 final class DriftCheck {
 
 
-  private static final Pattern RULE_SEPARATOR = Pattern.compile("[,;]");
+  private static final String RULE_SEPARATORS = ",;";
 
   /** What differs, and what to do about it (never IGNORE). */
   record Found(DriftPolicy policy, List<SpecDifference> differences) {
@@ -119,9 +119,7 @@ final class DriftCheck {
     if (text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(RULE_SEPARATOR.split(text.replace("\"", "")))
-        .map(String::strip)
-        .filter(r -> !r.isEmpty())
+    return ServiceLabels.list(text, RULE_SEPARATORS).stream()
         .map(r -> {
           StringBuilder regex = new StringBuilder();
           String[] parts = r.split("\\*", -1);

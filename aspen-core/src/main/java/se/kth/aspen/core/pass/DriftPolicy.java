@@ -2,6 +2,7 @@ package se.kth.aspen.core.pass;
 
 import java.util.Locale;
 import java.util.Optional;
+import se.kth.aspen.core.compose.ServiceLabels;
 
 /** What a pass does with an app whose services no longer run what Aspen deployed. */
 public enum DriftPolicy {
@@ -12,9 +13,12 @@ public enum DriftPolicy {
   /** The recorded desired state is deployed again, as a deploy. */
   REVERT;
 
-  /** {@code ignore}, {@code report} or {@code revert}, in any case; empty for anything else. */
+  /**
+   * {@code ignore}, {@code report} or {@code revert}, in any case, quoted or not (as {@link
+   * ServiceLabels} reads a label); empty for anything else.
+   */
   public static Optional<DriftPolicy> parse(String text) {
-    return switch (text.strip().replace("\"", "").toLowerCase(Locale.ROOT)) {
+    return switch (ServiceLabels.unquote(text).strip().toLowerCase(Locale.ROOT)) {
       case "ignore" -> Optional.of(IGNORE);
       case "report" -> Optional.of(REPORT);
       case "revert" -> Optional.of(REVERT);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import se.kth.aspen.core.compose.ServiceLabels;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.VolumeMount;
@@ -88,11 +89,7 @@ public final class HostBindPolicy implements Policy {
   }
 
   private static List<String> asked(ServiceSpec service) {
-    String text = service.labels().getOrDefault(GRANT_LABEL, service.deployLabels().get(GRANT_LABEL));
-    if (text == null) {
-      return List.of();
-    }
-    return Arrays.stream(text.replace("\"", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return ServiceLabels.value(service, GRANT_LABEL).map(text -> ServiceLabels.list(text, ",")).orElse(List.of());
   }
 
   private static int labelLine(StackModel stack, ServiceSpec service) {
