@@ -94,8 +94,7 @@ final class Resolution {
 
   /**
    * The images to deploy, each pinned to the digest its tag points at now when digests are asked
-   * for: the second half of resolving, done under the lease just before the deploy so that the
-   * digest is the newest.
+   * for: step Pin, done under the lease just before the deploy so that the digest is the newest.
    */
   static Map<String, ImageReference> pin(Map<String, ImageReference> images, Optional<DigestCatalog> digests,
       Deadline deadline) throws StepFailure {
@@ -112,7 +111,7 @@ final class Resolution {
       try {
         out.put(e.getKey(), image.withDigest(digests.get().digest(image, deadline)));
       } catch (PortException x) {
-        throw StepFailure.of(Step.RESOLVE, x);
+        throw StepFailure.of(Step.PIN, x);
       }
     }
     return out;

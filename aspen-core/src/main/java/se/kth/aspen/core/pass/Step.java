@@ -2,7 +2,7 @@ package se.kth.aspen.core.pass;
 
 /**
  * The steps of one target's run, in the order {@link TargetRun} takes them, each with the name
- * results, the API and notices show. A policy violation shows the first violated policy's name
+ * results, the API and notices show; each {@link Stage} names its step. A policy violation shows the first violated policy's name
  * instead of {@code Check} ({@link StepFailure#policy}).
  */
 enum Step {
@@ -10,7 +10,7 @@ enum Step {
   SELECT("Select"),
   /** The stack file and its directory are read: hashed, parsed, interpolated, confined. */
   READ("Read"),
-  /** Version ranges become tags; before a deploy, tags become digests when pinning is on. */
+  /** Version ranges become tags. */
   RESOLVE("Resolve"),
   /** The fingerprint is compared with what is recorded. */
   DECIDE("Decide"),
@@ -24,6 +24,8 @@ enum Step {
   LEASE("Lease"),
   /** The files the stack names are read, {@code secrets.env} and vaulted bind files decrypted, in memory. */
   UNLOCK("Unlock"),
+  /** Before a deploy, under the lease, tags become digests when pinning is on. */
+  PIN("Pin"),
   /** The orchestrator applies the stack. */
   DEPLOY("Deploy"),
   /** The stack converges, or is rolled back. */
