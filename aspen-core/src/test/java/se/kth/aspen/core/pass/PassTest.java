@@ -92,6 +92,20 @@ class PassTest {
   }
 
   @Test
+  void aDigestTheRegistryCannotGiveFailsTheTargetInStepPinAndNothingIsDeployed() {
+    f.images.failWith(IMAGE_A, new UnreachableException("GET https://registry.example.org/v2/app-a/manifests: timed out"));
+
+    PassReport report = f.deploy();
+
+    AppResult failed = only(report, "team/app-a/active/docker-stack.yml");
+    assertThat(failed.status()).isEqualTo(AppStatus.FAILED);
+    assertThat(failed.step()).contains("Pin");
+    assertThat(failed.failure()).contains(FailureKind.COULD_NOT_TRY);
+    assertThat(failed.reason()).contains("GET https://registry.example.org/v2/app-a/manifests: timed out");
+    assertThat(f.orchestrator.deploys()).extracting(d -> d.stackName()).doesNotContain("app-a");
+  }
+
+  @Test
   void aSecondPassOverTheSameRegistryChangesNothingAndCallsNoCluster() {
     f.deploy();
     int deploys = f.orchestrator.deploys().size();
