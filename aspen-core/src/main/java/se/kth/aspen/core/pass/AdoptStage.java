@@ -7,7 +7,7 @@ import java.util.Optional;
  * desired state ({@link Adopting}); otherwise the target is CHANGED, saying why a deploying pass
  * would deploy it.
  */
-final class AdoptStage implements Stage<CheckStage.Checked, CheckStage.Checked> {
+final class AdoptStage implements Stage<CheckStage.Checked<DecideStage.Decided>, CheckStage.Checked<DecideStage.Decided>> {
 
   private final TargetContext context;
 
@@ -21,7 +21,7 @@ final class AdoptStage implements Stage<CheckStage.Checked, CheckStage.Checked> 
   }
 
   @Override
-  public Next<CheckStage.Checked> apply(CheckStage.Checked in) throws StepFailure {
+  public Next<CheckStage.Checked<DecideStage.Decided>> apply(CheckStage.Checked<DecideStage.Decided> in) throws StepFailure {
     Adopting.Output compared = new Adopting(context.pass().ports().orchestrator(), context.pass().digests())
         .compare(new Adopting.Input(context.cluster(), context.target().application(), in.read().images(), context.deadline()));
     if (compared.runsDesiredState()) {

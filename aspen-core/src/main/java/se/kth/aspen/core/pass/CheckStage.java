@@ -1,28 +1,39 @@
 package se.kth.aspen.core.pass;
 
 import java.util.List;
-import java.util.Optional;
-import se.kth.aspen.core.fingerprint.Fingerprint;
+import se.kth.aspen.core.policy.Policies;
+import se.kth.aspen.core.policy.Violation;
 
-/** Check: the enforced policies ({@link Checking}); their warnings join the target's. */
-final class CheckStage implements Stage<ReadStage.Read, CheckStage.Checked> {
+/**
+ * Check: the enforced policies ({@link Checking}); their warnings join the target's. {@code
+ * aspen validate} runs it too ({@link StackValidation}).
+ *
+ * @param <D> what the stage before reading decided, passed on untouched
+ */
+final class CheckStage<D> implements Stage<ReadStage.Read<D>, CheckStage.Checked<D>> {
 
-  /** @param advice the policies' warnings, each also sent as a recommendation after a deploy */
-  record Checked(Known known, Fingerprint fingerprint, Reading.Output read, Optional<DriftCheck.Found> drift,
-      List<String> advice) implements Progress {
+  /** @param warnings what the policies warn of, each also sent as a recommendation after a deploy */
+  record Checked<D>(Known known, D decided, Reading.Output read, List<Violation> warnings) implements Progress {
     Checked {
-      advice = List.copyOf(advice);
+      warnings = List.copyOf(warnings);
     }
 
-    Checked with(Known more) {
-      return new Checked(more, fingerprint, read, drift, advice);
+    Checked<D> with(Known more) {
+      return new Checked<>(more, decided, read, warnings);
+    }
+
+    /** The policies' warnings as users read them. */
+    List<String> advice() {
+      return warnings.stream().map(w -> Checking.describe(read.stack(), w)).toList();
     }
   }
 
-  private final TargetContext context;
+  private final Policies policies;
+  private final AppTarget target;
 
-  CheckStage(TargetContext context) {
-    this.context = context;
+  CheckStage(Policies policies, AppTarget target) {
+    this.policies = policies;
+    this.target = target;
   }
 
   @Override
@@ -31,9 +42,9 @@ final class CheckStage implements Stage<ReadStage.Read, CheckStage.Checked> {
   }
 
   @Override
-  public Next<Checked> apply(ReadStage.Read in) throws StepFailure {
-    List<String> advice = new Checking(context.pass().policies())
-        .check(new Checking.Input(in.read().stack(), context.target().application())).warnings();
-    return Next.go(new Checked(in.known().warned(advice), in.fingerprint(), in.read(), in.drift(), advice));
+  public Next<Checked<D>> apply(ReadStage.Read<D> in) throws StepFailure {
+    List<Violation> warnings = new Checking(policies).check(new Checking.Input(in.read().stack(), target.application())).warnings();
+    Checked<D> checked = new Checked<>(in.known(), in.decided(), in.read(), warnings);
+    return Next.go(checked.with(in.known().warned(checked.advice())));
   }
 }

@@ -1,7 +1,6 @@
 package se.kth.aspen.core.pass;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.policy.Policies;
 import se.kth.aspen.core.policy.Violation;
@@ -16,7 +15,12 @@ final class Checking {
 
   record Input(StackModel stack, String application) {}
 
-  record Output(List<String> warnings) {}
+  /** @param warnings what the policies warn of in a stack that complies */
+  record Output(List<Violation> warnings) {
+    Output {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   private final Policies policies;
 
@@ -27,15 +31,14 @@ final class Checking {
   Output check(Input in) throws StepFailure {
     List<Violation> violations = policies.check(in.stack(), in.application());
     if (violations.isEmpty()) {
-      return new Output(policies.warnings(in.stack(), in.application()).stream()
-          .map(w -> in.stack().file() + (w.line() > 0 ? ":" + w.line() : "") + ": service " + w.service() + ": "
-              + w.policy() + ": " + w.detail())
-          .toList());
+      return new Output(policies.warnings(in.stack(), in.application()));
     }
-    String step = violations.getFirst().policy();
-    String reason = violations.stream()
-        .map(v -> v.policy().equals(step) ? v.message() : v.toString())
-        .collect(Collectors.joining("; "));
-    throw StepFailure.policy(step, reason);
+    throw StepFailure.policies(violations);
+  }
+
+  /** A policy's warning as users read it: {@code app/active/docker-stack.yml:12: service web: HostBindPolicy: ...}. */
+  static String describe(StackModel stack, Violation warning) {
+    return stack.file() + (warning.line() > 0 ? ":" + warning.line() : "") + ": service " + warning.service() + ": "
+        + warning.policy() + ": " + warning.detail();
   }
 }

@@ -17,7 +17,7 @@ final class DecideStage implements Stage<ResolveStage.Resolved, DecideStage.Deci
 
   /** @param drift the drift a deploy of this target puts back, when that is why it goes on */
   record Decided(Known known, Fingerprint fingerprint, Optional<StackSource> source, Map<String, String> variables,
-      Optional<DriftCheck.Found> drift) implements Progress {}
+      Optional<DriftCheck.Found> drift) implements ReadStage.StackToRead {}
 
   private final TargetContext context;
 

@@ -35,7 +35,7 @@ final class DeployStage implements Stage<PinStage.Pinned, DeployStage.Deployed> 
     Reading.Output read = decided.checked().read();
     Unlocking.Output unlocked = in.unlocked().unlocked();
     DeployRequest request = unlocked.request(context.cluster(), context.target().application(), in.images(), pass.settings().prune())
-        .owned(new StackOwner(pass.settings().group(), context.cluster().name(), decided.checked().fingerprint().hex()));
+        .owned(new StackOwner(pass.settings().group(), context.cluster().name(), decided.checked().decided().fingerprint().hex()));
     Deploying.Output deployed = new Deploying(pass.ports().orchestrator()).deploy(new Deploying.Input(request,
         pass.settings().verify(), rollbackOnFailure(read.stack()), context.deadline(), decided.lease()::confirm));
     return Next.go(new Deployed(in.known().warned(deployed.outcome().warnings()), decided, in.images()));

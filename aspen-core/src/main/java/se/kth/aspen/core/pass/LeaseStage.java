@@ -13,10 +13,10 @@ import se.kth.aspen.core.port.LeaseHolder;
  * the lease is given back on every way out. A target whose lease another runner holds is HELD,
  * left to that runner.
  */
-final class LeaseStage implements Stage<CheckStage.Checked, Finished> {
+final class LeaseStage implements Stage<CheckStage.Checked<DecideStage.Decided>, Finished> {
 
   /** A target under its lease: what the stages under it take first. */
-  record Leased(Known known, CheckStage.Checked checked, Leasing.Held lease) implements Progress {}
+  record Leased(Known known, CheckStage.Checked<DecideStage.Decided> checked, Leasing.Held lease) implements Progress {}
 
   private final TargetContext context;
   private final LeaseHandle handle;
@@ -38,7 +38,7 @@ final class LeaseStage implements Stage<CheckStage.Checked, Finished> {
   }
 
   @Override
-  public Next<Finished> apply(CheckStage.Checked in) throws StepFailure {
+  public Next<Finished> apply(CheckStage.Checked<DecideStage.Decided> in) throws StepFailure {
     List<String> unreleased = new ArrayList<>();
     AppResult result;
     try (Leasing.Held lease = new Leasing(context.pass().ports().state(), context.pass().settings().leaseTtl())

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Order: a deploy of an app labelled to follow others ({@value AppOrder#LABEL}) waits until they
  * are done with in this pass; one that cannot follow them is SKIPPED, saying why.
  */
-final class OrderStage implements Stage<CheckStage.Checked, CheckStage.Checked> {
+final class OrderStage implements Stage<CheckStage.Checked<DecideStage.Decided>, CheckStage.Checked<DecideStage.Decided>> {
 
   private final TargetContext context;
 
@@ -23,7 +23,7 @@ final class OrderStage implements Stage<CheckStage.Checked, CheckStage.Checked> 
   }
 
   @Override
-  public Next<CheckStage.Checked> apply(CheckStage.Checked in) {
+  public Next<CheckStage.Checked<DecideStage.Decided>> apply(CheckStage.Checked<DecideStage.Decided> in) {
     List<String> after = AppOrder.dependencies(in.read().stack());
     if (after.isEmpty()) {
       return Next.go(in);

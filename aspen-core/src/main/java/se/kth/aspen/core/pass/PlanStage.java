@@ -9,7 +9,7 @@ import se.kth.aspen.core.compose.ServiceOrder;
  * A plan ends after Check: CHANGED, with the images it would deploy and, when it matters, the
  * order its services and its app would be deployed in. Part of step Check: nothing new is done.
  */
-final class PlanStage implements Stage<CheckStage.Checked, Finished> {
+final class PlanStage implements Stage<CheckStage.Checked<DecideStage.Decided>, Finished> {
 
   @Override
   public Step step() {
@@ -17,7 +17,7 @@ final class PlanStage implements Stage<CheckStage.Checked, Finished> {
   }
 
   @Override
-  public Next<Finished> apply(CheckStage.Checked in) {
+  public Next<Finished> apply(CheckStage.Checked<DecideStage.Decided> in) {
     ServiceOrder order = ServiceOrder.of(in.read().stack());
     List<String> after = AppOrder.dependencies(in.read().stack());
     List<String> said = new ArrayList<>();

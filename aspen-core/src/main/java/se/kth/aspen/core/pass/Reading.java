@@ -1,11 +1,15 @@
 package se.kth.aspen.core.pass;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import se.kth.aspen.core.compose.ConfinedPath;
 import se.kth.aspen.core.compose.DecryptedSecrets;
+import se.kth.aspen.core.compose.FileObjectSpec;
 import se.kth.aspen.core.compose.PathEscapeException;
 import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackFileException;
@@ -47,6 +51,11 @@ final class Reading {
     }
   }
 
+  /**
+   * @throws StepFailure INVALID, with every problem found: names the engine refuses, images
+   *     without a tag, paths that leave the directory, env files that do not exist, a missing
+   *     {@code secrets.env}
+   */
   Output read(Input in) throws StepFailure {
     StackModel stack;
     try {
@@ -58,19 +67,19 @@ final class Reading {
       throw new StepFailure(Step.READ, FailureKind.INVALID, in.target().stackPath() + ": " + stack.services().size()
           + " services; a stack may have at most " + MAX_SERVICES);
     }
-    List<String> badNames = StackNames.problems(stack, in.target().application());
-    if (!badNames.isEmpty()) {
-      throw new StepFailure(Step.READ, FailureKind.INVALID, String.join("; ", badNames));
-    }
+    List<String> problems = new ArrayList<>(StackNames.problems(stack, in.target().application()));
     Map<String, ImageReference> images = new LinkedHashMap<>();
     for (ServiceSpec service : stack.services().values()) {
-      images.put(service.name(), image(in.target(), service));
-      confine(in.target(), service);
+      image(in.target(), service, problems).ifPresent(image -> images.put(service.name(), image));
+      confine(in.target(), service, problems);
     }
-    confineFiles(in.target(), stack);
-    if (Unlocking.usesSecrets(stack)) {
-      // Checked here, not only when unlocking, so that a plan reports it too.
+    confineFiles(in.target(), stack, problems);
+    if (problems.isEmpty() && Unlocking.usesSecrets(stack)) {
+      // Checked here, not only when unlocking, so that a plan and validate report it too.
       Unlocking.secretsEnv(in.target(), Step.READ);
+    }
+    if (!problems.isEmpty()) {
+      throw StepFailure.invalid(Step.READ, problems);
     }
     return new Output(stack, images);
   }
@@ -81,57 +90,67 @@ final class Reading {
    * plan as in a deploy, rather than at the engine.
    */
   static void names(AppTarget target) throws StepFailure {
-    java.util.Optional<String> problem = StackNames.applicationProblem(target.application())
+    Optional<String> problem = StackNames.applicationProblem(target.application())
         .or(() -> StackNames.clusterProblem(target.cluster()));
     if (problem.isPresent()) {
       throw new StepFailure(Step.READ, FailureKind.INVALID, target.stackPath() + ": " + problem.get());
     }
   }
 
-  private static ImageReference image(AppTarget target, ServiceSpec service) throws StepFailure {
+  private static Optional<ImageReference> image(AppTarget target, ServiceSpec service, List<String> problems) {
     String where = target.stackPath() + ":" + service.line() + ": service " + service.name() + ": ";
     ImageReference image;
     try {
       image = ImageReference.parse(service.image());
     } catch (IllegalArgumentException e) {
-      throw new StepFailure(Step.READ, FailureKind.INVALID, where + e.getMessage());
+      problems.add(where + e.getMessage());
+      return Optional.empty();
     }
     if (image.tag().isEmpty() && image.digest().isEmpty()) {
-      throw new StepFailure(Step.READ, FailureKind.INVALID, where + "image \"" + service.image()
+      problems.add(where + "image \"" + service.image()
           + "\" has no tag; name one (without it Swarm runs whatever :latest is at the moment)");
+      return Optional.empty();
     }
-    return image;
+    return Optional.of(image);
   }
 
-  private static void confine(AppTarget target, ServiceSpec service) throws StepFailure {
+  /** Every env file must be a file inside the directory, and every relative bind source must stay inside it. */
+  private static void confine(AppTarget target, ServiceSpec service, List<String> problems) {
     Path dir = target.directory();
     String where = target.stackPath() + ":" + service.line() + ": service " + service.name() + ": ";
-    try {
-      for (String envFile : service.envFiles()) {
-        if (!DecryptedSecrets.isReference(envFile)) {
-          ConfinedPath.resolve(dir, envFile);
-        }
+    for (String envFile : service.envFiles()) {
+      if (DecryptedSecrets.isReference(envFile)) {
+        continue;
       }
-      for (VolumeMount mount : service.volumes()) {
-        if (mount.relativeBind()) {
+      try {
+        if (!Files.isRegularFile(ConfinedPath.resolve(dir, envFile))) {
+          problems.add(where + "env_file \"" + envFile + "\" does not exist");
+        }
+      } catch (PathEscapeException e) {
+        problems.add(where + "env_file: " + e.getMessage());
+      }
+    }
+    for (VolumeMount mount : service.volumes()) {
+      if (mount.relativeBind()) {
+        try {
           ConfinedPath.resolve(dir, mount.source().get());
+        } catch (PathEscapeException e) {
+          problems.add(where + "volumes: " + e.getMessage());
         }
       }
-    } catch (PathEscapeException e) {
-      throw new StepFailure(Step.READ, FailureKind.INVALID, where + e.getMessage());
     }
   }
 
-  private static void confineFiles(AppTarget target, StackModel stack) throws StepFailure {
-    Map<String, se.kth.aspen.core.compose.FileObjectSpec> files = new LinkedHashMap<>();
+  private static void confineFiles(AppTarget target, StackModel stack, List<String> problems) {
+    Map<String, FileObjectSpec> files = new LinkedHashMap<>();
     stack.secrets().forEach((k, v) -> files.put("secret " + k, v));
     stack.configs().forEach((k, v) -> files.put("config " + k, v));
-    for (Map.Entry<String, se.kth.aspen.core.compose.FileObjectSpec> e : files.entrySet()) {
+    for (Map.Entry<String, FileObjectSpec> e : files.entrySet()) {
       if (e.getValue().file().isPresent()) {
         try {
           ConfinedPath.resolve(target.directory(), e.getValue().file().get());
         } catch (PathEscapeException x) {
-          throw new StepFailure(Step.READ, FailureKind.INVALID, target.stackPath() + ": " + e.getKey() + ": " + x.getMessage());
+          problems.add(target.stackPath() + ": " + e.getKey() + ": " + x.getMessage());
         }
       }
     }

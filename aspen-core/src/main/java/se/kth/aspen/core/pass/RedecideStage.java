@@ -10,7 +10,7 @@ import se.kth.aspen.core.port.TargetState;
 final class RedecideStage implements Stage<LeaseStage.Leased, RedecideStage.Redecided> {
 
   /** @param before the recorded state the deploy starts from */
-  record Redecided(Known known, CheckStage.Checked checked, Leasing.Held lease, TargetState before) implements Progress {}
+  record Redecided(Known known, CheckStage.Checked<DecideStage.Decided> checked, Leasing.Held lease, TargetState before) implements Progress {}
 
   private final TargetContext context;
 
@@ -27,8 +27,8 @@ final class RedecideStage implements Stage<LeaseStage.Leased, RedecideStage.Rede
   public Next<Redecided> apply(LeaseStage.Leased in) throws StepFailure {
     TargetState before = context.state(Step.DECIDE);
     Known known = in.known().recorded(before.lastGood());
-    boolean revertingDrift = in.checked().drift().isPresent();
-    return switch (DecideStage.settle(context, known, in.checked().fingerprint(), before)) {
+    boolean revertingDrift = in.checked().decided().drift().isPresent();
+    return switch (DecideStage.settle(context, known, in.checked().decided().fingerprint(), before)) {
       case Next.Go<Known> go -> Next.go(new Redecided(go.input(), in.checked(), in.lease(), before));
       case Next.Done<Known> done when revertingDrift && done.result().status() == AppStatus.UNCHANGED ->
           Next.go(new Redecided(known, in.checked(), in.lease(), before));

@@ -1,6 +1,9 @@
 package se.kth.aspen.core.pass;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import se.kth.aspen.core.policy.Violation;
 import se.kth.aspen.core.port.PortException;
 
 /**
@@ -16,17 +19,32 @@ final class StepFailure extends Exception {
   private final String shown;
   private final FailureKind kind;
   private final boolean storeUnreachable;
+  private final transient List<String> problems;
+  private final transient List<Violation> violations;
 
-  private StepFailure(Step step, String shown, FailureKind kind, String reason, Throwable cause, boolean storeUnreachable) {
+  private StepFailure(Step step, String shown, FailureKind kind, String reason, Throwable cause, boolean storeUnreachable,
+      List<String> problems, List<Violation> violations) {
     super(reason, cause);
     this.step = Objects.requireNonNull(step, "step");
     this.shown = Objects.requireNonNull(shown, "shown");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.storeUnreachable = storeUnreachable;
+    this.problems = List.copyOf(problems);
+    this.violations = List.copyOf(violations);
+  }
+
+  private StepFailure(Step step, String shown, FailureKind kind, String reason, Throwable cause, boolean storeUnreachable) {
+    this(step, shown, kind, reason, cause, storeUnreachable, List.of(reason), List.of());
   }
 
   StepFailure(Step step, FailureKind kind, String reason, Throwable cause) {
     this(step, step.shown(), kind, reason, cause, false);
+  }
+
+  /** INVALID, for every problem found at once; the reason joins them with {@code ; }. */
+  static StepFailure invalid(Step step, List<String> problems) {
+    return new StepFailure(step, step.shown(), FailureKind.INVALID, String.join("; ", problems), null, false, problems,
+        List.of());
   }
 
   StepFailure(Step step, FailureKind kind, String reason) {
@@ -42,16 +60,31 @@ final class StepFailure extends Exception {
   }
 
   /**
-   * A violated policy: step {@link Step#CHECK}, shown as the policy's name ({@code
-   * ResourcePolicy}), as the tool Aspen replaces named it.
+   * Violated policies: step {@link Step#CHECK}, shown as the first violated policy's name
+   * ({@code ResourcePolicy}), as the tool Aspen replaces named it; the reason gives every
+   * violation, the first policy's without its name.
    */
-  static StepFailure policy(String policy, String reason) {
-    return new StepFailure(Step.CHECK, policy, FailureKind.INVALID, reason, null, false);
+  static StepFailure policies(List<Violation> violations) {
+    String policy = violations.getFirst().policy();
+    String reason = violations.stream()
+        .map(v -> v.policy().equals(policy) ? v.message() : v.toString())
+        .collect(Collectors.joining("; "));
+    return new StepFailure(Step.CHECK, policy, FailureKind.INVALID, reason, null, false, List.of(reason), violations);
   }
 
   /** A port call that failed: unreachable means could not try; refused means the inputs are wrong. */
   static StepFailure of(Step step, PortException e) {
     return new StepFailure(step, e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.INVALID, e.getMessage(), e);
+  }
+
+  /** Each problem on its own: those {@link #invalid} was given, else the reason. */
+  List<String> problems() {
+    return problems;
+  }
+
+  /** The violated policies, for a failure of step Check; else empty. */
+  List<Violation> violations() {
+    return violations;
   }
 
   /** The same step, as another kind of failure with another reason, caused by this one. */

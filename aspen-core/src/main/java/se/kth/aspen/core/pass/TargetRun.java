@@ -35,12 +35,12 @@ final class TargetRun {
   private AppResult chain() {
     TargetContext c = context;
     Failures failures = new Failures(c);
-    Chain<CheckStage.Checked> checked = Chain.from(Known.of(c.target()), failures)
+    Chain<CheckStage.Checked<DecideStage.Decided>> checked = Chain.from(Known.of(c.target()), failures)
         .then(new HashStage(c))        // Read: the directory's digest; parsed only when images name variables
         .then(new ResolveStage(c))     // Resolve: version ranges to tags
         .then(new DecideStage(c))      // Decide: UNCHANGED, BLOCKED or DRIFTED end here
-        .then(new ReadStage(c))        // Read: interpolated, images parsed, paths confined
-        .then(new CheckStage(c));      // Check: the enforced policies
+        .then(new ReadStage<>(c.pass().reader(), c.target()))     // Read: interpolated, images parsed, paths confined
+        .then(new CheckStage<>(c.pass().policies(), c.target())); // Check: the enforced policies
     return switch (c.pass().mode()) {
       case PLAN -> checked.finish(new PlanStage());                                   // CHANGED
       case RECORD_ONLY -> checked.finish(new RecordOnlyStage(c));                     // Record

@@ -6,7 +6,7 @@
  * returns every {@link se.kth.aspen.core.policy.Violation} of a stack at once, and the warnings
  * of the rules that warn rather than refuse ({@link se.kth.aspen.core.policy.HostBindPolicy} under
  * {@code HOST_BIND_POLICY=warn}).
- * {@link se.kth.aspen.core.policy.StackValidation} is the offline read-and-check behind
- * {@code aspen validate}.
+ * {@link se.kth.aspen.core.policy.ValidationReport} is what {@code aspen validate} tells of a
+ * file; the pass's own Read and Check stages produce it ({@code se.kth.aspen.core.pass.StackValidation}).
  */
 package se.kth.aspen.core.policy;

@@ -12,12 +12,12 @@ import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.compose.StackReader;
 
 /** A stack that follows every policy, and variations of it with one line changed or removed. */
-final class CompliantStacks {
+public final class CompliantStacks {
 
-  static final String FILE = "team/app/active/docker-stack.yml";
+  public static final String FILE = "team/app/active/docker-stack.yml";
 
   /** Line 1 is {@code version}; the service {@code web} starts on line 3. */
-  static final String COMPLIANT = """
+  public static final String COMPLIANT = """
       version: "3.8"
       services:
         web:
@@ -46,7 +46,7 @@ final class CompliantStacks {
   private CompliantStacks() {}
 
   /** The compliant stack without the one line that reads {@code line} once indentation is ignored. */
-  static String without(String line) {
+  public static String without(String line) {
     List<String> lines = new ArrayList<>(COMPLIANT.lines().toList());
     if (!lines.removeIf(l -> l.strip().equals(line.strip()))) {
       throw new IllegalArgumentException("no line " + line);
@@ -54,7 +54,7 @@ final class CompliantStacks {
     return String.join("\n", lines) + "\n";
   }
 
-  static String replacing(String line, String replacement) {
+  public static String replacing(String line, String replacement) {
     if (!COMPLIANT.contains(line)) {
       throw new IllegalArgumentException("no line " + line);
     }

@@ -13,7 +13,7 @@ import se.kth.aspen.core.compose.StackWarning;
 import se.kth.aspen.core.pass.RegistryLinks;
 import se.kth.aspen.core.policy.PolicyName;
 import se.kth.aspen.core.policy.PolicySettings;
-import se.kth.aspen.core.policy.StackValidation;
+import se.kth.aspen.core.pass.StackValidation;
 import se.kth.aspen.core.policy.ValidationReport;
 import se.kth.aspen.core.policy.Violation;
 import se.kth.aspen.runner.config.Configuration;

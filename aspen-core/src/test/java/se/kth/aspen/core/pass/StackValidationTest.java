@@ -1,4 +1,4 @@
-package se.kth.aspen.core.policy;
+package se.kth.aspen.core.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.kth.aspen.core.compose.StackWarning;
+import se.kth.aspen.core.policy.CompliantStacks;
+import se.kth.aspen.core.policy.PolicySettings;
+import se.kth.aspen.core.policy.ValidationReport;
+import se.kth.aspen.core.policy.Violation;
 
 class StackValidationTest {
 
@@ -22,9 +26,16 @@ class StackValidationTest {
     return file;
   }
 
+  /** A stack that uses the decrypted secrets, with the vaulted secrets.env beside it (never decrypted here). */
+  Path stackWithSecrets(String yaml) throws IOException {
+    Path file = stack(yaml);
+    Files.writeString(file.resolveSibling("secrets.env"), "$ANSIBLE_VAULT;1.1;AES256\n3132\n");
+    return file;
+  }
+
   @Test
   void aCompliantStackWithARangeIsValidOffline() throws IOException {
-    Path file = stack(CompliantStacks.replacing("    image: 127.0.0.1:5000/busybox:1.2.3\n",
+    Path file = stackWithSecrets(CompliantStacks.replacing("    image: 127.0.0.1:5000/busybox:1.2.3\n",
         "    image: 127.0.0.1:5000/busybox:${TAG}\n    environment:\n      TAG: \"~1.2.0\"\n      NAME: ${APPLICATION_NAME}-${PORTILLO_CLUSTER}\n"
             + "    env_file: [secrets.decrypted.env]\n    container_name: x\n"));
     ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
@@ -78,7 +89,7 @@ class StackValidationTest {
   @ValueSource(strings = {"secrets.decrypted.env", "./secrets.decrypted.env", "conf/../secrets.decrypted.env",
       "./conf/../secrets.decrypted.env"})
   void everySpellingOfTheSecretsReferenceIsValid(String spelling) throws IOException {
-    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [" + spelling + "]\n    logging:\n"));
+    Path file = stackWithSecrets(CompliantStacks.replacing("    logging:\n", "    env_file: [" + spelling + "]\n    logging:\n"));
     ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
     assertThat(report.errors()).isEmpty();
     assertThat(report.valid()).isTrue();
@@ -96,5 +107,24 @@ class StackValidationTest {
         .startsWith(CompliantStacks.FILE + ":")
         .contains("env_file \"" + spelling + "\": secrets.decrypted.env stands for the decrypted secrets.env "
             + "beside the stack file and cannot be in another directory");
+  }
+
+  /** As a plan and a deploy say: the reference stands for a secrets.env that must be there. */
+  @Test
+  void theSecretsReferenceWithoutASecretsEnvBesideItIsInvalid() throws IOException {
+    Path file = stack(CompliantStacks.replacing("    logging:\n", "    env_file: [secrets.decrypted.env]\n    logging:\n"));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.errors()).containsExactly(
+        CompliantStacks.FILE + " uses secrets.decrypted.env but there is no secrets.env beside it");
+  }
+
+  /** As a pass reads it: an image without a tag would run whatever :latest is. */
+  @Test
+  void anImageWithoutATagIsInvalid() throws IOException {
+    Path file = stack(CompliantStacks.COMPLIANT.replace("busybox:1.2.3", "busybox"));
+    ValidationReport report = StackValidation.validate(file, CompliantStacks.FILE, PolicySettings.DEFAULT);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.errors()).singleElement().asString().contains("has no tag");
   }
 }
