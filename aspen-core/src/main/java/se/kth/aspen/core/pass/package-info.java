@@ -27,6 +27,8 @@
  * users as {@code Read}, {@code Deploy}, or a violated policy's name. The stages call the pieces
  * that do the work ({@code Hashing}, {@code Resolution}, {@code Decision}, {@code Reading},
  * {@code Checking}, {@code Leasing}, {@code Unlocking}, {@code Deploying}, {@code Recording}).
+ * {@code aspen validate} ({@link se.kth.aspen.core.pass.StackValidation}) runs the same Read and
+ * Check stages on one file, offline.
  *
  * <p>{@link se.kth.aspen.core.pass.Pass} is the entry; {@link se.kth.aspen.core.pass.PassReport}
  * and {@link se.kth.aspen.core.pass.AppResult} are what it gives back. The engine's deploy

@@ -21,8 +21,10 @@ import se.kth.aspen.runner.config.ConfigurationReader;
 
 /** {@code aspen validate PATH...}: the offline check of stack files or app directories. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class,
-    description = {"Check stack files, or every docker-stack.yml under directories, offline: parse, interpolate, policies.",
-        "No network, no secrets; version ranges stand for their base version. Honours POLICIES and each policy's settings",
+    description = {"Check stack files, or every docker-stack.yml under directories, offline, with the pass's own Read and Check",
+        "steps: parse, interpolate, tagged images, paths and env files inside the app's directory, secrets.env where",
+        "secrets.decrypted.env is used, policies. No network, no secrets; version ranges stand for their base version.",
+        "Honours POLICIES and each policy's settings",
         "(FRONT_END_RULE_LABEL, ROOT_PATH_ALLOWED_APPS, LOGGING_POLICY_OPTIONS, RESTART_POLICY_KEYS, RESOURCE_POLICY_KEYS,",
         "HOST_BIND_POLICY, HOST_BIND_ALLOW). Application and cluster directory names must be names the engine takes.",
         "Symbolic links are not followed, as in a pass: a linked docker-stack.yml, or a linked directory outside an app's",
