@@ -1,5 +1,6 @@
 package se.kth.aspen.core.pass;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.kth.aspen.core.compose.StackSource;
@@ -78,7 +79,7 @@ final class DecideStage implements Stage<ResolveStage.Resolved, DecideStage.Deci
             + "its resolved images change, or a retry is asked for"
             + decision.nextTry().map(t -> ", or until " + t).orElse("") + ")";
         yield Next.done(known.result(AppStatus.BLOCKED, Optional.of(failed.step()), Optional.of(reason), Map.of(),
-            Optional.empty(), Optional.of(failed.since()), Optional.empty(), java.util.List.of()));
+            Optional.empty(), Optional.of(failed.since()), Optional.empty(), List.of()));
       }
       case RETRY -> Next.go(known.retrying(decision.failure()));
       case CHANGED -> Next.go(known.retrying(Optional.empty()));

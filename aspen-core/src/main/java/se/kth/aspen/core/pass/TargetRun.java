@@ -36,25 +36,25 @@ final class TargetRun {
     TargetContext c = context;
     Failures failures = new Failures(c);
     Chain<CheckStage.Checked<DecideStage.Decided>> checked = Chain.from(Known.of(c.target()), failures)
-        .then(new HashStage(c))        // Read: the directory's digest; parsed only when images name variables
-        .then(new ResolveStage(c))     // Resolve: version ranges to tags
-        .then(new DecideStage(c))      // Decide: UNCHANGED, BLOCKED or DRIFTED end here
+        .then(new HashStage(c))                                   // Read: names, digest; parsed if images name variables
+        .then(new ResolveStage(c))                                // Resolve: version ranges to tags
+        .then(new DecideStage(c))                                 // Decide: UNCHANGED, BLOCKED, DRIFTED end here
         .then(new ReadStage<>(c.pass().reader(), c.target()))     // Read: interpolated, images parsed, paths confined
         .then(new CheckStage<>(c.pass().policies(), c.target())); // Check: the enforced policies
     return switch (c.pass().mode()) {
-      case PLAN -> checked.finish(new PlanStage());                                   // CHANGED
-      case RECORD_ONLY -> checked.finish(new RecordOnlyStage(c));                     // Record
+      case PLAN -> checked.finish(new PlanStage());               // (Check) CHANGED
+      case RECORD_ONLY -> checked.finish(new RecordOnlyStage(c)); // Record: CHANGED
       case ADOPT -> checked
-          .then(new AdoptStage(c))                                                    // Adopt: runs it already?
-          .finish(new AdoptRecordStage(c));                                           // Record: ADOPTED
+          .then(new AdoptStage(c))                                // Adopt: does the cluster run it already?
+          .finish(new AdoptRecordStage(c));                       // Record: ADOPTED
       case DEPLOY -> checked
-          .then(new OrderStage(c))                                                    // Order: after the apps it follows
+          .then(new OrderStage(c))                                // Order: after the apps it follows
           .finish(new LeaseStage(c, lease, leased -> Chain.from(leased, failures.owned(leased.lease()))
-              .then(new RedecideStage(c))                                             // Decide, again
-              .then(new UnlockStage(c))                                               // Unlock: secrets, in memory
-              .then(new PinStage(c))                                                  // Pin: tags to digests
-              .then(new DeployStage(c))                                               // Deploy, Verify
-              .finish(new RecordStage(c))));                                          // Record: DEPLOYED
+              .then(new RedecideStage(c))                         // Decide, again under the lease
+              .then(new UnlockStage(c))                           // Unlock: secrets, in memory
+              .then(new PinStage(c))                              // Pin: tags to digests
+              .then(new DeployStage(c))                           // Deploy, Verify
+              .finish(new RecordStage(c))));                      // Record: DEPLOYED
     };
   }
 

@@ -117,6 +117,16 @@ class DriftCheckTest {
         .policy()).isEqualTo(DriftPolicy.REVERT);
   }
 
+  /** Read as every label is read (ServiceLabels): a value quoted once more, in either quotes, is the word inside. */
+  @Test
+  void thePolicyLabelQuotedOnceMoreInSingleOrDoubleQuotesIsStillRead() {
+    for (String quoted : List.of("'revert'", "\"revert\"", " 'Revert' ")) {
+      Map<String, String> revert = Map.of(PassSettings.DRIFT_LABEL, quoted);
+      assertThat(check(DriftPolicy.REPORT, ours("web", "fp-1", revert, replicas("web")), ours("db", "fp-1", Map.of()))
+          .orElseThrow().policy()).as(quoted).isEqualTo(DriftPolicy.REVERT);
+    }
+  }
+
   @Test
   void aStackStillRollingAnUpdateOrNotLabelledByThisGroupIsNotChecked() {
     LiveService settling = new LiveService("web", Optional.of("group"), Optional.of("active"), Optional.of("fp-1"), BOTH, List.of(replicas("web")), true,
