@@ -43,10 +43,10 @@ final class TargetRun {
         .then(new CheckStage<>(c.pass().policies(), c.target())); // Check: the enforced policies
     return switch (c.pass().mode()) {
       case PLAN -> checked.finish(new PlanStage());               // (Check) CHANGED
-      case RECORD_ONLY -> checked.finish(new RecordOnlyStage(c)); // Record: CHANGED
+      case RECORD_ONLY -> checked.finish(RecordOnlyStage.skippingDeployment(c)); // Record: CHANGED
       case ADOPT -> checked
           .then(new AdoptStage(c))                                // Adopt: does the cluster run it already?
-          .finish(new AdoptRecordStage(c));                       // Record: ADOPTED
+          .finish(RecordOnlyStage.adopting(c));                   // Record: ADOPTED
       case DEPLOY -> checked
           .then(new OrderStage(c))                                // Order: after the apps it follows
           .finish(new LeaseStage(c, lease, leased -> Chain.from(leased, failures.owned(leased.lease()))
