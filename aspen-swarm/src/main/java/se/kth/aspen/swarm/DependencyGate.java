@@ -10,7 +10,6 @@ import se.kth.aspen.core.compose.ServiceSpec;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.PortException;
-import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
@@ -62,17 +61,17 @@ final class DependencyGate {
       for (Wait wait : pending) {
         var failure = snapshot.failure(wait.dependency().service());
         if (failure.isPresent()) {
-          throw new RefusedException("service " + names.scoped(wait.dependent()) + " was not deployed: it depends on "
-              + wait + ", which failed: " + failure.get(), null, progress.updated);
+          throw progress.refused("service " + names.scoped(wait.dependent()) + " was not deployed: it depends on "
+              + wait + ", which failed: " + failure.get(), null);
         }
       }
       if (deadline.remaining().compareTo(POLL) <= 0) {
         List<String> states = new ArrayList<>();
         pending.stream().map(w -> w.dependency().service()).distinct().forEach(d -> states.add(snapshot.describe(d)
             + snapshot.lastFailure(d).map(f -> ", last failed: " + f).orElse("")));
-        throw new RefusedException("waiting for " + String.join(", ", pending.stream().map(Wait::toString).distinct().toList())
+        throw progress.refused("waiting for " + String.join(", ", pending.stream().map(Wait::toString).distinct().toList())
             + " before deploying " + String.join(", ", pending.stream().map(w -> names.scoped(w.dependent())).distinct().toList())
-            + ": the deadline passed (" + String.join(", ", states) + ")", null, progress.updated);
+            + ": the deadline passed (" + String.join(", ", states) + ")", null);
       }
       try {
         Thread.sleep(POLL);

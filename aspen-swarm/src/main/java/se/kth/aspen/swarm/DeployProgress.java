@@ -28,11 +28,16 @@ final class DeployProgress {
       return cause;
     }
     String message = cause.getMessage() + " (already applied: " + String.join(", ", applied) + ")";
-    return new RefusedException(message, cause, updated);
+    return refused(message, cause);
   }
 
   PortException deadlinePassed(String doing) {
     String message = doing + ": the deadline passed";
-    return applied.isEmpty() ? new UnreachableException(message) : new RefusedException(message, null, updated);
+    return applied.isEmpty() ? new UnreachableException(message) : refused(message, null);
+  }
+
+  /** A refusal that carries the services created and updated so far. */
+  RefusedException refused(String message, Throwable cause) {
+    return new RefusedException(message, cause, created, updated);
   }
 }

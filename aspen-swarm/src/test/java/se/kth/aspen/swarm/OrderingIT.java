@@ -138,7 +138,10 @@ class OrderingIT {
 
     assertThatThrownBy(() -> orchestrator.deploy(Stacks.request(stack,
         model(HEALTHY_ON_RESTART.replace("TRIES", tries.toString()).replace("ALWAYS_FAIL", "yes"), Map.of()), directory), minutes(3)))
-        .isInstanceOf(RefusedException.class)
+        .isInstanceOfSatisfying(RefusedException.class, e -> {
+          assertThat(e.created()).as("db was created before web was refused").containsExactly("db");
+          assertThat(e.updated()).isEmpty();
+        })
         .hasMessageContaining("service " + stack + "_web was not deployed: it depends on db (service_healthy), "
             + "which failed: db: failed (task: non-zero exit (1))");
 

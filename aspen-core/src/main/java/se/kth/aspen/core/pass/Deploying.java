@@ -69,6 +69,7 @@ final class Deploying {
     } catch (PortException e) {
       FailureKind kind = e.couldNotTry() ? FailureKind.COULD_NOT_TRY : FailureKind.TRIED_AND_FAILED;
       StepFailure failure = new StepFailure(Step.DEPLOY, kind, e.getMessage(), e);
+      // Services the deploy created have no earlier spec to go back to: only the updated are rolled back.
       List<String> touched = e instanceof RefusedException refused ? refused.updated() : List.of();
       throw new Failed(failure, rollBack(in, failure, touched, true, List.of()));
     }

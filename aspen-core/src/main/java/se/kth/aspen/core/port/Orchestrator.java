@@ -17,7 +17,8 @@ public interface Orchestrator {
    * @throws UnreachableException when the cluster's engine cannot be reached (nothing changed)
    * @throws RefusedException when the engine refused a part of the stack, or a service others
    *     depend on failed (its task error in the message): parts applied before are named in the
-   *     message, and the services already updated in {@link RefusedException#updated()}
+   *     message, and the services already created and updated in {@link RefusedException#created()}
+   *     and {@link RefusedException#updated()}
    */
   DeployOutcome deploy(DeployRequest request, Deadline deadline) throws PortException;
 

@@ -11,6 +11,7 @@ public final class RefusedException extends PortException {
 
   private static final long serialVersionUID = 1L;
 
+  private final List<String> created;
   private final List<String> updated;
 
   public RefusedException(String message) {
@@ -18,22 +19,32 @@ public final class RefusedException extends PortException {
   }
 
   public RefusedException(String message, Throwable cause) {
-    this(message, cause, List.of());
+    this(message, cause, List.of(), List.of());
   }
 
   /**
-   * @param updated the services of a stack that a deploy failing half-way had already updated
-   *     (see {@link #updated()})
+   * @param created the services of a stack that a deploy failing half-way had already created
+   *     (see {@link #created()})
+   * @param updated the services it had already updated (see {@link #updated()})
    */
-  public RefusedException(String message, Throwable cause, List<String> updated) {
+  public RefusedException(String message, Throwable cause, List<String> created, List<String> updated) {
     super(message, cause);
+    this.created = List.copyOf(created);
     this.updated = List.copyOf(updated);
   }
 
   /**
-   * The services of the stack that the failed {@link Orchestrator#deploy} had already updated
-   * (for example before a service they are ordered after failed), which a whole-stack rollback
-   * puts back; empty for any other call.
+   * The services of the stack that the failed {@link Orchestrator#deploy} had already created
+   * (for example before a service ordered after them failed): they run now, though the deploy
+   * failed, and have no earlier spec a rollback could put back; empty for any other call.
+   */
+  public List<String> created() {
+    return created;
+  }
+
+  /**
+   * The services of the stack that the failed {@link Orchestrator#deploy} had already updated,
+   * which a whole-stack rollback puts back; empty for any other call.
    */
   public List<String> updated() {
     return updated;

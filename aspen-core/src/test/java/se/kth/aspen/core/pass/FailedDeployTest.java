@@ -216,10 +216,11 @@ class FailedDeployTest {
   }
 
   @Test
-  void wholeStackRollbackPutsBackWhatADeployStoppedByAFailedDependencyHadUpdated() {
+  void wholeStackRollbackPutsBackWhatADeployStoppedByAFailedDependencyHadUpdatedNotWhatItCreated() {
     f.settings = f.settings.toBuilder().rollbackOnFailure(true).build();
     f.orchestrator.failDeploy("app", new RefusedException("service app_web was not deployed: it depends on migrate "
-        + "(service_completed_successfully), which failed: migrate: failed (task: non-zero exit (1))", null, List.of("migrate")));
+        + "(service_completed_successfully), which failed: migrate: failed (task: non-zero exit (1))", null, List.of("cache"),
+        List.of("migrate")));
 
     AppResult result = pass();
 
@@ -231,7 +232,7 @@ class FailedDeployTest {
 
   @Test
   void aDeployStoppedByAFailedDependencyRollsNothingBackWhenRollbackIsOff() {
-    f.orchestrator.failDeploy("app", new RefusedException("service app_web was not deployed", null, List.of("migrate")));
+    f.orchestrator.failDeploy("app", new RefusedException("service app_web was not deployed", null, List.of(), List.of("migrate")));
 
     AppResult result = pass();
 
