@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# JVM options side by side on one generated registry: for each round (BENCH_ROUNDS, default 3),
+# each variant in turn (so that every variant sees the same minutes of a shared machine's load):
+#   - a cold plan pass (`aspen plan --json`, a fresh JVM, the checkout present, nothing recorded),
+#   - a warm runner (`aspen run`, SKIP_DEPLOYMENT, passes triggered through its API, as
+#     bench/e2e.sh does): a first pass, BENCH_WARMUP (20) unmeasured, then BENCH_PASSES (20)
+#     measured, each pass's own duration; the runner's CPU time (user + system, /proc) over the
+#     measured passes divided by their number (the API's answers to the bench's polling
+#     included); and its peak resident memory (VmHWM) at the end.
+# Usage: bench/jvm-options.sh WORK 'OPTIONS' ['OPTIONS' ...]
+#   WORK: a directory kept by `BENCH_KEEP=1 BENCH_DEPLOY=0 BENCH_LAYOUTS=per-repo bench/e2e.sh N`
+#   (its per-repo registry, git remote and bench image registry, started again here);
+#   OPTIONS: the JVM options of one variant, as ASPEN_JAVA_OPTS; `default` for the launcher's own.
+# Prints one row per variant and round, then the passes of all rounds pooled per variant.
+# BENCH_JFR=DIR records the measured passes of each runner with Flight Recorder (settings=profile,
+# started and stopped with jcmd) into DIR.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=${1:?usage: bench/jvm-options.sh WORK OPTIONS...}; shift
+[ $# -gt 0 ] || { echo "give at least one variant's options" >&2; exit 2; }
+dir=$(ls -d "$work"/per-repo-n* | head -1)
+[ -d "$dir/remote.git" ] || { echo "$work holds no per-repo registry" >&2; exit 2; }
+run_id=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+group="jvmopts-$run_id"
+redis_port=6390
+registry_pid=; runner_pid=
+cleanup() {
+  [ -z "$runner_pid" ] || kill "$runner_pid" 2>/dev/null || true
+  [ -z "$registry_pid" ] || kill "$registry_pid" 2>/dev/null || true
+  redis-cli -p $redis_port --scan --pattern "*$group*" 2>/dev/null | xargs -r redis-cli -p $redis_port del >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+load() { cut -d' ' -f1 /proc/loadavg; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+images_port=$(sed -n 's/.*addr: 127.0.0.1:\([0-9]*\).*/\1/p' "$work/images.yml")
+docker-registry serve "$work/images.yml" > "$work/images-options.log" 2>&1 &
+registry_pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$images_port/v2/" >/dev/null && break; sleep 0.1; done
+
+aspen_env() { # CHECKOUT EXTRA...
+  local checkout=$1; shift
+  echo PATH="$PATH" HOME="$HOME"
+  echo REGISTRY_REPOSITORY_URL="file://$dir/remote.git" REGISTRY_SUB_DIRECTORY="$dir/$checkout"
+  echo ASPEN_STATE_DIR="$dir/state" CLUSTER_STATUS_API_URL="$work/clusters.json" CLUSTER_STATUS_URL_IS_FILE=1
+  echo CLUSTERS_TO_DEPLOY=active DOCKER_REGISTRY_URL=http://127.0.0.1:5000 DOCKER_REGISTRY_USER=aspen
+  echo DOCKER_REGISTRY_PWD=aspen-test REDIS_URL=redis://127.0.0.1:$redis_port MANAGEMENT_RES_GRP="$group"
+  echo VAULT_KEY_PATH="$dir/keys/master" APP_PWD_FILE_PATH="$dir/keys/passwords.yml" "$@"
+}
+with_options() { # OPTIONS: the env assignment that selects them (none for the launcher's defaults)
+  [ "$1" = default ] || printf 'ASPEN_JAVA_OPTS=%s' "$1"
+}
+
+# One warm runner: prints "first-pass-s min median p90 max cpu-ms-per-pass vmhwm-mib load" and the
+# measured passes' durations on a second line
+warm_runner() { # OPTIONS
+  local port api; port=$(free_port); api="http://127.0.0.1:$port"
+  local opts; opts=$(with_options "$1")
+  # shellcheck disable=SC2046
+  ( exec env -i $(aspen_env checkout-run SKIP_DEPLOYMENT=1 ASPEN_API_PORT="$port" ASPEN_API_BIND=127.0.0.1 \
+      DELAY_SECS_BETWEEN_RUNS=3600) ${opts:+"$opts"} "$root/aspen" run > "$work/options-run.log" 2>&1 ) &
+  runner_pid=$!
+  for _ in $(seq 1 1200); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
+  health() { curl -sf "$api/healthz" | json 'd.get("lastPassStartedAt","-") + " " + d["state"]'; }
+  pass() {
+    local before; before=$(health); before=${before% *}
+    curl -sf -X POST "$api/api/v1/sync/trigger" >/dev/null
+    while :; do
+      sleep 0.05
+      local now; now=$(health)
+      if [ "${now% *}" != "$before" ] && [ "${now#* }" != RUNNING ]; then
+        curl -sf "$api/api/v1/applications" | json 'd["seconds"]'; return
+      fi
+    done
+  }
+  local first; first=$(pass)
+  for _ in $(seq 1 "${BENCH_WARMUP:-20}"); do pass >/dev/null; done
+  local l; l=$(load)
+  local jcmd; jcmd="$("$root/scripts/find-jdk.sh")/bin/jcmd"
+  [ -z "${BENCH_JFR:-}" ] || "$jcmd" "$runner_pid" JFR.start name=nochange settings=profile >/dev/null
+  local cpu0; cpu0=$(cpu_ticks "$runner_pid")
+  local times=(); for _ in $(seq 1 "${BENCH_PASSES:-20}"); do times+=("$(pass)"); done
+  local cpu1; cpu1=$(cpu_ticks "$runner_pid")
+  if [ -n "${BENCH_JFR:-}" ]; then
+    mkdir -p "$BENCH_JFR"
+    "$jcmd" "$runner_pid" JFR.stop name=nochange filename="$BENCH_JFR/nochange-$(date +%H%M%S).jfr" >/dev/null
+  fi
+  local hwm; hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$runner_pid/status")
+  kill -TERM "$runner_pid"; wait "$runner_pid" 2>/dev/null || true; runner_pid=
+  local ticks; ticks=$(getconf CLK_TCK)
+  echo "$first $(stats "${times[@]}") $(( (cpu1 - cpu0) * 1000 / ticks / ${#times[@]} )) $hwm $l"
+  echo "${times[*]}"
+}
+stats() { # durations: "min median p90 max"
+  local sorted count; sorted=$(printf '%s\n' "$@" | sort -g); count=$#
+  echo "$(echo "$sorted" | head -1) $(echo "$sorted" | sed -n "$(( (count + 1) / 2 ))p") $(echo "$sorted" | sed -n "$(( (count * 9 + 9) / 10 ))p") $(echo "$sorted" | tail -1)"
+}
+cold_plan() { # OPTIONS: prints "pass-s process-ms load"
+  local opts l; opts=$(with_options "$1"); l=$(load)
+  local start; start=$(now_ms)
+  # shellcheck disable=SC2046
+  env -i $(aspen_env checkout-plan) ${opts:+"$opts"} "$root/aspen" plan --json > "$work/options-plan.json" 2> "$work/options-plan.log" || true
+  local wall=$(( $(now_ms) - start ))
+  echo "$(json 'd["seconds"]' < "$work/options-plan.json") $wall $l"
+}
+
+echo "== a plan to clone the checkout the cold plans use, and a runner to record every app once" >&2
+cold_plan default >/dev/null
+warm_runner default >/dev/null
+
+variants=("$@")
+declare -A pooled cpu_all hwm_all
+rows=()
+for round in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+  for v in "${!variants[@]}"; do
+    opts=${variants[$v]}
+    echo "== round $round, variant $((v + 1)): $opts" >&2
+    read -r plan_s plan_ms plan_load <<< "$(cold_plan "$opts")"
+    { read -r first mn med p90 mx cpu hwm l; read -r times; } <<< "$(warm_runner "$opts")"
+    pooled[$v]+=" $times"; cpu_all[$v]+=" $cpu"; hwm_all[$v]+=" $hwm"
+    rows+=("$((v + 1))|$round|$plan_s s (process $plan_ms ms, load $plan_load)|$first s|$mn / $med / $p90 / $mx s|$cpu ms|$hwm MiB|$l")
+  done
+done
+
+echo
+echo "machine: $(nproc) cores, $(uname -r); registry: $dir; ${BENCH_WARMUP:-20} unmeasured and ${BENCH_PASSES:-20} measured passes per runner"
+echo
+for v in "${!variants[@]}"; do echo "variant $((v + 1)): ${variants[$v]}"; done
+echo
+echo "| variant | round | cold plan pass, checkout present | first pass of the runner | no-change min / median / p90 / max | runner CPU per no-change pass | runner peak RSS | 1-min load |"
+echo "|---|---|---|---|---|---|---|---|"
+for r in "${rows[@]}"; do echo "| ${r//|/ | } |"; done
+echo
+echo "| variant | no-change passes pooled: min / median / p90 / max | CPU per pass, each round | peak RSS, each round |"
+echo "|---|---|---|---|"
+for v in "${!variants[@]}"; do
+  # shellcheck disable=SC2086
+  read -r mn med p90 mx <<< "$(stats ${pooled[$v]})"
+  echo "| $((v + 1)) | $mn / $med / $p90 / $mx s | ${cpu_all[$v]# } ms | ${hwm_all[$v]# } MiB |"
+done
