@@ -110,7 +110,7 @@ cold_plan() { # OPTIONS: prints "pass-s process-ms load"
 
 echo "== a plan to clone the checkout the cold plans use, and a runner to record every app once" >&2
 cold_plan default >/dev/null
-warm_runner default >/dev/null
+BENCH_WARMUP=0 BENCH_PASSES=1 BENCH_JFR= warm_runner default >/dev/null
 
 variants=("$@")
 declare -A pooled cpu_all hwm_all
