@@ -13,11 +13,10 @@ import java.util.SequencedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import se.kth.aspen.core.compose.ConfinedPath;
 import se.kth.aspen.core.compose.DecryptedSecrets;
-import se.kth.aspen.core.compose.EnvFile;
 import se.kth.aspen.core.compose.ServiceOrder;
 import se.kth.aspen.core.compose.ServiceSpec;
+import se.kth.aspen.core.compose.StackFileException;
 import se.kth.aspen.core.compose.StackModel;
 import se.kth.aspen.core.image.ImageReference;
 import se.kth.aspen.core.pass.AppTarget;
@@ -27,6 +26,9 @@ import se.kth.aspen.core.policy.Violation;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.ImageRegistry;
 import se.kth.aspen.core.port.PortException;
+import se.kth.aspen.core.port.SecretEnvironment;
+import se.kth.aspen.core.port.ServiceEnvironment;
+import se.kth.aspen.core.request.StackInputs;
 
 /**
  * Compares two trees of the application registry (two checked-out revisions, or two
@@ -47,6 +49,8 @@ public final class RegistryComparison {
 
   static final String SECRETS_ENV = DecryptedSecrets.SECRETS_FILE;
   private static final String STACK_FILE = "docker-stack.yml";
+  /** How a name sent without a value ({@code environment: [DEBUG]}) is shown. */
+  static final String NAME_ONLY = "(no value)";
 
   private final DesiredStateReader reader;
   private final ImageRegistry images;
@@ -180,11 +184,39 @@ public final class RegistryComparison {
     if (state.isEmpty() || state.get().stack().isEmpty()) {
       return out;
     }
-    for (ServiceSpec service : state.get().stack().get().services().values()) {
-      ImageReference image = state.get().images().get(service.name());
-      out.put(service.name(), new ServiceComparison.Side(service, image == null ? service.image() : image.toString(),
-          environment(state.get().target(), service)));
+    StackModel stack = state.get().stack().get();
+    Optional<StackInputs> inputs;
+    String unreadable = "";
+    try {
+      inputs = Optional.of(StackInputs.read(state.get().target().directory(), stack));
+    } catch (StackFileException e) {
+      inputs = Optional.empty();
+      unreadable = e.getMessage();
     }
+    for (ServiceSpec service : stack.services().values()) {
+      ImageReference image = state.get().images().get(service.name());
+      SequencedMap<String, String> environment = inputs.isPresent()
+          ? environment(inputs.get().environment(service.name(), SecretEnvironment.empty()))
+          : unreadable(unreadable);
+      out.put(service.name(), new ServiceComparison.Side(service, image == null ? service.image() : image.toString(), environment));
+    }
+    return out;
+  }
+
+  /**
+   * The plain environment the pass would give the service, each value as shown: its env files'
+   * values (not the vaulted {@code secrets.env}: that one is compared as a file, by its encrypted
+   * content), then its {@code environment}, which wins; a name sent without a value says so.
+   */
+  private static SequencedMap<String, String> environment(ServiceEnvironment environment) {
+    SequencedMap<String, String> out = new LinkedHashMap<>();
+    environment.values().forEach((name, value) -> out.put(name, value.map(v -> Values.quoted(v.text())).orElse(NAME_ONLY)));
+    return out;
+  }
+
+  private static SequencedMap<String, String> unreadable(String problem) {
+    SequencedMap<String, String> out = new LinkedHashMap<>();
+    out.put("(env_file)", "cannot be read: " + problem);
     return out;
   }
 
@@ -208,29 +240,6 @@ public final class RegistryComparison {
     });
     return digest.isEmpty() ? side
         : new ServiceComparison.Side(side.spec(), image.withDigest(digest).toString(), side.environment());
-  }
-
-  /**
-   * The plain environment the service would get: its env files' values (not the vaulted
-   * {@code secrets.env}: that one is compared as a file, by its encrypted content), then its
-   * {@code environment}, which wins.
-   */
-  private static SequencedMap<String, String> environment(AppTarget target, ServiceSpec service) {
-    SequencedMap<String, String> out = new LinkedHashMap<>();
-    for (String envFile : service.envFiles()) {
-      if (DecryptedSecrets.isReference(envFile)) {
-        continue;
-      }
-      try {
-        Path file = ConfinedPath.resolve(target.directory(), envFile);
-        EnvFile parsed = EnvFile.parse(envFile, java.nio.file.Files.readAllBytes(file));
-        out.putAll(parsed.resolve(n -> Optional.empty()));
-      } catch (Exception e) {
-        out.put("(env_file " + envFile + ")", "unreadable: " + e.getMessage());
-      }
-    }
-    service.environment().forEach((k, v) -> v.ifPresent(value -> out.put(k, value)));
-    return out;
   }
 
   /** The head's violations and failure, each naming the file and line. */

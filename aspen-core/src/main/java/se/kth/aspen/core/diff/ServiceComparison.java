@@ -18,7 +18,7 @@ import se.kth.aspen.core.compose.ServiceSpec;
  */
 final class ServiceComparison {
 
-  /** A service's side: its spec, the image it would run (tag and digest), its environment. */
+  /** A service's side: its spec, the image it would run (tag and digest), its environment with each value as shown. */
   record Side(ServiceSpec spec, String image, SequencedMap<String, String> environment) {}
 
   private static final Map<String, Function<ServiceSpec, Object>> SCALARS = scalars();
@@ -28,12 +28,13 @@ final class ServiceComparison {
   static List<FieldChange> compare(Optional<Side> before, Optional<Side> after) {
     List<FieldChange> out = new ArrayList<>();
     add(out, "image", before.map(Side::image), after.map(Side::image));
-    keyed(out, "environment.", before.map(Side::environment), after.map(Side::environment));
+    keyed(out, "environment.", before.map(Side::environment), after.map(Side::environment), Function.identity());
     Optional<ServiceSpec> b = before.map(Side::spec);
     Optional<ServiceSpec> a = after.map(Side::spec);
     for (Map.Entry<String, Function<ServiceSpec, Object>> field : SCALARS.entrySet()) {
       if (field.getKey().equals("labels") || field.getKey().equals("deploy.labels")) {
-        keyed(out, field.getKey() + ".", b.map(s -> asText(field.getValue().apply(s))), a.map(s -> asText(field.getValue().apply(s))));
+        keyed(out, field.getKey() + ".", b.map(s -> asText(field.getValue().apply(s))), a.map(s -> asText(field.getValue().apply(s))),
+            Values::quoted);
       } else {
         add(out, field.getKey(), b.flatMap(s -> Values.of(field.getValue().apply(s))), a.flatMap(s -> Values.of(field.getValue().apply(s))));
       }
@@ -47,15 +48,15 @@ final class ServiceComparison {
     }
   }
 
-  /** One change per key that differs, keys in sorted order. */
+  /** One change per key that differs, keys in sorted order, each value as {@code shown}. */
   private static void keyed(List<FieldChange> out, String prefix, Optional<? extends Map<String, String>> before,
-      Optional<? extends Map<String, String>> after) {
+      Optional<? extends Map<String, String>> after, Function<String, String> shown) {
     Map<String, String> b = before.isPresent() ? before.get() : Map.of();
     Map<String, String> a = after.isPresent() ? after.get() : Map.of();
     TreeSet<String> keys = new TreeSet<>(b.keySet());
     keys.addAll(a.keySet());
     for (String key : keys) {
-      add(out, prefix + key, Optional.ofNullable(b.get(key)).map(Values::quoted), Optional.ofNullable(a.get(key)).map(Values::quoted));
+      add(out, prefix + key, Optional.ofNullable(b.get(key)).map(shown), Optional.ofNullable(a.get(key)).map(shown));
     }
   }
 

@@ -87,10 +87,25 @@ public final class StackInputs {
   public DeployRequest request(Cluster cluster, String stackName, Map<String, ImageReference> images,
       SecretEnvironment secrets, Map<String, Secret> vaultedBinds, boolean prune) {
     Map<String, ServiceEnvironment> environments = new HashMap<>();
-    for (ServiceSpec service : stack.services().values()) {
-      environments.put(service.name(), EnvironmentAssembly.of(service, envFiles, secrets));
+    for (String service : stack.services().keySet()) {
+      environments.put(service, environment(service, secrets));
     }
     return new DeployRequest(cluster, stackName, stack, images, environments, files.withVaultedBinds(vaultedBinds), prune);
+  }
+
+  /**
+   * The environment the request gives one service: its env files in order, {@code secrets} at
+   * the position of the decrypted {@code secrets.env}, then its {@code environment:}.
+   *
+   * @param secrets {@link SecretEnvironment#empty()} for the environment without the vaulted values
+   * @throws IllegalArgumentException when the stack has no such service
+   */
+  public ServiceEnvironment environment(String service, SecretEnvironment secrets) {
+    ServiceSpec spec = stack.services().get(service);
+    if (spec == null) {
+      throw new IllegalArgumentException(stack.file() + " has no service " + service);
+    }
+    return EnvironmentAssembly.of(spec, envFiles, secrets);
   }
 
   private static Map<String, Secret> contents(Path directory, StackModel stack, Map<String, FileObjectSpec> objects, String noun)

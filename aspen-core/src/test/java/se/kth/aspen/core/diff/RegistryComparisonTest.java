@@ -6,13 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kth.aspen.core.compose.StackModel;
+import se.kth.aspen.core.compose.StackReader;
 import se.kth.aspen.core.fake.FakeImageRegistry;
 import se.kth.aspen.core.pass.DesiredStateReader;
 import se.kth.aspen.core.policy.PolicySettings;
+import se.kth.aspen.core.port.SecretEnvironment;
 import se.kth.aspen.core.port.UnreachableException;
+import se.kth.aspen.core.request.StackInputs;
 
 class RegistryComparisonTest {
 
@@ -107,6 +113,37 @@ class RegistryComparisonTest {
     assertThat(target.files()).containsExactly("secrets.env changed");
     assertThat(target.services()).isEmpty();
     assertThat(target.problems()).isEmpty();
+  }
+
+  @Test
+  void theEnvironmentShownIsTheOneThePassSendsQuotesEmptyValuesAndBareNamesIncluded() throws Exception {
+    write(base, "app-a/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info"));
+    write(head, "app-a/active/docker-stack.yml", stack("1.0.0_a", "", 2, "info")
+        .replace("    environment:\n", "    env_file: ./common.env\n    environment:\n      DEBUG:\n"));
+    write(head, "app-a/active/common.env",
+        "QUOTED=\"two words\"\nSINGLE='it''s'\nEQUALS=a=b\nEMPTY=\nBARE\n  INDENTED=x \r\nLOG_LEVEL=from the file\n");
+
+    TargetChange target = single(compare());
+
+    assertThat(target.files()).containsExactly("common.env added");
+    Map<String, Optional<String>> shown = new TreeMap<>();
+    target.services().getFirst().fields().stream().filter(f -> f.field().startsWith("environment."))
+        .forEach(f -> shown.put(f.field().substring("environment.".length()), f.after()));
+    assertThat(shown).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "QUOTED", Optional.of("\"\\\"two words\\\"\""),
+        "SINGLE", Optional.of("\"'it''s'\""),
+        "EQUALS", Optional.of("\"a=b\""),
+        "EMPTY", Optional.of("\"\""),
+        "INDENTED", Optional.of("\"x \""),
+        "DEBUG", Optional.of(RegistryComparison.NAME_ONLY)));
+    // the same values as the environment the pass puts in the deploy request
+    Path directory = head.resolve("app-a/active");
+    StackModel model = new StackReader().read(directory.resolve("docker-stack.yml"), "app-a/active/docker-stack.yml", Map.of());
+    Map<String, Optional<String>> sent = new TreeMap<>();
+    StackInputs.read(directory, model).environment("web", SecretEnvironment.empty()).values()
+        .forEach((name, value) -> sent.put(name, Optional.of(value.map(v -> Values.quoted(v.text())).orElse(RegistryComparison.NAME_ONLY))));
+    sent.remove("LOG_LEVEL");
+    assertThat(shown).isEqualTo(sent);
   }
 
   @Test
