@@ -180,15 +180,21 @@ public final class Pass {
       });
     }
     Recording recording = new Recording(ports.state(), ports.notifier(), clock, settings, errorReports);
-    Map<TargetKey, TargetState> prefetched = prefetched(keys);
-    if (!prefetched.isEmpty()) {
-      recording.outage().answered();
-    }
+    // Read beside the scouting below, which needs no state: on a first pass the store's round trip
+    // (and, in a fresh process, its client's start) overlaps the hashing and parsing of the stacks.
+    CompletableFuture<Map<TargetKey, TargetState>> reading = new CompletableFuture<>();
+    Thread.ofVirtual().name("aspen-states").start(() -> {
+      try {
+        reading.complete(prefetched(keys));
+      } finally {
+        reading.complete(Map.of()); // each target reads its own; never leaves the pass waiting
+      }
+    });
     AppOrder order = new AppOrder();
-    PassContext context = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
+    PassContext scouting = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        recording, memory, snapshot, found.tree(), prefetched, listing, order, new ConcurrentHashMap<>());
+        recording, memory, snapshot, found.tree(), Map.of(), listing, order, new ConcurrentHashMap<>());
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);
@@ -209,7 +215,12 @@ public final class Pass {
         unhashed.add(new Scouting.Target(target, selections.get(i).cluster().orElseThrow()));
       }
     }
-    new Scouting(context).scout(unhashed);
+    new Scouting(scouting).scout(unhashed);
+    Map<TargetKey, TargetState> prefetched = reading.join();
+    if (!prefetched.isEmpty()) {
+      recording.outage().answered();
+    }
+    PassContext context = scouting.withStates(prefetched);
     IntConsumer runOne = i -> {
       AppTarget target = found.targets().get(i);
       AppResult result;

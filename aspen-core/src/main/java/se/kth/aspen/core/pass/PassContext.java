@@ -46,4 +46,10 @@ record PassContext(
   PassContext {
     states = Map.copyOf(states);
   }
+
+  /** The same context with the targets' states read ahead (scouting runs before they are in). */
+  PassContext withStates(Map<TargetKey, TargetState> read) {
+    return new PassContext(ports, settings, clock, mode, revision, reader, policies, tags, rangeUses, digests, recording,
+        memory, snapshot, tree, read, inventories, order, scouted);
+  }
 }

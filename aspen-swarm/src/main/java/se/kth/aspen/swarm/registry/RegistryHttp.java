@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
@@ -36,6 +37,9 @@ final class RegistryHttp {
             // A redirect could carry the Authorization header to another host; registries do
             // not redirect the calls made here.
             .followRedirects(HttpClient.Redirect.NEVER)
+            // The client's own completion tasks on virtual threads rather than a pool of platform
+            // threads it grows as requests overlap: a first pass sends hundreds at once.
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build(),
         requestTimeout,
         MAX_BODY_BYTES);
@@ -76,6 +80,10 @@ final class RegistryHttp {
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(timeout)
+        // Over plain http the JDK client would offer every new connection an upgrade to h2c, which
+        // registries do not take: HTTP/1.1 at once spares the header and the client's upgrade work
+        // on each of the hundreds of requests of a first pass. Over https HTTP/2 is still offered.
+        .version("http".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
         .method(method, HttpRequest.BodyPublishers.noBody())
         .header("User-Agent", "aspen");
     if (!accept.isEmpty()) {

@@ -2,6 +2,7 @@ package se.kth.aspen.swarm.registry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,5 +45,15 @@ class RegistryHttpTest {
     assertThatThrownBy(() -> fetch("/large"))
         .isInstanceOf(RefusedException.class)
         .hasMessage("listing tags of x: registry r sent an answer larger than 1024 bytes");
+  }
+
+  @Test
+  void asksAPlainHttpRegistryInHttp11WithoutOfferingAnUpgrade() throws Exception {
+    server.stubFor(get(urlPathEqualTo("/v2/app/tags/list")).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+    fetch("/v2/app/tags/list");
+    fetch("/v2/app/tags/list");
+
+    server.verify(2, getRequestedFor(urlPathEqualTo("/v2/app/tags/list")).withoutHeader("Upgrade").withoutHeader("HTTP2-Settings"));
   }
 }
