@@ -23,9 +23,13 @@ final class LogSetup {
   private LogSetup() {}
 
   static void configure(Map<String, String> env) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return;
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      apply(context, env);
     }
+  }
+
+  /** Replaces the context's configuration with the one the environment asks for. */
+  static void apply(LoggerContext context, Map<String, String> env) {
     boolean json = "json".equals(env.getOrDefault("LOG_FORMAT", "").strip().toLowerCase(Locale.ROOT));
     context.reset();
     Encoder<ILoggingEvent> encoder;
