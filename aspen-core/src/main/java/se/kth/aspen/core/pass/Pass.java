@@ -44,8 +44,12 @@ import se.kth.aspen.core.version.TagCatalog;
  *
  * <p>Keep one {@code Pass} for as long as the runner runs: when the registry source says which
  * paths changed since its previous snapshot, the pass remembers every directory's digest and
- * reads only what changed, so a pass over an unchanged registry reads no file. Passes of one
- * instance must not overlap (the runner never runs two at once).
+ * reads only what changed, so a pass over an unchanged registry reads no file.
+ *
+ * <p>Passes of one instance may overlap (a pass for some applications beside a pass over all):
+ * a target is run by one pass at a time ({@link TargetTurns}), and only a pass that starts while
+ * no other runs syncs the registry; one that starts beside another works on the snapshot the
+ * other works on, since a sync that moved would change the files under the other pass.
  */
 public final class Pass {
 
@@ -59,6 +63,11 @@ public final class Pass {
   /** Outlives each pass: it remembers which errors were reported, also while the store is down. */
   private final ErrorReports errorReports;
   private final Orphans orphans = new Orphans();
+  private final TargetTurns turns = new TargetTurns();
+  private final java.util.concurrent.locks.ReentrantLock syncing = new java.util.concurrent.locks.ReentrantLock();
+  // guarded by syncing: the passes under way, and the snapshot they work on
+  private int running;
+  private RegistrySnapshot shared;
 
   private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
   // Ports honour the deadline; the grace only catches one that does not, so a hang never holds the pass.
@@ -101,7 +110,7 @@ public final class Pass {
     List<AppResult> results = List.of();
     List<Orphan> orphaned = new ArrayList<>();
     try {
-      RegistrySnapshot snapshot = ports.registry().sync(Deadline.in(settings.targetTimeout()));
+      RegistrySnapshot snapshot = begin();
       revision = snapshot.revision();
       snapshot.staleBecause().ifPresent(why -> problems.add("the registry could not be refreshed, using revision "
           + snapshot.revision() + ": " + why));
@@ -113,13 +122,43 @@ public final class Pass {
     } catch (RuntimeException e) {
       LOG.error("the pass failed unexpectedly", e);
       problems.add("the pass failed unexpectedly: " + e);
+    } finally {
+      end();
     }
     return new PassReport(revision, started, Duration.between(started, clock.instant()), results, problems,
         policies.names(), orphaned);
   }
 
+  /**
+   * The snapshot a starting pass works on: a fresh sync when no other pass runs, else the one the
+   * passes under way work on (a pass starting while another syncs waits for that sync).
+   */
+  private RegistrySnapshot begin() throws PortException {
+    syncing.lock();
+    try {
+      running++;
+      if (running == 1 || shared == null) {
+        shared = ports.registry().sync(Deadline.in(settings.targetTimeout()));
+      }
+      return shared;
+    } finally {
+      syncing.unlock();
+    }
+  }
+
+  private void end() {
+    syncing.lock();
+    try {
+      running--;
+    } finally {
+      syncing.unlock();
+    }
+  }
+
   private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems,
       Optional<Set<String>> only, List<Orphan> orphaned) throws IOException {
+    // Before anything of the pass is read: a run of another pass that ended after it is newer.
+    long startedNanos = System.nanoTime();
     Optional<Discovery.Output> remembered = memory.begin(snapshot);
     Discovery.Output discovered = remembered.isPresent() ? remembered.get() : new Discovery().discover(new Discovery.Input(snapshot.root()));
     if (remembered.isEmpty()) {
@@ -194,7 +233,7 @@ public final class Pass {
     PassContext scouting = new PassContext(ports, settings, clock, mode, snapshot.revision(), reader, policies,
         new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses,
         settings.pinDigests() ? Optional.of(new DigestCatalog(ports.images(), settings.requestTimeout())) : Optional.empty(),
-        recording, memory, snapshot, found.tree(), Map.of(), listing, order, new ConcurrentHashMap<>());
+        recording, memory, snapshot, found.tree(), Map.of(), listing, order, new ConcurrentHashMap<>(), startedNanos);
     int count = found.targets().size();
     AppResult[] results = new AppResult[count];
     List<Integer> runnable = new ArrayList<>(count);
@@ -239,6 +278,9 @@ public final class Pass {
     // PARALLELISM workers take the targets in turn: as many at once as before, without a thread
     // per target parked on a semaphore (as costly as an unchanged target's own work).
     AtomicInteger next = new AtomicInteger();
+    // A target another pass of this instance is running is put off to the end, so that waiting
+    // for its turn does not keep a worker from the targets that are free.
+    java.util.Queue<Integer> putOff = new java.util.concurrent.ConcurrentLinkedQueue<>();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int w = 0; w < Math.min(settings.parallelism(), runnable.size()); w++) {
         workers.submit(() -> {
@@ -246,8 +288,15 @@ public final class Pass {
               taken = next.getAndIncrement()) {
             int i = runnable.get(taken);
             if (order.claim(i)) {
-              runOne.accept(i);
+              if (turns.taken(found.targets().get(i))) {
+                putOff.add(i);
+              } else {
+                runOne.accept(i);
+              }
             }
+          }
+          for (Integer i = putOff.poll(); i != null && !Thread.currentThread().isInterrupted(); i = putOff.poll()) {
+            runOne.accept(i);
           }
         });
       }
@@ -319,7 +368,9 @@ public final class Pass {
     // Its own unmanaged thread: a target stuck in a call that ignores interrupts must not keep
     // the pass's executor from closing.
     TargetRun run = new TargetRun(context, target, cluster, deadline);
-    FutureTask<AppResult> work = new FutureTask<>(run::run);
+    FutureTask<AppResult> work = new FutureTask<>(() -> turns.run(target, context.startedNanos(), deadline, run::run,
+        () -> AppResult.failed(target, FailureKind.COULD_NOT_TRY, "Timeout", "another pass of this runner was still running it at "
+            + "this pass's deadline (" + settings.targetTimeout() + "); left to it, tried again next pass")));
     Thread.ofVirtual().name("aspen-target-" + target).start(work);
     try {
       Duration grace = settings.targetTimeout().compareTo(MAX_TIMEOUT_GRACE) < 0 ? settings.targetTimeout() : MAX_TIMEOUT_GRACE;

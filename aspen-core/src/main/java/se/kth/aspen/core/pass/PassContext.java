@@ -41,7 +41,8 @@ record PassContext(
     Map<TargetKey, TargetState> states,
     CompletableFuture<Map<String, ClusterInventory>> inventories,
     AppOrder order,
-    Map<String, StackSource> scouted) {
+    Map<String, StackSource> scouted,
+    long startedNanos) {
 
   PassContext {
     states = Map.copyOf(states);
@@ -50,6 +51,16 @@ record PassContext(
   /** The same context with the targets' states read ahead (scouting runs before they are in). */
   PassContext withStates(Map<TargetKey, TargetState> read) {
     return new PassContext(ports, settings, clock, mode, revision, reader, policies, tags, rangeUses, digests, recording,
-        memory, snapshot, tree, read, inventories, order, scouted);
+        memory, snapshot, tree, read, inventories, order, scouted, startedNanos);
+  }
+
+  /**
+   * This pass as seen by a target that waited while another pass ran it: the tag lists listed
+   * afresh and the states read afresh, since what this pass read at its start predates that run.
+   */
+  PassContext afterAnotherRun() {
+    return new PassContext(ports, settings, clock, mode, revision, reader, policies,
+        new TagCatalog(ports.images(), settings.requestTimeout()), rangeUses, digests, recording, memory, snapshot, tree,
+        Map.of(), inventories, order, scouted, startedNanos);
   }
 }

@@ -29,11 +29,18 @@ final class TargetRun {
   }
 
   AppResult run() {
-    return chain().took(Duration.between(started, context.pass().clock().instant()));
+    return run(false);
   }
 
-  private AppResult chain() {
-    TargetContext c = context;
+  /** @param afterAnotherRun another pass ran the target while this one waited its turn ({@link TargetTurns}) */
+  AppResult run(boolean afterAnotherRun) {
+    TargetContext c = afterAnotherRun
+        ? new TargetContext(context.pass().afterAnotherRun(), context.target(), context.cluster(), context.deadline())
+        : context;
+    return chain(c).took(Duration.between(started, context.pass().clock().instant()));
+  }
+
+  private AppResult chain(TargetContext c) {
     Failures failures = new Failures(c);
     Chain<CheckStage.Checked<DecideStage.Decided>> checked = Chain.from(Known.of(c.target()), failures)
         .then(new HashStage(c))                                   // Read: names, digest; parsed if images name variables

@@ -50,7 +50,10 @@ final class Service {
       PassObserver metricsObserver = new PassObserver() {
         @Override
         public void passDone(PassReport report) {
-          metrics.record(report, loopHolder.get().lastReport().orElse(report));
+          // Passes may end at once: every app's latest picture is read and set as one step.
+          synchronized (metrics) {
+            metrics.record(report, loopHolder.get().lastReport().orElse(report));
+          }
         }
 
         @Override
@@ -78,7 +81,7 @@ final class Service {
       StatusFeed feed = StatusFeed.fresh(clock, new BuildInfoVersion().getVersion()[0], configuration.registry()
           .flatMap(r -> r instanceof RepositoryLocation.GitRemote remote ? CommitLinks.of(remote.url()) : java.util.Optional.empty()));
       List<PassObserver> observers = new java.util.ArrayList<>(
-          List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm()));
+          List.of(metricsObserver, new PassLog(adapters.ports().notifier(), clock), HeapRelease.ofThisJvm(() -> loopHolder.get().running().size() > 1)));
       observers.addAll(feed.observers());
       SyncLoop loop = new SyncLoop(passes, configuration.delayBetweenRuns(), observers);
       loopHolder.set(loop);

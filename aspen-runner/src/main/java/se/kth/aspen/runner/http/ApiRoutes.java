@@ -99,7 +99,9 @@ final class ApiRoutes implements HttpHandler {
       }
       case "api/v1/state" -> {
         if (allow(exchange, "GET")) {
-          Exchange.json(exchange, 200, Exchange.JSON.createObjectNode().put("state", backend.loop().state().name()));
+          ObjectNode body = Exchange.JSON.createObjectNode().put("state", backend.loop().state().name());
+          passesRunning(body);
+          Exchange.json(exchange, 200, body);
         }
       }
       case "api/v1/deployments" -> {
@@ -187,10 +189,23 @@ final class ApiRoutes implements HttpHandler {
     }
   }
 
+  /** {@code "passes"}: the passes under way, oldest first: whole, or focused with their applications. */
+  private void passesRunning(ObjectNode body) {
+    com.fasterxml.jackson.databind.node.ArrayNode passes = body.putArray("passes");
+    for (se.kth.aspen.runner.loop.SyncLoop.RunningPass pass : backend.loop().running()) {
+      ObjectNode shown = passes.addObject().put("kind", pass.kind().name().toLowerCase(java.util.Locale.ROOT))
+          .put("startedAt", pass.startedAt().toString());
+      if (!pass.applications().isEmpty()) {
+        new java.util.TreeSet<>(pass.applications()).forEach(shown.putArray("applications")::add);
+      }
+    }
+  }
+
   private void health(HttpExchange exchange) throws IOException {
     List<String> problems = StatusPageEndpoint.problems(backend);
     ObjectNode body = Exchange.JSON.createObjectNode().put("status", problems.isEmpty() ? "ok" : "degraded")
         .put("runner", backend.runner()).put("state", backend.loop().state().name());
+    passesRunning(body);
     if (!problems.isEmpty()) {
       problems.forEach(body.putArray("problems")::add);
     }

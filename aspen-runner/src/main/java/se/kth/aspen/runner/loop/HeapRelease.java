@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import se.kth.aspen.core.pass.PassReport;
 
@@ -31,20 +32,25 @@ public final class HeapRelease implements PassObserver {
 
   private final LongSupplier oldGenerationUsed;
   private final Runnable collect;
+  private final BooleanSupplier othersRunning;
   private long baseline;
 
   /**
    * Watches this JVM's old generation (the heap as a whole under a collector without one) and
    * collects with {@link System#gc()}.
+   *
+   * @param othersRunning true while a pass other than the one ending runs: the collection waits
+   *     for the last of them, as it would pause a pass under way
    */
-  public static HeapRelease ofThisJvm() {
+  public static HeapRelease ofThisJvm(BooleanSupplier othersRunning) {
     List<MemoryPoolMXBean> old = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP && holdsOldObjects(pool.getName()))
         .toList();
     if (old.isEmpty()) {
-      return new HeapRelease(() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), System::gc);
+      return new HeapRelease(() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), System::gc,
+          othersRunning);
     }
-    return new HeapRelease(() -> old.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum(), System::gc);
+    return new HeapRelease(() -> old.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum(), System::gc, othersRunning);
   }
 
   /**
@@ -56,8 +62,13 @@ public final class HeapRelease implements PassObserver {
   }
 
   HeapRelease(LongSupplier oldGenerationUsed, Runnable collect) {
+    this(oldGenerationUsed, collect, () -> false);
+  }
+
+  HeapRelease(LongSupplier oldGenerationUsed, Runnable collect, BooleanSupplier othersRunning) {
     this.oldGenerationUsed = Objects.requireNonNull(oldGenerationUsed, "oldGenerationUsed");
     this.collect = Objects.requireNonNull(collect, "collect");
+    this.othersRunning = Objects.requireNonNull(othersRunning, "othersRunning");
     this.baseline = oldGenerationUsed.getAsLong();
   }
 
@@ -76,6 +87,9 @@ public final class HeapRelease implements PassObserver {
    * collection; when it shrank (the JVM collected it on its own), that is the new baseline.
    */
   private synchronized void afterPass() {
+    if (othersRunning.getAsBoolean()) {
+      return;
+    }
     long now = oldGenerationUsed.getAsLong();
     long growth = now - baseline;
     if (growth >= MIN_GROWTH && growth >= baseline / 4) {

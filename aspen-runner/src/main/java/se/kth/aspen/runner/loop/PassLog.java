@@ -68,8 +68,8 @@ public final class PassLog implements PassObserver {
     }
   }
 
-  /** Called from the loop's one thread only, so {@code told} needs no lock. */
-  private void tellProblems(PassReport report) {
+  /** Passes may end at once. */
+  private synchronized void tellProblems(PassReport report) {
     Instant now = clock.instant();
     told.keySet().retainAll(report.problems());
     for (String problem : report.problems()) {

@@ -1,7 +1,13 @@
 package se.kth.aspen.runner.loop;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,13 +20,40 @@ import se.kth.aspen.core.pass.AppResult;
 import se.kth.aspen.core.pass.PassReport;
 
 /**
- * Runs passes on one thread of its own, so two never overlap: while the loop is on, one every
- * {@code delay} after the previous one ended; at once when triggered, on or off. A pass for some
- * applications only (a pushed image concerns them) runs at once too, unless a whole pass is due
- * anyway; its results replace those apps' in {@link #lastReport()}. Whatever a pass throws is
+ * Runs the passes: while the loop is on, a pass over every application (a <em>whole</em> pass)
+ * every {@code delay} after the previous one ended; at once when triggered, on or off; and a pass
+ * over some applications only (a <em>focused</em> pass: a pushed image concerns them) at once,
+ * beside a pass already running. Each pass runs on a thread of its own; whatever it throws is
  * reported to the observers and the loop goes on.
+ *
+ * <p>The rules, and why:
+ *
+ * <ul>
+ *   <li>At most one whole pass, and at most {@link #MAX_FOCUSED} focused passes, at a time. A
+ *       whole pass covers every application, so a second one would only repeat it; focused passes
+ *       are small (the apps of one push), and a few of them let pushes that come one after the other
+ *       each start while the earlier ones wait for their services to converge. The bound keeps
+ *       what the engine and the state store see to a few passes' {@code PARALLELISM} at once.
+ *       Pushes that come while {@link #MAX_FOCUSED} focused passes run gather into one, which
+ *       starts as soon as one of them ends.
+ *   <li>A whole pass starts only when no pass runs: it syncs the registry, which must not move
+ *       the files under another pass; a pass started beside it works on its snapshot. Focused
+ *       passes go first, except that a whole pass kept waiting by them for longer than the delay
+ *       goes before any new one, so that a stream of pushes never holds back the registry's commits
+ *       for long. Pushes pending when a whole pass starts are left to it (it resolves their tags
+ *       after their lists were refreshed).
+ *   <li>Two passes never run one target at once and neither leaves it out: a pass that comes to a
+ *       target another is running waits for that run to end, then runs it itself (aspen-core's
+ *       {@code Pass}).
+ *   <li>{@link #lastReport()}: a whole pass's report replaces the last one, a focused pass's results
+ *       replace those apps', and in both each target shows the result that was given last for it,
+ *       whichever pass gave it, so that a pass ending later cannot put back an older result.
+ * </ul>
  */
 public final class SyncLoop {
+
+  /** How many focused passes may run at once, beside a whole pass. */
+  public static final int MAX_FOCUSED = 3;
 
   private static final Logger log = LoggerFactory.getLogger(SyncLoop.class);
 
@@ -29,23 +62,43 @@ public final class SyncLoop {
   private final List<PassObserver> observers;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final Thread worker;
+  private final Thread scheduler;
 
   // guarded by lock
   private boolean enabled;
   private boolean everStarted;
   private boolean triggered;
   private final Set<String> focus = new TreeSet<>();
-  private boolean passing;
+  private final Map<Thread, RunningPass> running = new LinkedHashMap<>();
   private boolean closing;
   private long nextPassAt;
+  private long wholeDueSince;
+  private boolean wholeWaiting;
   private PassReport lastReport;
+  /** Each target's result given last, by stack path: what {@link #lastReport} shows of it. */
+  private final Map<String, AppResult> newest = new HashMap<>();
+  private int passNumber;
 
   public SyncLoop(PassExecution passes, Duration delay, List<PassObserver> observers) {
     this.passes = Objects.requireNonNull(passes, "passes");
     this.delay = Objects.requireNonNull(delay, "delay");
     this.observers = List.copyOf(observers);
-    this.worker = Thread.ofPlatform().name("aspen-sync").daemon(true).unstarted(this::work);
+    this.scheduler = Thread.ofPlatform().name("aspen-sync").daemon(true).unstarted(this::schedule);
+  }
+
+  /** A pass under way, as {@code /healthz} and {@code /api/v1/state} show it. */
+  public record RunningPass(Kind kind, Set<String> applications, Instant startedAt) {
+    public RunningPass {
+      Objects.requireNonNull(kind, "kind");
+      applications = Set.copyOf(applications);
+      Objects.requireNonNull(startedAt, "startedAt");
+    }
+  }
+
+  /** A pass over every application, or over some only. */
+  public enum Kind {
+    WHOLE,
+    FOCUSED
   }
 
   /** Starts the loop's thread; with {@code syncOnStart} the loop is on and a pass begins at once. */
@@ -53,7 +106,7 @@ public final class SyncLoop {
     if (syncOnStart) {
       startSync();
     }
-    worker.start();
+    scheduler.start();
   }
 
   /**
@@ -89,7 +142,7 @@ public final class SyncLoop {
   }
 
   /**
-   * Turns the loop off; a running pass finishes.
+   * Turns the loop off; running passes finish.
    *
    * @return false when it was off already
    */
@@ -106,8 +159,8 @@ public final class SyncLoop {
   }
 
   /**
-   * Asks for a pass now, whether the loop is on or off. A request while a pass runs starts one
-   * more right after it.
+   * Asks for a whole pass now, whether the loop is on or off. A request while a pass runs starts
+   * one more once no pass runs.
    *
    * @return false when the loop is shutting down
    */
@@ -126,8 +179,9 @@ public final class SyncLoop {
   }
 
   /**
-   * Asks for a pass over the named applications now (after a running pass), whether the loop is
-   * on or off; requests made meanwhile join it.
+   * Asks for a pass over the named applications now, whether the loop is on or off: it starts at
+   * once, beside a running pass (see the class's rules); requests made while it cannot start join
+   * it.
    *
    * @return false when the loop is shutting down
    */
@@ -138,6 +192,7 @@ public final class SyncLoop {
         return false;
       }
       focus.addAll(applications);
+      dispatch();
       changed.signalAll();
       return true;
     } finally {
@@ -148,7 +203,17 @@ public final class SyncLoop {
   public LoopState state() {
     lock.lock();
     try {
-      return passing ? LoopState.RUNNING : enabled ? LoopState.WAITING : LoopState.STOPPED;
+      return !running.isEmpty() ? LoopState.RUNNING : enabled ? LoopState.WAITING : LoopState.STOPPED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The passes under way, oldest first. */
+  public List<RunningPass> running() {
+    lock.lock();
+    try {
+      return List.copyOf(running.values());
     } finally {
       lock.unlock();
     }
@@ -164,7 +229,7 @@ public final class SyncLoop {
     }
   }
 
-  /** The last pass's report, if a pass has ended. */
+  /** Every app's latest result, once a pass has ended. */
   public Optional<PassReport> lastReport() {
     lock.lock();
     try {
@@ -175,89 +240,123 @@ public final class SyncLoop {
   }
 
   /**
-   * Stops the loop: no new pass starts; a running pass gets {@code grace} to finish, then is
+   * Stops the loop: no new pass starts; the running passes get {@code grace} to finish, then are
    * interrupted and abandoned.
    *
    * @return true when no pass was left unfinished
    */
   public boolean shutdown(Duration grace) throws InterruptedException {
-    boolean wasPassing;
+    List<Thread> threads;
     lock.lock();
     try {
       closing = true;
-      wasPassing = passing;
+      threads = List.copyOf(running.keySet());
       changed.signalAll();
     } finally {
       lock.unlock();
     }
-    if (!worker.isAlive()) {
+    if (scheduler.isAlive()) {
+      scheduler.join(Duration.ofSeconds(5));
+    }
+    if (!threads.isEmpty()) {
+      log.info("shutting down: waiting up to {}s for {} running pass(es) to finish", grace.toSeconds(), threads.size());
+    }
+    long end = System.nanoTime() + grace.toNanos();
+    List<Thread> left = new ArrayList<>();
+    for (Thread thread : threads) {
+      if (!thread.join(Duration.ofNanos(Math.max(0, end - System.nanoTime())))) {
+        left.add(thread);
+      }
+    }
+    if (left.isEmpty()) {
       return true;
     }
-    if (wasPassing) {
-      log.info("shutting down: waiting up to {}s for the running pass to finish", grace.toSeconds());
-    }
-    worker.join(grace);
-    if (worker.isAlive()) {
-      log.warn("shutting down: the running pass did not finish within {}s; abandoning it", grace.toSeconds());
-      worker.interrupt();
-      worker.join(Duration.ofSeconds(5));
-      return false;
-    }
-    return true;
-  }
-
-  private void work() {
-    while (true) {
-      Optional<Set<String>> only;
-      lock.lock();
-      try {
-        if (!awaitNextPass()) {
-          return;
-        }
-        boolean whole = triggered || (enabled && nextPassAt - System.nanoTime() <= 0) || focus.isEmpty();
-        only = whole ? Optional.empty() : Optional.of(Set.copyOf(focus));
-        triggered = false;
-        focus.clear();
-        passing = true;
-      } catch (InterruptedException e) {
-        return;
-      } finally {
-        lock.unlock();
-      }
-      runOnePass(only);
-      lock.lock();
-      try {
-        passing = false;
-        if (only.isEmpty()) {
-          nextPassAt = System.nanoTime() + delay.toNanos();
-        }
-        changed.signalAll();
-      } finally {
-        lock.unlock();
-      }
-      if (Thread.currentThread().isInterrupted()) {
-        return;
-      }
-    }
-  }
-
-  /** Waits, holding the lock, until a pass is due. @return false when the loop is closing */
-  private boolean awaitNextPass() throws InterruptedException {
-    while (!closing) {
-      if (triggered || !focus.isEmpty()) {
-        return true;
-      }
-      if (enabled) {
-        long wait = nextPassAt - System.nanoTime();
-        if (wait <= 0) {
-          return true;
-        }
-        changed.awaitNanos(wait);
-      } else {
-        changed.await();
-      }
+    log.warn("shutting down: {} pass(es) did not finish within {}s; abandoning them", left.size(), grace.toSeconds());
+    left.forEach(Thread::interrupt);
+    for (Thread thread : left) {
+      thread.join(Duration.ofSeconds(5));
     }
     return false;
+  }
+
+  /** The loop's own thread: starts whole passes when they fall due. */
+  private void schedule() {
+    lock.lock();
+    try {
+      while (!closing) {
+        dispatch();
+        boolean wholeRunning = running.values().stream().anyMatch(p -> p.kind() == Kind.WHOLE);
+        long wait = nextPassAt - System.nanoTime();
+        if (enabled && !wholeRunning && !wholeWaiting && wait > 0) {
+          changed.awaitNanos(wait);
+        } else {
+          // A pass that ends, a trigger, a start or a stop signals.
+          changed.await();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Starts what is due and may start now. Holding the lock. */
+  private void dispatch() {
+    if (closing) {
+      return;
+    }
+    long now = System.nanoTime();
+    boolean wholeDue = triggered || (enabled && nextPassAt - now <= 0);
+    boolean wholeRunning = running.values().stream().anyMatch(p -> p.kind() == Kind.WHOLE);
+    if (wholeDue && !wholeRunning) {
+      if (running.isEmpty()) {
+        triggered = false;
+        wholeWaiting = false;
+        focus.clear();
+        start(Kind.WHOLE, Set.of());
+      } else if (!wholeWaiting) {
+        wholeWaiting = true;
+        wholeDueSince = now;
+      }
+    } else if (!wholeDue) {
+      wholeWaiting = false;
+    }
+    boolean wholeGoesFirst = wholeWaiting && now - wholeDueSince >= delay.toNanos();
+    long focusedRunning = running.values().stream().filter(p -> p.kind() == Kind.FOCUSED).count();
+    if (!focus.isEmpty() && focusedRunning < MAX_FOCUSED && !wholeGoesFirst) {
+      Set<String> applications = Set.copyOf(focus);
+      focus.clear();
+      start(Kind.FOCUSED, applications);
+    }
+  }
+
+  /** Holding the lock. */
+  private void start(Kind kind, Set<String> applications) {
+    Optional<Set<String>> only = kind == Kind.WHOLE ? Optional.empty() : Optional.of(applications);
+    Thread thread = Thread.ofPlatform().name("aspen-pass-" + (++passNumber)).daemon(true).unstarted(() -> {
+      try {
+        runOnePass(only);
+      } finally {
+        ended(kind);
+      }
+    });
+    running.put(thread, new RunningPass(kind, applications, Instant.now()));
+    thread.start();
+  }
+
+  private void ended(Kind kind) {
+    lock.lock();
+    try {
+      running.remove(Thread.currentThread());
+      if (kind == Kind.WHOLE) {
+        nextPassAt = System.nanoTime() + delay.toNanos();
+      }
+      dispatch();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void runOnePass(Optional<Set<String>> only) {
@@ -266,7 +365,13 @@ public final class SyncLoop {
       lock.lock();
       try {
         // Set before the observers hear of the pass, so that they can read the whole picture.
-        lastReport = only.isPresent() && lastReport != null ? lastReport.updatedBy(report) : report;
+        PassReport latest = newestOf(report);
+        if (only.isEmpty()) {
+          Set<String> present = new HashSet<>();
+          report.results().forEach(r -> present.add(r.target().stackPath()));
+          newest.keySet().retainAll(present);
+        }
+        lastReport = only.isPresent() && lastReport != null ? lastReport.updatedBy(latest) : latest;
       } finally {
         lock.unlock();
       }
@@ -284,7 +389,26 @@ public final class SyncLoop {
     }
   }
 
+  /** The report with each target's result given last, by whichever pass. Holding the lock. */
+  private PassReport newestOf(PassReport report) {
+    List<AppResult> results = new ArrayList<>(report.results().size());
+    boolean replaced = false;
+    for (AppResult result : report.results()) {
+      AppResult last = newest.get(result.target().stackPath());
+      replaced |= last != null && last != result;
+      results.add(last != null ? last : result);
+    }
+    return replaced ? new PassReport(report.revision(), report.startedAt(), report.duration(), results, report.problems(),
+        report.policies(), report.orphans()) : report;
+  }
+
   private void appDone(AppResult result) {
+    lock.lock();
+    try {
+      newest.put(result.target().stackPath(), result);
+    } finally {
+      lock.unlock();
+    }
     for (PassObserver observer : observers) {
       tell(() -> observer.appDone(result));
     }
