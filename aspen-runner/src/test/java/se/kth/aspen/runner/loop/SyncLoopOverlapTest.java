@@ -1,0 +1,202 @@
+package se.kth.aspen.runner.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.kth.aspen.core.pass.AppResult;
+import se.kth.aspen.core.pass.PassListener;
+import se.kth.aspen.core.pass.PassReport;
+import se.kth.aspen.runner.http.Reports;
+
+/**
+ * The loop's rules for passes at once, with a fake pass that blocks until told: a push during a
+ * pass starts its own pass at once; whole passes never overlap, nor start beside another pass;
+ * the last report keeps each app's newest result; stop waits for every pass.
+ */
+class SyncLoopOverlapTest {
+
+  private SyncLoop loop;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (loop != null) {
+      loop.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  /** A pass execution whose passes block until released, and that says which run at once. */
+  private static final class Blocking implements PassExecution {
+    final CountDownLatch wholeRelease = new CountDownLatch(1);
+    final List<CountDownLatch> focusedReleases = new CopyOnWriteArrayList<>();
+    final List<Set<String>> focusedStarted = new CopyOnWriteArrayList<>();
+    final AtomicInteger wholeStarted = new AtomicInteger();
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger wholeRunning = new AtomicInteger();
+    final AtomicInteger mostWholeAtOnce = new AtomicInteger();
+    volatile AppResult wholeResultForB = Reports.deployed("app-b", "active", "img:1");
+
+    @Override
+    public PassReport run(PassListener listener) throws Exception {
+      running.incrementAndGet();
+      mostWholeAtOnce.accumulateAndGet(wholeRunning.incrementAndGet(), Math::max);
+      wholeStarted.incrementAndGet();
+      try {
+        AppResult a = Reports.deployed("app-a", "active", "img:1");
+        AppResult b = wholeResultForB;
+        listener.onResult(b);
+        wholeRelease.await();
+        listener.onResult(a);
+        return Reports.report("rev-1", a, b);
+      } finally {
+        wholeRunning.decrementAndGet();
+        running.decrementAndGet();
+      }
+    }
+
+    @Override
+    public PassReport runFor(Set<String> applications, PassListener listener) throws Exception {
+      running.incrementAndGet();
+      CountDownLatch release = new CountDownLatch(1);
+      focusedReleases.add(release);
+      focusedStarted.add(applications);
+      try {
+        release.await();
+        AppResult b = Reports.blocked("app-b", "active", java.time.Instant.EPOCH);
+        listener.onResult(b);
+        return Reports.report("rev-1", b);
+      } finally {
+        running.decrementAndGet();
+      }
+    }
+  }
+
+  @Test
+  void aPushDuringAWholePassStartsItsFocusedPassAtOnceBesideIt() {
+    Blocking passes = new Blocking();
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(true);
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
+
+    loop.trigger(Set.of("app-b"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    assertThat(passes.running).as("the focused pass runs beside the whole one").hasValue(2);
+    assertThat(loop.running()).extracting(SyncLoop.RunningPass::kind)
+        .containsExactly(SyncLoop.Kind.WHOLE, SyncLoop.Kind.FOCUSED);
+    assertThat(loop.running().get(1).applications()).containsExactly("app-b");
+    assertThat(loop.state()).isEqualTo(LoopState.RUNNING);
+    passes.focusedReleases.getFirst().countDown();
+    passes.wholeRelease.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> loop.running().isEmpty());
+  }
+
+  @Test
+  void pushesDuringFocusedPassesEachStartAtOnceUpToTheBoundAndTheRestGatherIntoOne() {
+    Blocking passes = new Blocking();
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(false);
+    for (int i = 0; i < SyncLoop.MAX_FOCUSED; i++) {
+      loop.trigger(Set.of("app-" + i));
+      int started = i + 1;
+      await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == started);
+    }
+
+    loop.trigger(Set.of("app-x"));
+    loop.trigger(Set.of("app-y"));
+
+    assertThat(passes.focusedStarted).hasSize(SyncLoop.MAX_FOCUSED);
+    passes.focusedReleases.getFirst().countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == SyncLoop.MAX_FOCUSED + 1);
+    assertThat(passes.focusedStarted.getLast()).containsExactlyInAnyOrder("app-x", "app-y");
+    passes.focusedReleases.forEach(CountDownLatch::countDown);
+    await().atMost(Duration.ofSeconds(10)).until(() -> loop.running().isEmpty());
+    assertThat(passes.wholeStarted).as("the loop is off: no whole pass").hasValue(0);
+  }
+
+  @Test
+  void aWholePassWaitsForTheFocusedPassesAndNeverOverlapsAnother() {
+    Blocking passes = new Blocking();
+    passes.wholeRelease.countDown();
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(false);
+    loop.trigger(Set.of("app-b"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+
+    loop.trigger();
+    loop.trigger();
+
+    await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    assertThat(passes.wholeStarted).as("a whole pass syncs the registry: it waits until no pass runs").hasValue(0);
+    passes.focusedReleases.getFirst().countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1 && loop.running().isEmpty());
+    assertThat(passes.mostWholeAtOnce).hasValue(1);
+  }
+
+  @Test
+  void theLastReportShowsEachAppsResultGivenLastWhicheverPassEndsLast() {
+    Blocking passes = new Blocking();
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(true);
+    // The whole pass gives app-b's result early, then waits on app-a.
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
+    loop.trigger(Set.of("app-b"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+
+    // The focused pass runs app-b after the whole pass did, and ends first.
+    passes.focusedReleases.getFirst().countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> loop.lastReport().isPresent());
+    passes.wholeRelease.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> loop.running().isEmpty());
+
+    assertThat(loop.lastReport().orElseThrow().results()).extracting(r -> r.target().application() + " " + r.status())
+        .containsExactly("app-a DEPLOYED", "app-b BLOCKED");
+  }
+
+  @Test
+  void stopWaitsForEveryRunningPass() throws Exception {
+    Blocking passes = new Blocking();
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(true);
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
+    loop.trigger(Set.of("app-b"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    Thread.ofPlatform().start(() -> {
+      try {
+        Thread.sleep(200);
+        passes.wholeRelease.countDown();
+        Thread.sleep(200);
+        passes.focusedReleases.getFirst().countDown();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+
+    assertThat(loop.shutdown(Duration.ofSeconds(30))).isTrue();
+
+    assertThat(passes.running).as("nothing left running").hasValue(0);
+    assertThat(loop.running()).isEmpty();
+    assertThat(loop.trigger(Set.of("app-c"))).isFalse();
+  }
+
+  @Test
+  void stopAbandonsEveryPassThatOutlastsTheGrace() throws Exception {
+    Blocking passes = new Blocking();
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(true);
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
+    loop.trigger(Set.of("app-b"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+
+    assertThat(loop.shutdown(Duration.ofMillis(200))).isFalse();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> passes.running.get() == 0);
+  }
+}
