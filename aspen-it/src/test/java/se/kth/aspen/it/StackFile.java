@@ -21,6 +21,7 @@ final class StackFile {
     String failureAction;
     boolean withResources = true;
     String secretsReference;
+    String healthcheck;
     boolean job;
     final Map<String, String> dependsOn = new LinkedHashMap<>();
     final Map<String, String> environment = new LinkedHashMap<>();
@@ -45,6 +46,8 @@ final class StackFile {
     Service job() { this.job = true; return this; }
     /** {@code depends_on} in the long form: {@code condition} is {@code service_healthy} and the like. */
     Service dependsOn(String service, String condition) { dependsOn.put(service, condition); return this; }
+    /** A health check that runs {@code shellTest} every second, its failures not counted for a minute. */
+    Service healthcheck(String shellTest) { this.healthcheck = shellTest; return this; }
   }
 
   private final List<Service> services = new ArrayList<>();
@@ -85,6 +88,10 @@ final class StackFile {
         y.append("    depends_on:\n");
         s.dependsOn.forEach((service, condition) -> y.append("      ").append(service).append(":\n        condition: ")
             .append(condition).append('\n'));
+      }
+      if (s.healthcheck != null) {
+        y.append("    healthcheck:\n      test: [\"CMD-SHELL\", \"").append(s.healthcheck)
+            .append("\"]\n      interval: 1s\n      start_period: 60s\n");
       }
       y.append("    stop_grace_period: 1s\n");
       y.append("    logging:\n      driver: json-file\n      options:\n        max-size: \"1m\"\n        max-file: \"2\"\n");
