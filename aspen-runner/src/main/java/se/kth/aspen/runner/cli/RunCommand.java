@@ -13,6 +13,7 @@ import se.kth.aspen.runner.config.Setting;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildInfoVersion.class, sortOptions = false,
     description = {
         "Keep the clusters in step with the registry: a pass every DELAY_SECS_BETWEEN_RUNS seconds, and the HTTP API.",
+        "A registry push starts a pass over the apps it concerns at once, beside a pass under way (README: A push and the passes under way).",
         "With --once: one pass, a summary table, and exit 0 when no app failed, 1 otherwise."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
