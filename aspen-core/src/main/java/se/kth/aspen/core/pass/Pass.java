@@ -278,9 +278,10 @@ public final class Pass {
     // PARALLELISM workers take the targets in turn: as many at once as before, without a thread
     // per target parked on a semaphore (as costly as an unchanged target's own work).
     AtomicInteger next = new AtomicInteger();
-    // A target another pass of this instance is running is put off to the end, so that waiting
-    // for its turn does not keep a worker from the targets that are free.
-    java.util.Queue<Integer> putOff = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    // A target another pass of this instance is running waits for its turn on a thread of its own
+    // (joined below), not on a worker: the free targets go on, and a target of this pass that
+    // follows it (dependsOn) cannot hold the only worker while it waits. These are the few
+    // targets of the pass beside, so PARALLELISM is exceeded by at most that many.
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int w = 0; w < Math.min(settings.parallelism(), runnable.size()); w++) {
         workers.submit(() -> {
@@ -289,14 +290,11 @@ public final class Pass {
             int i = runnable.get(taken);
             if (order.claim(i)) {
               if (turns.taken(found.targets().get(i))) {
-                putOff.add(i);
+                started.add(Thread.ofVirtual().name("aspen-waiting-" + found.targets().get(i)).start(() -> runOne.accept(i)));
               } else {
                 runOne.accept(i);
               }
             }
-          }
-          for (Integer i = putOff.poll(); i != null && !Thread.currentThread().isInterrupted(); i = putOff.poll()) {
-            runOne.accept(i);
           }
         });
       }
