@@ -71,7 +71,7 @@ class PushBesidePassIT extends Scenario {
   }
 
   private static boolean wholePassRunning(RunningAspen aspen) throws java.io.IOException {
-    JsonNode state = Scenario.JSON.readTree(aspen.call("GET", "/api/v1/state", Optional.empty()).body());
+    JsonNode state = Scenario.JSON.readTree(aspen.call("GET", "/healthz", Optional.empty()).body());
     for (JsonNode pass : state.path("passes")) {
       if (pass.path("kind").asText().equals("whole")) {
         return true;
