@@ -65,7 +65,7 @@ class PushBesidePassIT extends Scenario {
       JsonNode quickResult = RunningAspen.result(report, quick);
       assertThat(quickResult.path("status").asText()).as(report.toString()).isEqualTo("DEPLOYED");
       assertThat(quickResult.toString()).contains("1.2.5_b");
-      assertThat(events.since(pushed, "update", List.of(slow + "_web"))).as("the slow app is not written again").isEmpty();
+      assertThat(engine.serviceImage(slow + "_web")).contains(":1.2.0_a@");
       assertThat(aspen.stop()).isZero();
     }
   }
