@@ -35,6 +35,20 @@ public record AppTarget(String application, String cluster, Path directory, Stri
     return new TargetKey(group, cluster, stackPath);
   }
 
+  // Written out, with the values a record's own would give: the generated ones go through method
+  // handles, which the quick compiler the launcher keeps does not fold away, and a pass compares
+  // and hashes every target several times (the pass's maps, the status page's last results).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AppTarget t && application.equals(t.application) && cluster.equals(t.cluster)
+        && stackPath.equals(t.stackPath) && directory.equals(t.directory);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * application.hashCode() + cluster.hashCode()) + directory.hashCode()) + stackPath.hashCode();
+  }
+
   @Override
   public String toString() {
     return cluster + "/" + application;

@@ -17,4 +17,17 @@ public record TargetKey(String group, String cluster, String stackPath) {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(stackPath, "stackPath");
   }
+
+  // Written out, with the values a record's own would give: the generated ones go through method
+  // handles, which the quick compiler the launcher keeps does not fold away, and a pass looks up
+  // every target's key in several maps (its recorded states, read in one go, above all).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TargetKey k && stackPath.equals(k.stackPath) && cluster.equals(k.cluster) && group.equals(k.group);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * group.hashCode() + cluster.hashCode()) + stackPath.hashCode();
+  }
 }
