@@ -20,6 +20,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public final class Pass {
   private final ErrorReports errorReports;
   private final Orphans orphans = new Orphans();
   private final TargetTurns turns = new TargetTurns();
-  private final java.util.concurrent.locks.ReentrantLock syncing = new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock syncing = new ReentrantLock();
   // guarded by syncing: the passes under way, and the snapshot they work on
   private int running;
   private RegistrySnapshot shared;
