@@ -259,7 +259,8 @@ public final class SyncLoop {
       scheduler.join(Duration.ofSeconds(5));
     }
     if (!threads.isEmpty()) {
-      log.info("shutting down: waiting up to {}s for {} running pass(es) to finish", grace.toSeconds(), threads.size());
+      log.info("shutting down: waiting up to {}s for {} to finish", grace.toSeconds(),
+          threads.size() == 1 ? "the running pass" : threads.size() + " running passes");
     }
     long end = System.nanoTime() + grace.toNanos();
     List<Thread> left = new ArrayList<>();
@@ -271,7 +272,9 @@ public final class SyncLoop {
     if (left.isEmpty()) {
       return true;
     }
-    log.warn("shutting down: {} pass(es) did not finish within {}s; abandoning them", left.size(), grace.toSeconds());
+    // One pass keeps the old wording (operators' log searches); several are counted.
+    log.warn("shutting down: {} did not finish within {}s; abandoning {}",
+        left.size() == 1 ? "the running pass" : left.size() + " passes", grace.toSeconds(), left.size() == 1 ? "it" : "them");
     left.forEach(Thread::interrupt);
     for (Thread thread : left) {
       thread.join(Duration.ofSeconds(5));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,11 +84,11 @@ class SyncLoopOverlapTest {
     Blocking passes = new Blocking();
     loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
     loop.begin(true);
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
+    eventually(() -> passes.wholeStarted.get() == 1);
 
     loop.trigger(Set.of("app-b"));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    eventually(() -> passes.focusedStarted.size() == 1);
     assertThat(passes.running).as("the focused pass runs beside the whole one").hasValue(2);
     assertThat(loop.running()).extracting(SyncLoop.RunningPass::kind)
         .containsExactly(SyncLoop.Kind.WHOLE, SyncLoop.Kind.FOCUSED);
@@ -95,7 +96,7 @@ class SyncLoopOverlapTest {
     assertThat(loop.state()).isEqualTo(LoopState.RUNNING);
     passes.focusedReleases.getFirst().countDown();
     passes.wholeRelease.countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> loop.running().isEmpty());
+    eventually(() -> loop.running().isEmpty());
   }
 
   @Test
@@ -106,7 +107,7 @@ class SyncLoopOverlapTest {
     for (int i = 0; i < SyncLoop.MAX_FOCUSED; i++) {
       loop.trigger(Set.of("app-" + i));
       int started = i + 1;
-      await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == started);
+      eventually(() -> passes.focusedStarted.size() == started);
     }
 
     loop.trigger(Set.of("app-x"));
@@ -114,10 +115,10 @@ class SyncLoopOverlapTest {
 
     assertThat(passes.focusedStarted).hasSize(SyncLoop.MAX_FOCUSED);
     passes.focusedReleases.getFirst().countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == SyncLoop.MAX_FOCUSED + 1);
+    eventually(() -> passes.focusedStarted.size() == SyncLoop.MAX_FOCUSED + 1);
     assertThat(passes.focusedStarted.getLast()).containsExactlyInAnyOrder("app-x", "app-y");
     passes.focusedReleases.forEach(CountDownLatch::countDown);
-    await().atMost(Duration.ofSeconds(10)).until(() -> loop.running().isEmpty());
+    eventually(() -> loop.running().isEmpty());
     assertThat(passes.wholeStarted).as("the loop is off: no whole pass").hasValue(0);
   }
 
@@ -128,7 +129,7 @@ class SyncLoopOverlapTest {
     loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
     loop.begin(false);
     loop.trigger(Set.of("app-b"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    eventually(() -> passes.focusedStarted.size() == 1);
 
     loop.trigger();
     loop.trigger();
@@ -136,25 +137,21 @@ class SyncLoopOverlapTest {
     await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> true);
     assertThat(passes.wholeStarted).as("a whole pass syncs the registry: it waits until no pass runs").hasValue(0);
     passes.focusedReleases.getFirst().countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1 && loop.running().isEmpty());
+    eventually(() -> passes.wholeStarted.get() == 1 && loop.running().isEmpty());
     assertThat(passes.mostWholeAtOnce).hasValue(1);
   }
 
   @Test
   void theLastReportShowsEachAppsResultGivenLastWhicheverPassEndsLast() {
     Blocking passes = new Blocking();
-    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
-    loop.begin(true);
     // The whole pass gives app-b's result early, then waits on app-a.
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
-    loop.trigger(Set.of("app-b"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    wholePassThenAPushForAppB(passes);
 
     // The focused pass runs app-b after the whole pass did, and ends first.
     passes.focusedReleases.getFirst().countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> loop.lastReport().isPresent());
+    eventually(() -> loop.lastReport().isPresent());
     passes.wholeRelease.countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> loop.running().isEmpty());
+    eventually(() -> loop.running().isEmpty());
 
     assertThat(loop.lastReport().orElseThrow().results()).extracting(r -> r.target().application() + " " + r.status())
         .containsExactly("app-a DEPLOYED", "app-b BLOCKED");
@@ -163,11 +160,7 @@ class SyncLoopOverlapTest {
   @Test
   void stopWaitsForEveryRunningPass() throws Exception {
     Blocking passes = new Blocking();
-    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
-    loop.begin(true);
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
-    loop.trigger(Set.of("app-b"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    wholePassThenAPushForAppB(passes);
     Thread.ofPlatform().start(() -> {
       try {
         Thread.sleep(200);
@@ -189,14 +182,23 @@ class SyncLoopOverlapTest {
   @Test
   void stopAbandonsEveryPassThatOutlastsTheGrace() throws Exception {
     Blocking passes = new Blocking();
-    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
-    loop.begin(true);
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.wholeStarted.get() == 1);
-    loop.trigger(Set.of("app-b"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.focusedStarted.size() == 1);
+    wholePassThenAPushForAppB(passes);
 
     assertThat(loop.shutdown(Duration.ofMillis(200))).isFalse();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> passes.running.get() == 0);
+    eventually(() -> passes.running.get() == 0);
+  }
+
+  /** Starts the loop with a whole pass, then pushes for app-b while it runs: both passes under way. */
+  private void wholePassThenAPushForAppB(Blocking passes) {
+    loop = new SyncLoop(passes, Duration.ofHours(1), List.of());
+    loop.begin(true);
+    eventually(() -> passes.wholeStarted.get() == 1);
+    loop.trigger(Set.of("app-b"));
+    eventually(() -> passes.focusedStarted.size() == 1);
+  }
+
+  private static void eventually(Callable<Boolean> condition) {
+    await().atMost(Duration.ofSeconds(10)).until(condition);
   }
 }
