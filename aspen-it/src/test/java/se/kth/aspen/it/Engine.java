@@ -31,7 +31,9 @@ final class Engine {
   /**
    * The writes on objects whose name starts with one of the prefixes between two instants,
    * from the engine's event stream. Swarm's own progress reports (update state changes) are
-   * not writes and are left out.
+   * not writes and are left out, and so are events of the node's local scope: a node creates and
+   * destroys its own copy of an overlay network as tasks come and go (a crashing task restarted
+   * by Swarm), which nobody asked the swarm for.
    */
   List<Write> writes(Instant since, Instant until, List<String> namePrefixes) {
     String out = docker("events", "--since", epoch(since), "--until", epoch(until), "--format", "{{json .}}",
@@ -46,7 +48,8 @@ final class Engine {
       JsonNode attributes = event.path("Actor").path("Attributes");
       String name = attributes.path("name").asText();
       boolean progress = attributes.has("updatestate.new") || attributes.has("updatestate.old");
-      if (!WRITES.contains(action) || progress || namePrefixes.stream().noneMatch(name::startsWith)) {
+      boolean nodeLocal = "local".equals(event.path("scope").asText());
+      if (!WRITES.contains(action) || progress || nodeLocal || namePrefixes.stream().noneMatch(name::startsWith)) {
         continue;
       }
       long nanos = event.path("timeNano").asLong();
