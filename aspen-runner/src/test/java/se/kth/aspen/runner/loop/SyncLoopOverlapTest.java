@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,19 +163,22 @@ class SyncLoopOverlapTest {
   void stopWaitsForEveryRunningPass() throws Exception {
     Blocking passes = new Blocking();
     wholePassThenAPushForAppB(passes);
-    Thread.ofPlatform().start(() -> {
+    CompletableFuture<Boolean> stopped = new CompletableFuture<>();
+    Thread stopper = Thread.ofPlatform().start(() -> {
       try {
-        Thread.sleep(200);
-        passes.wholeRelease.countDown();
-        Thread.sleep(200);
-        passes.focusedReleases.getFirst().countDown();
+        stopped.complete(loop.shutdown(Duration.ofSeconds(30)));
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        stopped.completeExceptionally(e);
       }
     });
+    eventually(() -> stopper.getState() == Thread.State.TIMED_WAITING);
 
-    assertThat(loop.shutdown(Duration.ofSeconds(30))).isTrue();
+    passes.wholeRelease.countDown();
+    eventually(() -> passes.running.get() == 1);
+    assertThat(stopped).as("the focused pass still runs: stop is still waiting").isNotDone();
+    passes.focusedReleases.getFirst().countDown();
 
+    assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
     assertThat(passes.running).as("nothing left running").hasValue(0);
     assertThat(loop.running()).isEmpty();
     assertThat(loop.trigger(Set.of("app-c"))).isFalse();
