@@ -33,6 +33,11 @@ final class NotifyingRegistry implements AutoCloseable {
   private final int port;
   private final Path log;
 
+  /** A registry in {@code dir} that notifies the runner's registry webhook with its API token. */
+  static NotifyingRegistry aimedAt(RunningAspen aspen, String token, Path dir) throws IOException, InterruptedException {
+    return new NotifyingRegistry(dir, "http://127.0.0.1:" + aspen.port() + "/api/v1/webhook/registry", "Bearer " + token);
+  }
+
   NotifyingRegistry(Path dir, String notifyUrl, String authorization) throws IOException, InterruptedException {
     this.port = freePort();
     Files.createDirectories(dir.resolve("data"));

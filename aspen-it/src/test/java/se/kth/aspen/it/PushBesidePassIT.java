@@ -28,8 +28,7 @@ class PushBesidePassIT extends Scenario {
     String slowRepository = "it-" + suffix + "/slow";
     String quickRepository = "it-" + suffix + "/quick";
     try (RunningAspen aspen = new RunningAspen(env, dir);
-        NotifyingRegistry registry = new NotifyingRegistry(dir.resolve("notifying"),
-            "http://127.0.0.1:" + aspen.port() + "/api/v1/webhook/registry", "Bearer " + token);
+        NotifyingRegistry registry = NotifyingRegistry.aimedAt(aspen, token, dir.resolve("notifying"));
         ServiceEvents events = new ServiceEvents()) {
       registry.copy("1.2.3_def", slowRepository, "1.2.0_a");
       registry.copy("1.2.3_def", quickRepository, "1.2.0_a");

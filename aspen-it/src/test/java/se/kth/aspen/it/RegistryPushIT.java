@@ -21,8 +21,7 @@ class RegistryPushIT extends Scenario {
     String other = app("bystander");
     String repository = "it-" + suffix + "/app";
     try (RunningAspen aspen = new RunningAspen(env, dir);
-        NotifyingRegistry registry = new NotifyingRegistry(dir.resolve("notifying"),
-            "http://127.0.0.1:" + aspen.port() + "/api/v1/webhook/registry", "Bearer " + token)) {
+        NotifyingRegistry registry = NotifyingRegistry.aimedAt(aspen, token, dir.resolve("notifying"))) {
       registry.copy("1.2.3_def", repository, "1.2.0_a");
       StackFile pushed = StackFile.web();
       pushed.service("web").image(registry.host() + "/" + repository + ":${WEB_VERSION}").range("~1.2.0");
