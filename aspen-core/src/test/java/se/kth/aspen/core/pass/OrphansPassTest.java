@@ -1,10 +1,14 @@
 package se.kth.aspen.core.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +75,28 @@ class OrphansPassTest {
 
     assertThat(back.orphans()).isEmpty();
     assertThat(f.orchestrator.removedStacks()).isEmpty();
+  }
+
+  @Test
+  void anOrphanRemovedByAPassBesideIsNotRemovedAgainByAPassThatListedItBefore() throws Exception {
+    f.settings = f.settings.toBuilder().prune(true).pruneGrace(Duration.ZERO).build();
+    f.registry.write("app-c/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.2.3_abc"));
+    Pass pass = new Pass(f.ports(), f.settings, f.clock);
+    // The pass over all lists the cluster, then waits in app-a's deploy...
+    f.registry.write("app-a/active/docker-stack.yml", TestRegistry.stack(IMAGE + ":1.2.3_abc", "", "    command: [\"new\"]\n"));
+    CountDownLatch release = new CountDownLatch(1);
+    f.orchestrator.hangDeploy("app-a", release);
+    AtomicReference<PassReport> whole = new AtomicReference<>();
+    Thread first = Thread.ofVirtual().start(() -> whole.set(pass.run(PassMode.DEPLOY, PassListener.NONE)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> f.orchestrator.deploysInProgress() == 1 && f.orchestrator.listings() >= 2);
+
+    // ...while a pass for app-c, beside it, finds app-b orphaned and removes it.
+    PassReport focused = pass.runFor(Set.of("app-c"), PassMode.DEPLOY, PassListener.NONE);
+    release.countDown();
+    first.join(Duration.ofSeconds(10));
+
+    assertThat(focused.orphans()).singleElement().satisfies(o -> assertThat(o.removed()).isTrue());
+    assertThat(f.orchestrator.removedStacks()).as("removed once, by the pass that found it due first").containsExactly("active/app-b");
+    assertThat(whole.get().orphans()).as("the other pass's listing is older than the removal: it says nothing of the stack").isEmpty();
   }
 }
