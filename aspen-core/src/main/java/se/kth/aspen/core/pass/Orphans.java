@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import se.kth.aspen.core.port.Cluster;
 import se.kth.aspen.core.port.ClusterInventory;
 import se.kth.aspen.core.port.Deadline;
@@ -29,6 +30,10 @@ import se.kth.aspen.core.port.TargetKey;
  * Its records are then forgotten, so a directory that comes back deploys again. When an orphan
  * was first seen is remembered by this instance only (kept as long as the {@link Pass}), so a
  * restart makes the grace start again rather than end early.
+ *
+ * <p>Passes of one {@link Pass} can overlap (a pushed image's pass beside a pass over all): their
+ * searches run one at a time, and a stack removed by one after another listed its cluster is
+ * left out of that other's search, which would otherwise remove it again and report it anew.
  */
 final class Orphans {
 
@@ -36,6 +41,13 @@ final class Orphans {
   static final String NOT_CHECKED = "orphans could not be checked on cluster ";
 
   private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+  /**
+   * The stacks removed, by {@code cluster/stack}, each with the count of removals it made: a pass
+   * that took {@link #removalsSoFar()} before that knows its listing may still show the stack.
+   * One entry per stack pruned in the process's life: few.
+   */
+  private final Map<String, Long> removedAs = new ConcurrentHashMap<>();
+  private final AtomicLong removals = new AtomicLong();
 
   /** What a search needs besides the pass's clusters. */
   record Ports(Orchestrator orchestrator, StateStore state) {}
@@ -44,10 +56,12 @@ final class Orphans {
    * @param inventories the clusters listed this pass, by name
    * @param clusters the same clusters
    * @param inGit the application names that have a directory, by cluster name
+   * @param listedAfterRemovals {@link #removalsSoFar()} as it was before the clusters were listed
    * @param problems where a cluster whose unlabelled stacks could not be checked is told
    */
-  List<Orphan> find(Map<String, ClusterInventory> inventories, Map<String, Cluster> clusters, Map<String, Set<String>> inGit,
-      Ports ports, PassSettings settings, PassMode mode, Instant now, List<String> problems) {
+  synchronized List<Orphan> find(Map<String, ClusterInventory> inventories, Map<String, Cluster> clusters,
+      Map<String, Set<String>> inGit, Ports ports, PassSettings settings, PassMode mode, Instant now,
+      long listedAfterRemovals, List<String> problems) {
     List<Orphan> found = new ArrayList<>();
     Set<String> still = new HashSet<>();
     for (var entry : inventories.entrySet()) {
@@ -59,6 +73,9 @@ final class Orphans {
           continue;
         }
         String key = cluster + "/" + stack.name();
+        if (removedAs.getOrDefault(key, 0L) > listedAfterRemovals) {
+          continue;
+        }
         still.add(key);
         Instant since = firstSeen.computeIfAbsent(key, k -> now);
         found.add(decide(cluster, stack.name(), since, clusters.get(cluster), ports.orchestrator(), records, settings, mode, now));
@@ -67,6 +84,11 @@ final class Orphans {
     // Only clusters listed this pass are forgotten: one that could not be listed keeps its count.
     firstSeen.keySet().removeIf(key -> inventories.containsKey(key.substring(0, key.indexOf('/'))) && !still.contains(key));
     return found;
+  }
+
+  /** How many stacks this instance removed so far; see {@link #find}. */
+  long removalsSoFar() {
+    return removals.get();
   }
 
   private static boolean ours(LiveStack stack, String cluster, String group, Records records, List<String> problems) {
@@ -105,6 +127,7 @@ final class Orphans {
       return new Orphan(cluster, stack, since, false, Optional.of("removing it failed: " + e.getMessage()));
     }
     firstSeen.remove(cluster + "/" + stack);
+    removedAs.put(cluster + "/" + stack, removals.incrementAndGet());
     try {
       records.forget(stack);
       return new Orphan(cluster, stack, since, true, Optional.empty());

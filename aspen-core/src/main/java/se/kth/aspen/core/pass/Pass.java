@@ -206,6 +206,8 @@ public final class Pass {
     // one (a pushed image's, above all) starts its deploy without waiting for a listing of the cluster.
     List<String> listingProblems = java.util.Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Map<String, ClusterInventory>> listing = new CompletableFuture<>();
+    // Taken before the listing: a stack another pass removes after this is in the listing still.
+    long listedAfterRemovals = orphans.removalsSoFar();
     if (mode == PassMode.RECORD_ONLY) {
       listing.complete(Map.of());
     } else {
@@ -314,7 +316,7 @@ public final class Pass {
       inGit.computeIfAbsent(target.cluster(), c -> new java.util.HashSet<>()).add(target.application());
     }
     orphaned.addAll(orphans.find(inventories, selectedClusters, inGit, new Orphans.Ports(ports.orchestrator(), ports.state()),
-        settings, mode, clock.instant(), problems));
+        settings, mode, clock.instant(), listedAfterRemovals, problems));
     List<AppResult> ordered = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       ordered.add(results[i] != null ? results[i]
