@@ -47,9 +47,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 # make_registry DIR N PREFIX [HOST]: generated apps committed to DIR/remote.git (ranged apps on
 # HOST/bench/<app> when HOST is given)
@@ -153,31 +152,17 @@ for n in "${sizes[@]}"; do
     DELAY_SECS_BETWEEN_RUNS=3600 -- run > "$dir/run.log" 2>&1 ) &
   pid=$!; pids+=("$pid")
   api="http://127.0.0.1:$port"
-  for _ in $(seq 1 1200); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
-  health() { curl -sf "$api/healthz" | json 'd.get("lastPassStartedAt","-") + " " + d["state"]'; }
-  pass() { # prints the pass's own duration in seconds
-    local before; before=$(health); before=${before% *}
-    curl -sf -X POST "$api/api/v1/sync/trigger" >/dev/null
-    while :; do
-      sleep 0.05
-      local now; now=$(health)
-      if [ "${now% *}" != "$before" ] && [ "${now#* }" != RUNNING ]; then
-        curl -sf "$api/api/v1/applications" | json 'd["seconds"]'; return
-      fi
-    done
-  }
-  first=$(pass)
-  for _ in $(seq 1 "${BENCH_WARMUP:-20}"); do pass >/dev/null; done
+  wait_for_api "$api"
+  first=$(timed_pass "$api")
+  for _ in $(seq 1 "${BENCH_WARMUP:-20}"); do timed_pass "$api" >/dev/null; done
   load_nc=$(cut -d' ' -f1 /proc/loadavg)
-  nochange=(); for _ in $(seq 1 "${BENCH_PASSES:-20}"); do nochange+=("$(pass)"); done
-  sorted=$(printf '%s\n' "${nochange[@]}" | sort -g); count=${#nochange[@]}
-  nc_min=$(echo "$sorted" | head -1); nc_median=$(echo "$sorted" | sed -n "$(( (count + 1) / 2 ))p")
-  nc_p90=$(echo "$sorted" | sed -n "$(( (count * 9 + 9) / 10 ))p"); nc_max=$(echo "$sorted" | tail -1)
+  nochange=(); for _ in $(seq 1 "${BENCH_PASSES:-20}"); do nochange+=("$(timed_pass "$api")"); done
+  read -r nc_min nc_median nc_p90 nc_max <<< "$(stats "${nochange[@]}")"
   app_dir=$(find "$dir/registry" -type d -name "${prefix}0001" | head -1)
   sed -i 's/APP: "${APPLICATION_NAME}"/APP: "${APPLICATION_NAME}-changed"/' "$app_dir/active/docker-stack.yml"
   git -C "$dir/registry" -c user.name=bench -c user.email=bench@example.org commit -q -am "one app changes"
   git -C "$dir/registry" push -q origin main
-  onechange=$(pass)
+  onechange=$(timed_pass "$api")
   after_change=$(curl -sf "$api/api/v1/applications" | json 'sum(1 for r in d["results"] if r["status"]=="CHANGED")')
   hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status)
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
@@ -188,7 +173,7 @@ for n in "${sizes[@]}"; do
     ( aspen_exec "$dir" "bench-$run_id-rate-$n" SKIP_DEPLOYMENT=1 ASPEN_API_PORT=$port ASPEN_API_BIND=127.0.0.1 \
       SYNC_START_ON_RUN=1 DELAY_SECS_BETWEEN_RUNS=1 TAGS_REFRESH_SECS=20 -- run > "$dir/rate.log" 2>&1 ) &
     pid=$!; pids+=("$pid")
-    for _ in $(seq 1 1200); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
+    wait_for_api "$api"
     sleep 20
     requests0=$(metric_sum aspen_registry_requests_total); passes0=$(metric_sum aspen_pass_duration_seconds_count)
     sleep "${BENCH_RATE_SECS:-60}"

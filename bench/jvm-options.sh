@@ -31,9 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 load() { cut -d' ' -f1 /proc/loadavg; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -64,26 +63,14 @@ warm_runner() { # OPTIONS
   ( exec env -i $(aspen_env checkout-run SKIP_DEPLOYMENT=1 ASPEN_API_PORT="$port" ASPEN_API_BIND=127.0.0.1 \
       DELAY_SECS_BETWEEN_RUNS=3600) ${opts:+"$opts"} "$root/aspen" run > "$work/options-run.log" 2>&1 ) &
   runner_pid=$!
-  for _ in $(seq 1 1200); do curl -sf "$api/api/v1/state" >/dev/null 2>&1 && break; sleep 0.1; done
-  health() { curl -sf "$api/healthz" | json 'd.get("lastPassStartedAt","-") + " " + d["state"]'; }
-  pass() {
-    local before; before=$(health); before=${before% *}
-    curl -sf -X POST "$api/api/v1/sync/trigger" >/dev/null
-    while :; do
-      sleep 0.05
-      local now; now=$(health)
-      if [ "${now% *}" != "$before" ] && [ "${now#* }" != RUNNING ]; then
-        curl -sf "$api/api/v1/applications" | json 'd["seconds"]'; return
-      fi
-    done
-  }
-  local first; first=$(pass)
-  for _ in $(seq 1 "${BENCH_WARMUP:-20}"); do pass >/dev/null; done
+  wait_for_api "$api"
+  local first; first=$(timed_pass "$api")
+  for _ in $(seq 1 "${BENCH_WARMUP:-20}"); do timed_pass "$api" >/dev/null; done
   local l; l=$(load)
   local jcmd; jcmd="$("$root/scripts/find-jdk.sh")/bin/jcmd"
   [ -z "${BENCH_JFR:-}" ] || "$jcmd" "$runner_pid" JFR.start name=nochange settings=profile >/dev/null
   local cpu0; cpu0=$(cpu_ticks "$runner_pid")
-  local times=(); for _ in $(seq 1 "${BENCH_PASSES:-20}"); do times+=("$(pass)"); done
+  local times=(); for _ in $(seq 1 "${BENCH_PASSES:-20}"); do times+=("$(timed_pass "$api")"); done
   local cpu1; cpu1=$(cpu_ticks "$runner_pid")
   if [ -n "${BENCH_JFR:-}" ]; then
     mkdir -p "$BENCH_JFR"
@@ -94,10 +81,6 @@ warm_runner() { # OPTIONS
   local ticks; ticks=$(getconf CLK_TCK)
   echo "$first $(stats "${times[@]}") $(( (cpu1 - cpu0) * 1000 / ticks / ${#times[@]} )) $hwm $l"
   echo "${times[*]}"
-}
-stats() { # durations: "min median p90 max"
-  local sorted count; sorted=$(printf '%s\n' "$@" | sort -g); count=$#
-  echo "$(echo "$sorted" | head -1) $(echo "$sorted" | sed -n "$(( (count + 1) / 2 ))p") $(echo "$sorted" | sed -n "$(( (count * 9 + 9) / 10 ))p") $(echo "$sorted" | tail -1)"
 }
 cold_plan() { # OPTIONS: prints "pass-s process-ms load"
   local opts l; opts=$(with_options "$1"); l=$(load)
