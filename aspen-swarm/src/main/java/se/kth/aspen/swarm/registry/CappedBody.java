@@ -1,83 +1,63 @@
 package se.kth.aspen.swarm.registry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Arrays;
 
 /**
- * Response bodies read into memory up to a limit. Images in stack files may name any registry,
- * so an answer must not be able to exhaust the runner's memory; past the limit the exchange is
- * cancelled. Use one handler per request: it remembers whether the limit was hit, because the
- * client may report the cancelled stream rather than this handler's reason.
+ * A response body collected in memory up to a limit. Images in stack files may name any
+ * registry, so an answer must not be able to exhaust the runner's memory: past the limit
+ * reading stops with {@link TooLarge} and the connection is dropped.
  */
-final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
+final class CappedBody {
 
   private final long limit;
-  private final AtomicBoolean exceeded = new AtomicBoolean();
+  private byte[] bytes = new byte[0];
+  private int size;
 
   CappedBody(long limit) {
     this.limit = limit;
   }
 
-  /** Whether an answer went past the limit. */
-  boolean exceeded() {
-    return exceeded.get();
+  /**
+   * Checks a length announced by the answer ({@code Content-Length}) before any of it is read.
+   *
+   * @throws TooLarge when the announced body is past the limit
+   */
+  void expect(long length) throws TooLarge {
+    if (length > limit) {
+      throw new TooLarge(limit);
+    }
+    ensure((int) length);
   }
 
-  @Override
-  public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-    return new Subscriber();
+  /** Adds bytes read off the connection. */
+  void append(byte[] chunk, int offset, int length) throws TooLarge {
+    if (size + (long) length > limit) {
+      throw new TooLarge(limit);
+    }
+    ensure(size + length);
+    System.arraycopy(chunk, offset, bytes, size, length);
+    size += length;
   }
 
-  private final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
+  byte[] bytes() {
+    return bytes.length == size ? bytes : Arrays.copyOf(bytes, size);
+  }
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      subscription.request(Long.MAX_VALUE);
+  private void ensure(int capacity) {
+    if (capacity > bytes.length) {
+      int grown = (int) Math.min(limit, Math.max(capacity, Math.max(8192L, bytes.length * 2L)));
+      bytes = Arrays.copyOf(bytes, grown);
     }
+  }
 
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      if (body.isDone()) {
-        return;
-      }
-      for (ByteBuffer buffer : buffers) {
-        if (bytes.size() + (long) buffer.remaining() > limit) {
-          exceeded.set(true);
-          body.completeExceptionally(new IOException("the answer is larger than " + limit + " bytes"));
-          subscription.cancel();
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.writeBytes(chunk);
-      }
-    }
+  /** The answer went past the limit; the exchange is abandoned. */
+  static final class TooLarge extends IOException {
 
-    @Override
-    public void onError(Throwable failure) {
-      body.completeExceptionally(failure);
-    }
+    private static final long serialVersionUID = 1L;
 
-    @Override
-    public void onComplete() {
-      body.complete(bytes.toByteArray());
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return body;
+    TooLarge(long limit) {
+      super("the answer is larger than " + limit + " bytes");
     }
   }
 }

@@ -1,7 +1,6 @@
 package se.kth.aspen.swarm.registry;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -40,7 +39,7 @@ final class DigestChecker {
     String reference = image.tag().or(image::digest).orElse("latest");
     String attempt = "reading the manifest digest of " + image.name() + ":" + reference;
     URI uri = location.resolve("manifests/" + reference);
-    HttpResponse<byte[]> head = transport.send(attempt, location, "HEAD", uri, MANIFEST_TYPES, deadline);
+    RegistryResponse head = transport.send(attempt, location, "HEAD", uri, MANIFEST_TYPES, deadline);
     if (head.statusCode() == 200) {
       Optional<String> header = head.headers().firstValue("Docker-Content-Digest");
       if (header.isPresent()) {
@@ -49,7 +48,7 @@ final class DigestChecker {
     } else if (head.statusCode() != 404) {
       throw RegistryAnswer.unexpected(attempt, location.registryName(), head, transport.now());
     }
-    HttpResponse<byte[]> get = transport.send(attempt, location, "GET", uri, MANIFEST_TYPES, deadline);
+    RegistryResponse get = transport.send(attempt, location, "GET", uri, MANIFEST_TYPES, deadline);
     if (get.statusCode() == 404) {
       throw notFound(attempt, location, reference, get);
     }
@@ -62,7 +61,7 @@ final class DigestChecker {
   }
 
   private static RefusedException notFound(
-      String attempt, RegistryLocation location, String reference, HttpResponse<byte[]> response) {
+      String attempt, RegistryLocation location, String reference, RegistryResponse response) {
     String where = " in registry " + location.registryName() + " (HTTP 404)";
     if (RegistryAnswer.errorCodes(response.body()).contains("NAME_UNKNOWN")) {
       return new RefusedException(attempt + ": repository " + location.repository() + " not found" + where);

@@ -48,7 +48,11 @@ public final class DockerRegistry implements ImageRegistry {
   static DockerRegistry create(Registries registries, Duration requestTimeout, InstantSource clock) {
     Objects.requireNonNull(registries, "registries");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
-    return new DockerRegistry(registries, new RegistryHttp(requestTimeout), clock);
+    return create(registries, new RegistryHttp(requestTimeout), clock);
+  }
+
+  static DockerRegistry create(Registries registries, RegistryHttp http, InstantSource clock) {
+    return new DockerRegistry(registries, http, clock);
   }
 
   @Override

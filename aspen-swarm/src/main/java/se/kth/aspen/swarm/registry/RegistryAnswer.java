@@ -3,7 +3,6 @@ package se.kth.aspen.swarm.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,7 @@ final class RegistryAnswer {
   private RegistryAnswer() {}
 
   /** The body as JSON, or a refusal naming the registry when it is not JSON. */
-  static JsonNode json(String attempt, String registryName, HttpResponse<byte[]> response)
+  static JsonNode json(String attempt, String registryName, RegistryResponse response)
       throws RefusedException {
     try {
       JsonNode node = JSON.readTree(response.body());
@@ -61,7 +60,7 @@ final class RegistryAnswer {
    *
    * @param now when the answer came, for a {@code Retry-After} given as a date
    */
-  static PortException unexpected(String attempt, String registryName, HttpResponse<byte[]> response, Instant now) {
+  static PortException unexpected(String attempt, String registryName, RegistryResponse response, Instant now) {
     int status = response.statusCode();
     String message = attempt + ": registry " + registryName + " answered HTTP " + status + describeBody(response.body());
     if (status == 429 || status == 503) {

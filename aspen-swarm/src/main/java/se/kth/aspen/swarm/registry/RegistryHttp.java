@@ -1,61 +1,55 @@
 package se.kth.aspen.swarm.registry;
 
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import se.kth.aspen.core.port.Deadline;
 import se.kth.aspen.core.port.PortException;
 import se.kth.aspen.core.port.RefusedException;
 import se.kth.aspen.core.port.UnreachableException;
 
 /**
- * One HTTP exchange within a deadline and the request timeout, with transport failures turned
- * into {@link UnreachableException}s that say what was attempted and whom it asked. Knows
- * nothing about authentication: the caller sets the {@code Authorization} header.
+ * One HTTP/1.1 exchange within a deadline and the request timeout, over a kept-alive connection
+ * when one waits for the origin, with transport failures turned into {@link
+ * UnreachableException}s that say what was attempted and whom it asked. Knows nothing about
+ * authentication: the caller sets the {@code Authorization} header.
+ *
+ * <p>The registry calls are small {@code GET}s and {@code HEAD}s; Aspen speaks HTTP/1.1 to
+ * registries itself rather than through the JDK's {@code HttpClient}, whose asynchronous
+ * machinery costs about a CPU second for the first pass's hundreds of tag lists in a fresh JVM,
+ * and which builds the default TLS context even for plain-http registries. Redirects are not
+ * followed: one could carry the {@code Authorization} header to another host, and registries do
+ * not redirect the calls made here.
  */
 final class RegistryHttp {
 
   /** Far above any tag page or manifest list a registry sends. */
   static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+  private static final int MAX_IDLE_PER_ORIGIN = 16;
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient client;
   private final Duration requestTimeout;
   private final long maxBodyBytes;
+  private final ConnectionOpener opener;
+  private final ConnectionPool pool;
 
   RegistryHttp(Duration requestTimeout) {
-    this(HttpClient.newBuilder()
-            .connectTimeout(positive(requestTimeout))
-            // A redirect could carry the Authorization header to another host; registries do
-            // not redirect the calls made here.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            // The client's own completion tasks on virtual threads rather than a pool of platform
-            // threads it grows as requests overlap: a first pass sends hundreds at once.
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build(),
-        requestTimeout,
-        MAX_BODY_BYTES);
+    this(requestTimeout, MAX_BODY_BYTES, ConnectionOpener.withDefaultTls(),
+        new ConnectionPool(MAX_IDLE_PER_ORIGIN, IDLE_TIMEOUT));
   }
 
-  RegistryHttp(HttpClient client, Duration requestTimeout, long maxBodyBytes) {
-    this.client = client;
-    this.requestTimeout = positive(requestTimeout);
-    this.maxBodyBytes = maxBodyBytes;
-  }
-
-  private static Duration positive(Duration requestTimeout) {
+  RegistryHttp(Duration requestTimeout, long maxBodyBytes, ConnectionOpener opener, ConnectionPool pool) {
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("the request timeout must be positive, not " + requestTimeout);
     }
-    return requestTimeout;
+    this.requestTimeout = requestTimeout;
+    this.maxBodyBytes = maxBodyBytes;
+    this.opener = opener;
+    this.pool = pool;
   }
 
   /**
@@ -64,7 +58,7 @@ final class RegistryHttp {
    * @param attempt what the caller is doing, for messages ("listing tags of ...")
    * @param counterpart whom it asks, for messages ("registry 127.0.0.1:5000")
    */
-  HttpResponse<byte[]> send(
+  RegistryResponse send(
       String attempt,
       String counterpart,
       String method,
@@ -78,50 +72,72 @@ final class RegistryHttp {
       throw new UnreachableException(
           attempt + ": the deadline passed before " + counterpart + " could be asked");
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        // Over plain http the JDK client would offer every new connection an upgrade to h2c, which
-        // registries do not take: HTTP/1.1 at once spares the header and the client's upgrade work
-        // on each of the hundreds of requests of a first pass. Over https HTTP/2 is still offered.
-        .version("http".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .header("User-Agent", "aspen");
-    if (!accept.isEmpty()) {
-      request.header("Accept", String.join(", ", accept));
-    }
-    authorization.ifPresent(value -> request.header("Authorization", value));
-    CappedBody body = new CappedBody(maxBodyBytes);
+    long answerByNanos = System.nanoTime() + timeout.toNanos();
+    Origin origin;
+    byte[] head;
     try {
-      return client.send(request.build(), body);
-    } catch (HttpConnectTimeoutException e) {
-      throw new UnreachableException(
-          attempt + ": could not connect to " + counterpart + " within " + timeout.toMillis() + " ms", e);
-    } catch (HttpTimeoutException e) {
+      origin = Origin.of(uri);
+      head = RequestHead.of(method, uri, accept, authorization).getBytes(StandardCharsets.ISO_8859_1);
+    } catch (IllegalArgumentException e) {
+      throw new RefusedException(attempt + ": cannot ask " + counterpart + " at " + uri + ": " + e.getMessage(), e);
+    }
+    try {
+      return exchange(origin, method, head, answerByNanos);
+    } catch (ConnectionOpener.NotConnected e) {
+      throw new UnreachableException(e.timedOut()
+          ? attempt + ": could not connect to " + counterpart + " within " + timeout.toMillis() + " ms"
+          : attempt + ": cannot connect to " + counterpart + " (" + e.getMessage() + ")", e);
+    } catch (SocketTimeoutException e) {
       throw new UnreachableException(
           attempt + ": " + counterpart + " did not answer within " + timeout.toMillis() + " ms", e);
-    } catch (ConnectException e) {
-      throw new UnreachableException(
-          attempt + ": cannot connect to " + counterpart + " (" + describe(e, "connection refused") + ")", e);
+    } catch (CappedBody.TooLarge e) {
+      throw new RefusedException(
+          attempt + ": " + counterpart + " sent an answer larger than " + maxBodyBytes + " bytes", e);
     } catch (IOException e) {
-      if (body.exceeded()) {
-        throw new RefusedException(
-            attempt + ": " + counterpart + " sent an answer larger than " + maxBodyBytes + " bytes", e);
-      }
       throw new UnreachableException(
-          attempt + ": talking to " + counterpart + " failed (" + describe(e, e.getClass().getSimpleName()) + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UnreachableException(attempt + ": interrupted while asking " + counterpart, e);
+          attempt + ": talking to " + counterpart + " failed (" + describe(e) + ")", e);
     }
   }
 
-  /** The first message along the cause chain: the JDK client often wraps the telling one. */
-  private static String describe(IOException e, String otherwise) {
+  /**
+   * The exchange over a waiting connection, else a new one. A waiting connection the server
+   * closed in the meantime fails before any byte of an answer: the request is then sent once
+   * more on a new connection (it is a {@code GET} or {@code HEAD}, so asking twice is harmless).
+   */
+  private RegistryResponse exchange(Origin origin, String method, byte[] head, long answerByNanos) throws IOException {
+    Optional<HttpConnection> waiting = pool.take(origin);
+    if (waiting.isPresent()) {
+      HttpConnection connection = waiting.get();
+      try {
+        RegistryResponse response = connection.exchange(method, head, answerByNanos, maxBodyBytes);
+        pool.giveBack(connection);
+        return response;
+      } catch (IOException e) {
+        connection.close();
+        boolean idempotent = method.equals("GET") || method.equals("HEAD");
+        if (!idempotent || !connection.failedBeforeAnswer() || e instanceof SocketTimeoutException) {
+          throw e;
+        }
+      }
+    }
+    HttpConnection connection = opener.open(origin, answerByNanos);
+    try {
+      RegistryResponse response = connection.exchange(method, head, answerByNanos, maxBodyBytes);
+      pool.giveBack(connection);
+      return response;
+    } catch (IOException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /** The first message along the cause chain: TLS failures often wrap the telling one. */
+  private static String describe(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
         return t.getMessage();
       }
     }
-    return otherwise;
+    return e.getClass().getSimpleName();
   }
 }

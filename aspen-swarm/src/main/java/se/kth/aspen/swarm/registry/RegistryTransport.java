@@ -1,7 +1,6 @@
 package se.kth.aspen.swarm.registry;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -37,7 +36,7 @@ final class RegistryTransport {
   }
 
   /** Sends the request and returns any answer other than an authentication failure. */
-  HttpResponse<byte[]> send(
+  RegistryResponse send(
       String attempt, RegistryLocation location, String method, URI uri, List<String> accept, Deadline deadline)
       throws PortException {
     String counterpart = "registry " + location.registryName();
@@ -47,7 +46,7 @@ final class RegistryTransport {
         .filter(token -> token.usableAt(clock.instant()))
         .map(RegistryToken::authorization)
         .or(() -> ours.map(RegistryLogin::basicAuthorization));
-    HttpResponse<byte[]> response = http.send(attempt, counterpart, method, uri, accept, authorization, deadline);
+    RegistryResponse response = http.send(attempt, counterpart, method, uri, accept, authorization, deadline);
     Optional<String> freshScope = Optional.empty();
     if (response.statusCode() == 401) {
       Optional<BearerChallenge> challenge = challenge(attempt, counterpart, response);
@@ -90,7 +89,7 @@ final class RegistryTransport {
         : " rejected the credentials of " + user + " (HTTP 401)";
   }
 
-  private static Optional<BearerChallenge> challenge(String attempt, String counterpart, HttpResponse<byte[]> response)
+  private static Optional<BearerChallenge> challenge(String attempt, String counterpart, RegistryResponse response)
       throws RefusedException {
     try {
       return BearerChallenge.find(response.headers().allValues("WWW-Authenticate"));

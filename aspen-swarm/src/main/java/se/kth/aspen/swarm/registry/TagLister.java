@@ -2,7 +2,6 @@ package se.kth.aspen.swarm.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +42,7 @@ final class TagLister {
             + " keeps linking to more pages (at " + uri + " after " + seen.size() + " pages)");
       }
       seen.add(uri);
-      HttpResponse<byte[]> response =
+      RegistryResponse response =
           transport.send(attempt, location, "GET", uri, List.of("application/json"), deadline);
       if (response.statusCode() == 404) {
         throw new RefusedException(attempt + ": repository " + location.repository()
@@ -58,7 +57,7 @@ final class TagLister {
     return List.copyOf(tags);
   }
 
-  private static List<String> pageTags(String attempt, RegistryLocation location, HttpResponse<byte[]> response)
+  private static List<String> pageTags(String attempt, RegistryLocation location, RegistryResponse response)
       throws RefusedException {
     JsonNode body = RegistryAnswer.json(attempt, location.registryName(), response);
     JsonNode tags = body.path("tags");
@@ -78,7 +77,7 @@ final class TagLister {
     return values;
   }
 
-  private static Optional<URI> next(String attempt, RegistryLocation location, URI page, HttpResponse<byte[]> response)
+  private static Optional<URI> next(String attempt, RegistryLocation location, URI page, RegistryResponse response)
       throws RefusedException {
     try {
       return NextPageLink.find(page, response.headers().allValues("Link"));

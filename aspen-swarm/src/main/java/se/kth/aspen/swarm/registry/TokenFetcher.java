@@ -3,7 +3,6 @@ package se.kth.aspen.swarm.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,7 @@ final class TokenFetcher {
     URI uri = tokenUri(challenge, scope);
     String counterpart = "token endpoint " + challenge.realm();
     Instant sentAt = clock.instant();
-    HttpResponse<byte[]> response = http.send(
+    RegistryResponse response = http.send(
         attempt, counterpart, "GET", uri, List.of("application/json"),
         credentials.map(RegistryLogin::basicAuthorization), deadline);
     int status = response.statusCode();
@@ -70,7 +69,7 @@ final class TokenFetcher {
     return token(attempt, counterpart, response, sentAt);
   }
 
-  private RegistryToken token(String attempt, String counterpart, HttpResponse<byte[]> response, Instant sentAt)
+  private RegistryToken token(String attempt, String counterpart, RegistryResponse response, Instant sentAt)
       throws RefusedException {
     JsonNode body;
     try {

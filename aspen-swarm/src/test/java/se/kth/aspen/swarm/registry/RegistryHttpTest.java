@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +23,8 @@ class RegistryHttpTest {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
-  private final RegistryHttp http = new RegistryHttp(HttpClient.newHttpClient(), Duration.ofSeconds(5), 1024);
+  private final RegistryHttp http = new RegistryHttp(Duration.ofSeconds(5), 1024, ConnectionOpener.withDefaultTls(),
+      new ConnectionPool(16, Duration.ofSeconds(30)));
 
   private byte[] fetch(String path) throws Exception {
     return http.send("listing tags of x", "registry r", "GET", URI.create(server.baseUrl() + path), List.of(),
