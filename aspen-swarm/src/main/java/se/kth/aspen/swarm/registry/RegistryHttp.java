@@ -112,6 +112,9 @@ final class RegistryHttp {
         RegistryResponse response = connection.exchange(method, head, answerByNanos, maxBodyBytes);
         pool.giveBack(connection);
         return response;
+      } catch (RuntimeException e) {
+        connection.close();
+        throw e;
       } catch (IOException e) {
         connection.close();
         boolean idempotent = method.equals("GET") || method.equals("HEAD");

@@ -36,7 +36,11 @@ final class ResponseReader {
       boolean keepAlive = status.http11()
           ? !headers.lists("Connection", "close")
           : headers.lists("Connection", "keep-alive");
-      if (method.equals("HEAD") || status.code() == 204 || status.code() == 304 || status.code() < 200) {
+      if (status.code() < 200) {
+        // 101: the server switched protocols, which was never asked for; nothing more is read.
+        return new Read(new RegistryResponse(status.code(), headers, new byte[0]), false);
+      }
+      if (method.equals("HEAD") || status.code() == 204 || status.code() == 304) {
         return new Read(new RegistryResponse(status.code(), headers, new byte[0]), keepAlive);
       }
       CappedBody body = new CappedBody(maxBodyBytes);

@@ -202,4 +202,17 @@ class DockerRegistryBearerTest {
     auth.verify(1, getRequestedFor(urlPathEqualTo("/token")));
     assertThat(client.toString()).doesNotContain("s3cret-pw");
   }
+
+  @Test
+  void refusesATokenThatWouldAddAHeaderToTheRequest() {
+    // The JSON escapes put a line break into the token, and a header after it.
+    tokenRegistry("team/app", "tok-1\\r\\nX-Injected: 1", 300, ISSUED);
+
+    assertThatThrownBy(() -> configuredClient().tags(image("team/app"), deadline()))
+        .isInstanceOf(RefusedException.class)
+        .hasMessage("listing tags of localhost:" + registry.getPort() + "/team/app: cannot ask registry localhost:"
+            + registry.getPort() + " at " + registry.baseUrl() + "/v2/team/app/tags/list?n=100: the Authorization"
+            + " contains a character HTTP cannot carry");
+    registry.verify(0, getRequestedFor(urlPathEqualTo("/v2/team/app/tags/list")).withHeader("X-Injected", equalTo("1")));
+  }
 }
