@@ -5,13 +5,13 @@
 # `java -jar` (ASPEN_JAVA_OPTS= ), so all of them see the same minutes of the machine's load.
 # Each run is a fresh JVM with the checkout present and nothing recorded (a management group of
 # its own), as the cold plan of bench/jvm-options.sh.
-# Usage: bench/cold-plan.sh WORK ROOT [ROOT ...]
+# Usage: bench/cold-plan-builds.sh WORK ROOT [ROOT ...]
 #   WORK: a directory kept by `BENCH_KEEP=1 BENCH_DEPLOY=0 BENCH_LAYOUTS=per-repo bench/e2e.sh N`;
 #   ROOT: a checkout whose aspen-runner/target/aspen.jar is built (its ./aspen launcher runs it).
 # Prints one row per run (pass seconds from the report, the process's wall and CPU seconds, user +
 # system, and the 1-minute load), then the medians per build and options.
 set -euo pipefail
-work=${1:?usage: bench/cold-plan.sh WORK ROOT [ROOT ...]}; shift
+work=${1:?usage: bench/cold-plan-builds.sh WORK ROOT [ROOT ...]}; shift
 [ $# -gt 0 ] || { echo "give at least one checkout with a built jar" >&2; exit 2; }
 dir=$(ls -d "$work"/per-repo-n* | head -1)
 [ -d "$dir/remote.git" ] || { echo "$work holds no per-repo registry" >&2; exit 2; }
