@@ -11,6 +11,9 @@
 #   WORK: a directory kept by `BENCH_KEEP=1 BENCH_DEPLOY=0 BENCH_LAYOUTS=per-repo bench/e2e.sh N`
 #   (its per-repo registry, git remote and bench image registry, started again here);
 #   OPTIONS: the JVM options of one variant, as ASPEN_JAVA_OPTS; `default` for the launcher's own.
+# On JDK 25+ the `default` variant's cold plans start from the launcher's AOT cache (made, when
+# this jar has none, by the first unmeasured plan), the other variants' without (ASPEN_JAVA_OPTS
+# turns it off); a warm runner never has one. bench/aot-cache.sh compares plans with and without.
 # Prints one row per variant and round, then the passes of all rounds pooled per variant.
 # BENCH_JFR=DIR records the measured passes of each runner with Flight Recorder (settings=profile,
 # started and stopped with jcmd) into DIR.
