@@ -6,7 +6,7 @@
 # the same minutes of a shared machine's load, each once with a first clone (a fresh
 # REGISTRY_SUB_DIRECTORY) and once with the checkout present. Per plan: the pass's own `seconds`,
 # the command's wall time and its CPU seconds (user + system of the launcher and its JVM,
-# /usr/bin/time), the 1-minute load before it.
+# /usr/bin/time), the 1-minute load before it. BENCH_FIRST_CLONE=0 leaves out the first clones.
 # Usage: bench/aot-cache.sh WORK
 #   WORK: a directory kept by `BENCH_KEEP=1 BENCH_DEPLOY=0 BENCH_LAYOUTS=per-repo bench/e2e.sh N`
 #   (its per-repo registry and git remote; its bench image registry is started again here).
@@ -23,7 +23,8 @@ cleanup() {
   rm -rf "$dir/checkout-aot-clone"
 }
 trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 images_port=$(sed -n 's/.*addr: 127.0.0.1:\([0-9]*\).*/\1/p' "$work/images.yml")
@@ -62,11 +63,13 @@ rows=(); : > "$work/aot-raw.txt"
 for round in $(seq 1 "${BENCH_ROUNDS:-5}"); do
   for aot in 1 0; do
     echo "== round $round, cache $aot" >&2
-    read -r c_pass c_wall c_cpu c_load <<< "$(cold_plan checkout-aot-clone "$aot")"
+    c_pass=-; c_wall=-; c_cpu=-; c_load=-
+    [ "${BENCH_FIRST_CLONE:-1}" = 0 ] || read -r c_pass c_wall c_cpu c_load <<< "$(cold_plan checkout-aot-clone "$aot")"
     read -r p_pass p_wall p_cpu p_load <<< "$(cold_plan checkout-aot "$aot")"
-    echo "$aot clone $c_pass $c_wall $c_cpu" >> "$work/aot-raw.txt"
+    [ "$c_pass" = - ] || echo "$aot clone $c_pass $c_wall $c_cpu" >> "$work/aot-raw.txt"
     echo "$aot present $p_pass $p_wall $p_cpu" >> "$work/aot-raw.txt"
-    rows+=("$round|$([ "$aot" = 1 ] && echo cache || echo none)|$c_pass s / $c_wall s / $c_cpu s (load $c_load)|$p_pass s / $p_wall s / $p_cpu s (load $p_load)")
+    clone="$c_pass s / $c_wall s / $c_cpu s (load $c_load)"; [ "$c_pass" != - ] || clone=-
+    rows+=("$round|$([ "$aot" = 1 ] && echo cache || echo none)|$clone|$p_pass s / $p_wall s / $p_cpu s (load $p_load)")
   done
 done
 
@@ -87,6 +90,6 @@ for aot, name in (("1", "cache"), ("0", "none")):
     cells = []
     for kind in ("clone", "present"):
         picked = [r for r in rows if r[0] == aot and r[1] == kind]
-        cells.append(" / ".join("%.2f s" % statistics.median(float(r[i]) for r in picked) for i in (2, 3, 4)))
+        cells.append(" / ".join("%.2f s" % statistics.median(float(r[i]) for r in picked) for i in (2, 3, 4)) if picked else "-")
     print("| %s | %s | %s |" % (name, cells[0], cells[1]))
 PY
