@@ -112,8 +112,14 @@ public final class ErrorReports {
    * Costs nothing for the many targets that had no error.
    */
   public void clearIfReported(TargetKey target) throws PortException {
-    if (reportedHere.keySet().stream().anyMatch(mark -> mark.target().equals(target))) {
-      clear(target);
+    if (reportedHere.isEmpty()) {
+      return; // nearly always: asked for every unchanged target of every pass
+    }
+    for (ErrorMark mark : reportedHere.keySet()) {
+      if (mark.target().equals(target)) {
+        clear(target);
+        return;
+      }
     }
   }
 }

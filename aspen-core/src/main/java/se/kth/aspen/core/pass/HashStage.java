@@ -29,12 +29,14 @@ final class HashStage implements Stage<Known, HashStage.Hashed> {
   public Next<Hashed> apply(Known in) throws StepFailure {
     PassContext pass = context.pass();
     AppTarget target = context.target();
-    Reading.names(target);
     Optional<PassMemory.Hashed> recalled = pass.memory().hashed(target);
     if (recalled.isPresent()) {
-      // A first pass's scouting may have parsed it already: taken out here, so it is held no longer.
+      // Its names, which its directory's path gives, were checked before it was hashed (below or
+      // by Scouting). A first pass's scouting may have parsed it already: taken out here, so it
+      // is held no longer.
       return Next.go(new Hashed(in, recalled.get(), Optional.ofNullable(pass.scouted().remove(target.stackPath()))));
     }
+    Reading.names(target);
     Hashing.Output fresh = new Hashing(pass.memory().digests(), pass.tree()).hash(new Hashing.Input(target));
     Optional<StackSource> source = fresh.imagesNameVariables()
         ? Optional.of(new Reading(pass.reader()).parse(target)) : Optional.empty();

@@ -48,38 +48,83 @@ final class Resolution {
     return new Output(resolved);
   }
 
+  /**
+   * Resolves, remembering which application uses which range; a target whose stack and tag lists
+   * are those of its last resolution takes that resolution's parse and tags ({@link RangeUses.Last}).
+   */
   Output resolve(AppTarget target, Input in) throws StepFailure {
+    if (in.requests().isEmpty()) {
+      uses.resolved(target, List.of());
+      return new Output(Map.of());
+    }
+    Optional<RangeUses.Last> last = uses.last(target).filter(l -> l.parsedFrom(in.requests(), in.fixed()));
     Map<String, String> resolved = new LinkedHashMap<>();
-    List<RangeUses.Use> used = new ArrayList<>();
+    List<RangeUses.Use> used = new ArrayList<>(in.requests().size());
+    List<List<String>> lists = new ArrayList<>(in.requests().size());
+    List<String> bests = new ArrayList<>(in.requests().size());
+    boolean done = false;
     try {
-      resolveEach(in, resolved, used);
+      boolean same = last.isPresent();
+      for (int i = 0; i < in.requests().size(); i++) {
+        VersionRequest request = in.requests().get(i);
+        RangeUses.Use use = last.isPresent() ? last.get().uses().get(i) : parse(request, in.fixed());
+        used.add(use);
+        List<String> tags = List.copyOf(tags(use.repository(), in.deadline()));
+        same &= last.isPresent() && tags.equals(last.get().tags().get(i));
+        String best = same ? last.get().bests().get(i) : best(request, use, tags);
+        lists.add(tags);
+        bests.add(best);
+        resolved.put(request.variable(), best);
+      }
+      done = true;
+      if (!same) {
+        uses.resolved(target, new RangeUses.Last(in.requests(), in.fixed(), used, lists, bests));
+      }
     } finally {
-      // Also when a range has no tag yet: a push of one is what the app waits for.
-      uses.resolved(target, used);
+      if (!done) {
+        // Also when a range has no tag yet: a push of one is what the app waits for.
+        uses.resolved(target, used);
+      }
     }
     return new Output(resolved);
   }
 
   private void resolveEach(Input in, Map<String, String> resolved, List<RangeUses.Use> used) throws StepFailure {
     for (VersionRequest request : in.requests()) {
-      String where = "service " + request.service() + ": ";
-      VersionRange range = VersionRange.read(request.range()).orElseThrow(() -> new StepFailure(Step.RESOLVE,
-          FailureKind.INVALID, where + VersionRange.notAVersion(request.variable(), request.range()) + " (line "
-          + request.line() + ")"));
-      ImageReference repository;
-      try {
-        repository = ImageReference.parse(substitute(request.repositoryTemplate(), in.fixed()) + ":0");
-      } catch (IllegalArgumentException e) {
-        throw new StepFailure(Step.RESOLVE, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");
-      }
-      used.add(new RangeUses.Use(repository, range));
-      try {
-        resolved.put(request.variable(), catalog.resolve(repository, range, in.deadline()));
-      } catch (UnsatisfiedRangeException e) {
-        throw new StepFailure(Step.RESOLVE, FailureKind.INVALID, where + e.getMessage());
-      } catch (PortException e) {
-        throw StepFailure.of(Step.RESOLVE, e);
-      }
+      RangeUses.Use use = parse(request, in.fixed());
+      used.add(use);
+      resolved.put(request.variable(), best(request, use, tags(use.repository(), in.deadline())));
+    }
+  }
+
+  /** The request's range and repository, refused with its line when either is not one. */
+  private static RangeUses.Use parse(VersionRequest request, Map<String, String> fixed) throws StepFailure {
+    String where = "service " + request.service() + ": ";
+    VersionRange range = VersionRange.read(request.range()).orElseThrow(() -> new StepFailure(Step.RESOLVE,
+        FailureKind.INVALID, where + VersionRange.notAVersion(request.variable(), request.range()) + " (line "
+        + request.line() + ")"));
+    ImageReference repository;
+    try {
+      repository = ImageReference.parse(substitute(request.repositoryTemplate(), fixed) + ":0");
+    } catch (IllegalArgumentException e) {
+      throw new StepFailure(Step.RESOLVE, FailureKind.INVALID, where + e.getMessage() + " (line " + request.line() + ")");
+    }
+    return new RangeUses.Use(repository, range);
+  }
+
+  private List<String> tags(ImageReference repository, Deadline deadline) throws StepFailure {
+    try {
+      return catalog.tags(repository, deadline);
+    } catch (PortException e) {
+      throw StepFailure.of(Step.RESOLVE, e);
+    }
+  }
+
+  private String best(VersionRequest request, RangeUses.Use use, List<String> tags) throws StepFailure {
+    try {
+      return catalog.best(use.repository(), use.range(), tags);
+    } catch (UnsatisfiedRangeException e) {
+      throw new StepFailure(Step.RESOLVE, FailureKind.INVALID, "service " + request.service() + ": " + e.getMessage());
     }
   }
 

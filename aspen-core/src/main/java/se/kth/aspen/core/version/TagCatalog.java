@@ -85,7 +85,16 @@ public final class TagCatalog {
    */
   public String resolve(ImageReference repository, VersionRange range, Deadline deadline)
       throws PortException, UnsatisfiedRangeException {
-    List<String> tags = tags(repository, deadline);
+    return best(repository, range, tags(repository, deadline));
+  }
+
+  /**
+   * The highest of the repository's tags within the range, the tags being what {@link #tags}
+   * gave for it in this pass.
+   *
+   * @throws UnsatisfiedRangeException when no tag is in range
+   */
+  public String best(ImageReference repository, VersionRange range, List<String> tags) throws UnsatisfiedRangeException {
     return bests.computeIfAbsent(new Asked(repository.name(), range), asked -> range.best(tags))
         .orElseThrow(() -> new UnsatisfiedRangeException(repository.name(), range));
   }
