@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ final class CloneGuard implements AutoCloseable {
   /** False until the first check has been made: the watch is for a source synced again. */
   private boolean syncedBefore;
   private boolean closed;
+  /** The full check started beside a fetch, not yet taken; null when none is. */
+  private Ahead ahead;
   /** What the tree was verified against, while the watch has run since; null when not known. */
   private Verified verified;
   private long fullChecks;
@@ -56,6 +60,36 @@ final class CloneGuard implements AutoCloseable {
   /** The watch used outside tests. */
   static CloneGuard watching() {
     return new CloneGuard(CloneWatch::start);
+  }
+
+  /**
+   * Starts, on a thread of its own, the full check that {@link #ensurePristine} makes first when
+   * no watch is involved: the first check of a source (a cold start's sync). The caller fetches
+   * meanwhile; a fetch writes neither the working tree nor the index nor HEAD, so the check sees
+   * what it would see after the fetch. Either {@link #ensurePristine} takes its answer or {@link
+   * #dropAhead()} waits for it and throws it away; both before anything writes to the copy.
+   */
+  synchronized void checkAhead(WorkingCopy copy) {
+    if (syncedBefore || closed || ahead != null) {
+      return;
+    }
+    CompletableFuture<Boolean> check = new CompletableFuture<>();
+    ahead = new Ahead(copy, check);
+    Thread.ofVirtual().name("aspen-clone-check").start(() -> {
+      try {
+        check.complete(copy.isPristine());
+      } catch (GitAPIException | RuntimeException e) {
+        check.completeExceptionally(e);
+      }
+    });
+  }
+
+  /** Waits for a check started ahead and not taken, and forgets it. */
+  synchronized void dropAhead() {
+    if (ahead != null) {
+      ahead.answer().handle((pristine, failure) -> null).join();
+      ahead = null;
+    }
   }
 
   /**
@@ -76,6 +110,7 @@ final class CloneGuard implements AutoCloseable {
 
   /** Moves the copy to {@code commit} and verifies it, watching the tree it has now. */
   synchronized void checkout(WorkingCopy copy, ObjectId commit) throws IOException, GitAPIException {
+    dropAhead();
     verified = null;
     copy.checkout(commit);
     checkedOut(copy);
@@ -104,7 +139,7 @@ final class CloneGuard implements AutoCloseable {
     for (int round = 1; ; round++) {
       boolean watched = watch(copy.directory());
       fullChecks++;
-      if (copy.isPristine()) {
+      if (round == 1 && !watched ? pristineAhead(copy) : copy.isPristine()) {
         // A clone checked out by an older Aspen, or files left racy by the last refresh.
         copy.refreshIndexIfSmudged();
         if (watched) {
@@ -118,6 +153,22 @@ final class CloneGuard implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /** The answer of the check started ahead over this copy, else a check made now. */
+  private boolean pristineAhead(WorkingCopy copy) throws GitAPIException {
+    Ahead started = ahead;
+    ahead = null;
+    if (started != null && started.copy() == copy) {
+      try {
+        return started.answer().join();
+      } catch (CompletionException e) {
+        // checked again below, on this thread, which reports the failure as before
+      }
+    } else if (started != null) {
+      started.answer().handle((pristine, failure) -> null).join();
+    }
+    return copy.isPristine();
   }
 
   /** Full checks (walks of the whole tree) made so far; tests observe the watch with it. */
@@ -163,6 +214,9 @@ final class CloneGuard implements AutoCloseable {
     closed = true;
     closeWatch();
   }
+
+  /** A full check of a copy started ahead, and its answer to come. */
+  private record Ahead(WorkingCopy copy, CompletableFuture<Boolean> answer) {}
 
   /**
    * HEAD and the index file as they were when the tree was verified. The index is written to a

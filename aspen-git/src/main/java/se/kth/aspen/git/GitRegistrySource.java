@@ -48,6 +48,7 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
 
   /** With another guard: tests simulate a watch that cannot start. */
   GitRegistrySource(GitRegistrySettings settings, CloneGuard guard) {
+    JGitStart.ahead();
     this.guard = guard;
     this.remote = settings.remote();
     this.area = new CheckoutArea(settings.workingDirectory());
@@ -114,6 +115,17 @@ public final class GitRegistrySource implements RegistrySource, AutoCloseable {
   }
 
   private RegistrySnapshot update(WorkingCopy copy, Deadline deadline) throws PortException {
+    // A cold start's first check walks the whole tree: it runs beside the fetch, which leaves the
+    // tree alone, and is waited for before anything else reads or writes the copy.
+    guard.checkAhead(copy);
+    try {
+      return fetchAndCheck(copy, deadline);
+    } finally {
+      guard.dropAhead();
+    }
+  }
+
+  private RegistrySnapshot fetchAndCheck(WorkingCopy copy, Deadline deadline) throws PortException {
     ObjectId target = fetch.fetch(copy, deadline);
     try {
       ObjectId before = copy.head().orElseThrow();

@@ -2,7 +2,9 @@ package se.kth.aspen.git;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +13,11 @@ import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -161,7 +165,48 @@ final class WorkingCopy implements AutoCloseable {
         git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
       }
     }
+    if (!clean) {
+      recordWrittenFiles();
+    }
     refreshIndex();
+  }
+
+  /**
+   * After a checkout into a fresh clone: records each regular file's size and time in its index
+   * entry from one lstat, where {@link #refreshIndex()} would read and hash every file to learn
+   * that its content is the blob the checkout just wrote there. Only for a clone nothing else knows
+   * of yet (not in service, made by this process a moment ago): the checkout itself recorded each
+   * file this way before its index write smudged them all as racily clean. Files written within the
+   * granule of this write are smudged again by JGit's own rule and hashed by the refresh after.
+   */
+  private void recordWrittenFiles() throws IOException {
+    DirCache index = repository.lockDirCache();
+    try {
+      for (int i = 0; i < index.getEntryCount(); i++) {
+        DirCacheEntry entry = index.getEntry(i);
+        FileMode mode = entry.getFileMode();
+        if (!entry.isSmudged() || (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE)) {
+          continue;
+        }
+        BasicFileAttributes file;
+        try {
+          file = Files.readAttributes(directory.resolve(entry.getPathString()), BasicFileAttributes.class,
+              LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          continue; // left smudged: the refresh hashes it, a status reports it
+        }
+        if (file.isRegularFile()) {
+          entry.setLength(file.size());
+          entry.setLastModified(file.lastModifiedTime().toInstant());
+        }
+      }
+      index.write();
+      if (!index.commit()) {
+        throw new IOException("writing the index of " + directory + " failed");
+      }
+    } finally {
+      index.unlock();
+    }
   }
 
   /**

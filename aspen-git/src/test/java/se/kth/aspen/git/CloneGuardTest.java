@@ -246,6 +246,43 @@ class CloneGuardTest {
   }
 
 
+  // A restart: the first sync of a new source over the clone on disk checks the tree beside its fetch.
+
+  @ParameterizedTest
+  @EnumSource(CloneTampering.class)
+  void aChangeMadeWhileNoSourceRanIsSeenAndUndoneByTheFirstSyncOfTheNext(CloneTampering tampering) throws Exception {
+    RegistrySnapshot first = source.sync(deadline());
+    source.close();
+    tampering.apply(first.root());
+
+    source = new GitRegistrySource(GitRegistrySettings.of(remote.fileUrl(), directory.resolve("work")));
+    RegistrySnapshot again = source.sync(deadline());
+
+    assertThat(again.root()).isEqualTo(first.root());
+    assertThat(again.revision()).isEqualTo(first.revision());
+    assertThat(source.fullChecks()).isEqualTo(1);
+    assertPristine(again.root());
+    CloneTampering.assertUndone(again.root());
+  }
+
+  @ParameterizedTest
+  @EnumSource(CloneTampering.class)
+  void aChangeMadeWhileNoSourceRanIsUndoneWhenTheFirstSyncOfTheNextMovesToANewCommit(CloneTampering tampering)
+      throws Exception {
+    RegistrySnapshot first = source.sync(deadline());
+    source.close();
+    tampering.apply(first.root());
+    String moved = remote.commit("a third app", Map.of("app-c/stage/docker-stack.yml", "services: {c: {}}\n")).name();
+
+    source = new GitRegistrySource(GitRegistrySettings.of(remote.fileUrl(), directory.resolve("work")));
+    RegistrySnapshot again = source.sync(deadline());
+
+    assertThat(again.revision()).isEqualTo(moved);
+    assertThat(again.root().resolve("app-c/stage/docker-stack.yml")).exists();
+    assertPristine(again.root());
+    CloneTampering.assertUndone(again.root());
+  }
+
   @Test
   void aSameSizeChangeKeepingTheTimeOfARacyEntryIsSeenByTheStatus() throws Exception {
     RegistrySnapshot first = source.sync(deadline());

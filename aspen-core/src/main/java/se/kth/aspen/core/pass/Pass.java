@@ -111,11 +111,14 @@ public final class Pass {
     List<AppResult> results = List.of();
     List<Orphan> orphaned = new ArrayList<>();
     try {
+      // Asked beside the registry's sync and discovery, which it does not depend on: in a fresh
+      // process its client's start and its parse run on a core the sync leaves idle.
+      CompletableFuture<ClusterList> clusters = listClusters();
       RegistrySnapshot snapshot = begin();
       revision = snapshot.revision();
       snapshot.staleBecause().ifPresent(why -> problems.add("the registry could not be refreshed, using revision "
           + snapshot.revision() + ": " + why));
-      results = runTargets(snapshot, effective, listener, problems, only, orphaned);
+      results = runTargets(snapshot, effective, listener, problems, only, orphaned, clusters);
     } catch (PortException e) {
       problems.add("the registry could not be read: " + e.getMessage());
     } catch (IOException e) {
@@ -156,8 +159,36 @@ public final class Pass {
     }
   }
 
+  /** The cluster list, asked on a thread of its own; completed exceptionally with the port's failure. */
+  private CompletableFuture<ClusterList> listClusters() {
+    CompletableFuture<ClusterList> list = new CompletableFuture<>();
+    Thread.ofVirtual().name("aspen-clusters").start(() -> {
+      try {
+        list.complete(ports.clusters().clusters(Deadline.in(settings.requestTimeout())));
+      } catch (PortException | RuntimeException | Error e) {
+        list.completeExceptionally(e);
+      }
+    });
+    return list;
+  }
+
+  /** What {@link #listClusters()} answered, as the port's own call would have. */
+  private static ClusterList awaitClusters(CompletableFuture<ClusterList> clusters) throws PortException {
+    try {
+      return clusters.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof PortException p) {
+        throw p;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
   private List<AppResult> runTargets(RegistrySnapshot snapshot, PassMode mode, PassListener listener, List<String> problems,
-      Optional<Set<String>> only, List<Orphan> orphaned) throws IOException {
+      Optional<Set<String>> only, List<Orphan> orphaned, CompletableFuture<ClusterList> listed) throws IOException {
     // Before anything of the pass is read: a run of another pass that ended after it is newer.
     long startedNanos = System.nanoTime();
     Optional<Discovery.Output> remembered = memory.begin(snapshot);
@@ -169,7 +200,7 @@ public final class Pass {
     Discovery.Output found = only.isEmpty() ? discovered : discovered.only(only.get());
     ClusterList clusters;
     try {
-      clusters = ports.clusters().clusters(Deadline.in(settings.requestTimeout()));
+      clusters = awaitClusters(listed);
     } catch (PortException e) {
       problems.add("the cluster directory could not be read: " + e.getMessage());
       List<AppResult> results = new ArrayList<>();
