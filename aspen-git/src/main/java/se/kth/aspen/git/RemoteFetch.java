@@ -1,14 +1,17 @@
 package se.kth.aspen.git;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import se.kth.aspen.core.port.Deadline;
@@ -84,27 +87,30 @@ final class RemoteFetch {
     RefSpec spec = new RefSpec(source + ":" + WorkingCopy.FETCHED).setForceUpdate(true);
     failures.beforeCall();
     ssh.ifPresent(sessions -> sessions.bound(deadline));
-    try (Git git = Git.wrap(copy.repository())) {
-      var fetch =
-          git.fetch()
-              .setRemote(remote.gitUrl())
-              .setRefSpecs(spec)
-              .setTagOpt(TagOpt.NO_TAGS)
-              .setRemoveDeletedRefs(false)
-              .setTimeout(timeoutSeconds(deadline))
-              .setProgressMonitor(new DeadlineMonitor(deadline))
-              .setTransportConfigCallback(
-                  transport -> {
-                    if (transport instanceof SshTransport sshTransport && ssh.isPresent()) {
-                      sshTransport.setSshSessionFactory(ssh.get());
-                    }
-                  });
-      credentials.ifPresent(fetch::setCredentialsProvider);
-      fetch.call();
+    // The transport itself rather than JGit's fetch command: the command walks the whole fetched
+    // tree after every fetch, looking for submodules to fetch, which this source never checks out.
+    try (Transport transport = open(copy)) {
+      transport.setTagOpt(TagOpt.NO_TAGS);
+      transport.setRemoveDeletedRefs(false);
+      transport.setTimeout(timeoutSeconds(deadline));
+      credentials.ifPresent(transport::setCredentialsProvider);
+      if (transport instanceof SshTransport sshTransport && ssh.isPresent()) {
+        sshTransport.setSshSessionFactory(ssh.get());
+      }
+      transport.fetch(new DeadlineMonitor(deadline), List.of(spec));
       return copy.fetched()
           .orElseThrow(() -> new IOException("the fetch left no " + WorkingCopy.FETCHED));
-    } catch (GitAPIException | IOException | RuntimeException e) {
+    } catch (InvalidRemoteException | IOException | RuntimeException e) {
       throw failures.describe(description(), e, deadline);
+    }
+  }
+
+  /** The transport to the remote; a URL JGit cannot open is an invalid remote, as the fetch command says. */
+  private Transport open(WorkingCopy copy) throws InvalidRemoteException, IOException {
+    try {
+      return Transport.open(copy.repository(), remote.gitUrl());
+    } catch (URISyntaxException | NotSupportedException e) {
+      throw new InvalidRemoteException("invalid remote: " + remote.display(), e);
     }
   }
 

@@ -2,8 +2,12 @@ package se.kth.aspen.core.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +52,40 @@ class TreeListingTest {
         .containsExactlyInAnyOrder("a/b/docker-stack.yml", "a/link");
     assertThat(tree.found()).filteredOn(TreeListing.Found::link).extracting(TreeListing.Found::relative)
         .containsExactly("a/link");
+  }
+
+  @Test
+  void aTreeWalkedBySeveralThreadsIsListedInTheOrderOneThreadWouldListIt() throws Exception {
+    for (int team = 0; team < 12; team++) {
+      for (int app = 0; app < 5; app++) {
+        write("team-" + team + "/app-" + app + "/active/docker-stack.yml", "services: {}");
+        write("team-" + team + "/app-" + app + "/active/conf/" + app + ".yml", "x: " + app);
+      }
+    }
+    write("top-level.yml", "x");
+    Path real = root.toRealPath();
+
+    TreeListing tree = TreeListing.of(real);
+
+    List<String> oneThread = new ArrayList<>();
+    listInOrder(real, "", oneThread);
+    assertThat(tree.found()).extracting(TreeListing.Found::relative).containsExactlyElementsOf(oneThread);
+    assertThat(oneThread).hasSize(12 * 5 * 2 + 1);
+    assertThat(tree.below(real.resolve("team-7/app-3"))).contains(Listing.of(real.resolve("team-7/app-3")));
+  }
+
+  /** A plain recursive walk in the order the file system lists each directory. */
+  private static void listInOrder(Path directory, String prefix, List<String> into) throws Exception {
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+      for (Path child : children) {
+        String relative = prefix + child.getFileName();
+        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+          listInOrder(child, relative + "/", into);
+        } else {
+          into.add(relative);
+        }
+      }
+    }
   }
 
   @Test
