@@ -58,7 +58,7 @@ cold_plan() { # ROOT-INDEX CASE JVM
   # shellcheck disable=SC2046
   env -i $(aspen_env "$checkout") "${opts[@]}" /usr/bin/time -f '%U %S %e' -o "$scratch/time" \
     "$root/aspen" plan --json > "$scratch/plan.json" 2> "$scratch/plan.log" || true
-  local pass; pass=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])' < "$scratch/plan.json" 2>/dev/null || echo failed)
+  local pass; pass=$(python3 -c 'import json,sys; t=sys.stdin.read(); print(json.loads(t[t.index("{"):])["seconds"])' < "$scratch/plan.json" 2>/dev/null || echo failed)
   if [ "$pass" = failed ]; then
     mkdir -p "${BENCH_FAILED:-/tmp/aspen-cold-plan-failed}"
     cp "$scratch/plan.json" "$scratch/plan.log" "${BENCH_FAILED:-/tmp/aspen-cold-plan-failed}/" 2>/dev/null || true
