@@ -13,6 +13,9 @@
 # build and case.
 # BENCH_ROUNDS (3) rounds; BENCH_CASES ("clone present") and BENCH_JVMS ("launcher jar") select the
 # cases; BENCH_JFR=DIR records every run with Flight Recorder (1 ms execution samples) into DIR.
+# A launcher with an AOT cache (JDK 25+) makes it on its jar's first one-shot command: the
+# unmeasured plan of each build below, so that its measured plans are what a user's second
+# command gets. A recorded run (BENCH_JFR) sets its own options, so it runs without the cache.
 set -euo pipefail
 work=${1:?usage: bench/cold-plan.sh WORK ROOT [ROOT ...]}; shift
 [ $# -gt 0 ] || { echo "give at least one build's checkout" >&2; exit 2; }
