@@ -27,18 +27,10 @@ trap cleanup EXIT
 . "$root/bench/lib.sh"
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-images_port=$(sed -n 's/.*addr: 127.0.0.1:\([0-9]*\).*/\1/p' "$work/images.yml")
-docker-registry serve "$work/images.yml" > "$work/images-aot.log" 2>&1 &
-registry_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$images_port/v2/" >/dev/null && break; sleep 0.1; done
+start_kept_images "$work" "$work/images-aot.log"
 
 aspen_env() { # CHECKOUT
-  echo PATH="$PATH" HOME="$HOME"
-  echo REGISTRY_REPOSITORY_URL="file://$dir/remote.git" REGISTRY_SUB_DIRECTORY="$dir/$1"
-  echo ASPEN_STATE_DIR="$dir/state" CLUSTER_STATUS_API_URL="$work/clusters.json" CLUSTER_STATUS_URL_IS_FILE=1
-  echo CLUSTERS_TO_DEPLOY=active DOCKER_REGISTRY_URL=http://127.0.0.1:5000 DOCKER_REGISTRY_USER=aspen
-  echo DOCKER_REGISTRY_PWD=aspen-test REDIS_URL=redis://127.0.0.1:6390 MANAGEMENT_RES_GRP="$group"
-  echo VAULT_KEY_PATH="$dir/keys/master" APP_PWD_FILE_PATH="$dir/keys/passwords.yml"
+  kept_env "$work" "$dir" "$dir/$1" "$dir/state" "$group"
 }
 cold_plan() { # CHECKOUT AOT(1|0): prints "pass-s wall-s cpu-s load"
   local l; l=$(load)

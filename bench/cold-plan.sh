@@ -30,18 +30,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-images_port=$(sed -n 's/.*addr: 127.0.0.1:\([0-9]*\).*/\1/p' "$work/images.yml")
-docker-registry serve "$work/images.yml" > "$scratch/images.log" 2>&1 &
-registry_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$images_port/v2/" >/dev/null && break; sleep 0.1; done
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+start_kept_images "$work" "$scratch/images.log"
 
 aspen_env() { # CHECKOUT-DIRECTORY
-  echo PATH="$PATH" HOME="$HOME"
-  echo REGISTRY_REPOSITORY_URL="file://$dir/remote.git" REGISTRY_SUB_DIRECTORY="$1"
-  echo ASPEN_STATE_DIR="$scratch/state-$run_id" CLUSTER_STATUS_API_URL="$work/clusters.json" CLUSTER_STATUS_URL_IS_FILE=1
-  echo CLUSTERS_TO_DEPLOY=active DOCKER_REGISTRY_URL=http://127.0.0.1:5000 DOCKER_REGISTRY_USER=aspen
-  echo DOCKER_REGISTRY_PWD=aspen-test REDIS_URL=redis://127.0.0.1:6390 MANAGEMENT_RES_GRP="coldplan-$run_id"
-  echo VAULT_KEY_PATH="$dir/keys/master" APP_PWD_FILE_PATH="$dir/keys/passwords.yml"
+  kept_env "$work" "$dir" "$1" "$scratch/state-$run_id" "coldplan-$run_id"
 }
 
 # One cold plan: prints "pass-s cpu-s wall-s load"

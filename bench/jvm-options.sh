@@ -39,19 +39,11 @@ trap cleanup EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-images_port=$(sed -n 's/.*addr: 127.0.0.1:\([0-9]*\).*/\1/p' "$work/images.yml")
-docker-registry serve "$work/images.yml" > "$work/images-options.log" 2>&1 &
-registry_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$images_port/v2/" >/dev/null && break; sleep 0.1; done
+start_kept_images "$work" "$work/images-options.log"
 
 aspen_env() { # CHECKOUT EXTRA...
   local checkout=$1; shift
-  echo PATH="$PATH" HOME="$HOME"
-  echo REGISTRY_REPOSITORY_URL="file://$dir/remote.git" REGISTRY_SUB_DIRECTORY="$dir/$checkout"
-  echo ASPEN_STATE_DIR="$dir/state" CLUSTER_STATUS_API_URL="$work/clusters.json" CLUSTER_STATUS_URL_IS_FILE=1
-  echo CLUSTERS_TO_DEPLOY=active DOCKER_REGISTRY_URL=http://127.0.0.1:5000 DOCKER_REGISTRY_USER=aspen
-  echo DOCKER_REGISTRY_PWD=aspen-test REDIS_URL=redis://127.0.0.1:$redis_port MANAGEMENT_RES_GRP="$group"
-  echo VAULT_KEY_PATH="$dir/keys/master" APP_PWD_FILE_PATH="$dir/keys/passwords.yml" "$@"
+  kept_env "$work" "$dir" "$dir/$checkout" "$dir/state" "$group" "$@"
 }
 with_options() { # OPTIONS: the env assignment that selects them (none for the launcher's defaults)
   [ "$1" = default ] || printf 'ASPEN_JAVA_OPTS=%s' "$1"
