@@ -5,13 +5,11 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -58,7 +56,7 @@ final class ConnectionOpener {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(origin.host(), origin.port()), millisLeft(answerByNanos));
+      socket.connect(new InetSocketAddress(origin.host(), origin.port()), ResponseInput.millisLeft(answerByNanos));
     } catch (SocketTimeoutException e) {
       socket.close();
       throw new NotConnected(true, "timed out", e);
@@ -67,8 +65,7 @@ final class ConnectionOpener {
       throw new NotConnected(false, "unknown host " + origin.host(), e);
     } catch (ConnectException | NoRouteToHostException e) {
       socket.close();
-      SocketException failure = e;
-      String message = failure.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : failure.getMessage();
+      String message = e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
       throw new NotConnected(false, Character.toLowerCase(message.charAt(0)) + message.substring(1), e);
     } catch (IOException | RuntimeException e) {
       socket.close();
@@ -83,7 +80,7 @@ final class ConnectionOpener {
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       sniName(origin.host()).ifPresent(name -> parameters.setServerNames(List.of(name)));
       secured.setSSLParameters(parameters);
-      secured.setSoTimeout(millisLeft(answerByNanos));
+      secured.setSoTimeout(ResponseInput.millisLeft(answerByNanos));
       secured.startHandshake();
       return new HttpConnection(origin, secured);
     } catch (IOException | RuntimeException e) {
@@ -119,14 +116,6 @@ final class ConnectionOpener {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  private static int millisLeft(long answerByNanos) throws SocketTimeoutException {
-    long left = answerByNanos - System.nanoTime();
-    if (left <= 0) {
-      throw new SocketTimeoutException("no time left");
-    }
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left) + 1));
   }
 
   /** No TCP connection could be made: refused, no route, unknown host, or not in time. */

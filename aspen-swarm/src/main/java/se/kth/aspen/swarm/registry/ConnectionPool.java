@@ -82,11 +82,6 @@ final class ConnectionPool {
     }
   }
 
-  /** How many connections wait, over all origins. */
-  synchronized int idleCount() {
-    return idle.values().stream().mapToInt(ArrayDeque::size).sum();
-  }
-
   /** Closes idle connections as they expire, and stops once none wait (a later one restarts it). */
   private void sweepUntilEmpty() {
     while (true) {

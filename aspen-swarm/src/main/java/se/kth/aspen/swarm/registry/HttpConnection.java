@@ -30,11 +30,6 @@ final class HttpConnection implements AutoCloseable {
     return origin;
   }
 
-  /** Whether the connection already carried an exchange (so the server may have closed it since). */
-  boolean carriedAnExchange() {
-    return exchanges > 0;
-  }
-
   /** Whether the last exchange failed before a single byte of its answer arrived. */
   boolean failedBeforeAnswer() {
     return !input.received();

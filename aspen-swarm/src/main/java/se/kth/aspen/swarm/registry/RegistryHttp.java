@@ -107,31 +107,30 @@ final class RegistryHttp {
   private RegistryResponse exchange(Origin origin, String method, byte[] head, long answerByNanos) throws IOException {
     Optional<HttpConnection> waiting = pool.take(origin);
     if (waiting.isPresent()) {
-      HttpConnection connection = waiting.get();
       try {
-        RegistryResponse response = connection.exchange(method, head, answerByNanos, maxBodyBytes);
-        pool.giveBack(connection);
-        return response;
-      } catch (RuntimeException e) {
-        connection.close();
-        throw e;
+        return exchangeOn(waiting.get(), method, head, answerByNanos);
       } catch (IOException e) {
-        connection.close();
         boolean idempotent = method.equals("GET") || method.equals("HEAD");
-        if (!idempotent || !connection.failedBeforeAnswer() || e instanceof SocketTimeoutException) {
+        if (!idempotent || !waiting.get().failedBeforeAnswer() || e instanceof SocketTimeoutException) {
           throw e;
         }
       }
     }
-    HttpConnection connection = opener.open(origin, answerByNanos);
+    return exchangeOn(opener.open(origin, answerByNanos), method, head, answerByNanos);
+  }
+
+  /** One exchange; the connection goes back to the pool after it, and is closed when it fails. */
+  private RegistryResponse exchangeOn(HttpConnection connection, String method, byte[] head, long answerByNanos)
+      throws IOException {
+    RegistryResponse response;
     try {
-      RegistryResponse response = connection.exchange(method, head, answerByNanos, maxBodyBytes);
-      pool.giveBack(connection);
-      return response;
+      response = connection.exchange(method, head, answerByNanos, maxBodyBytes);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw e;
     }
+    pool.giveBack(connection);
+    return response;
   }
 
   /** The first message along the cause chain: TLS failures often wrap the telling one. */

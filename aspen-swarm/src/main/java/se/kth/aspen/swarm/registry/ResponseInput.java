@@ -91,12 +91,22 @@ final class ResponseInput {
     return position < limit;
   }
 
-  private boolean fill() throws IOException {
+  /**
+   * A socket timeout for what is left of an exchange's time, rounded up to whole milliseconds
+   * (0 would mean no timeout at all).
+   *
+   * @throws SocketTimeoutException when no time is left
+   */
+  static int millisLeft(long answerByNanos) throws SocketTimeoutException {
     long left = answerByNanos - System.nanoTime();
     if (left <= 0) {
-      throw new SocketTimeoutException("the answer did not come in time");
+      throw new SocketTimeoutException("no time left");
     }
-    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left) + 1)));
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+  }
+
+  private boolean fill() throws IOException {
+    socket.setSoTimeout(millisLeft(answerByNanos));
     int count = in.read(buffer);
     if (count < 0) {
       return false;

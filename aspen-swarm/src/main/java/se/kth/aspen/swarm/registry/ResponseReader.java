@@ -110,15 +110,9 @@ final class ResponseReader {
 
   private static void sized(ResponseInput input, CappedBody body, long length) throws IOException {
     body.expect(length);
-    byte[] buffer = new byte[(int) Math.min(length, 16 * 1024)];
-    long left = length;
-    while (left > 0) {
-      int count = input.read(buffer, 0, (int) Math.min(left, buffer.length));
-      if (count < 0) {
-        throw new EOFException("the connection closed " + left + " bytes before the end of the body");
-      }
-      body.append(buffer, 0, count);
-      left -= count;
+    long left = exactly(input, body, new byte[(int) Math.min(length, 16 * 1024)], length);
+    if (left > 0) {
+      throw new EOFException("the connection closed " + left + " bytes before the end of the body");
     }
   }
 
@@ -129,14 +123,8 @@ final class ResponseReader {
       if (size == 0) {
         break;
       }
-      long left = size;
-      while (left > 0) {
-        int count = input.read(buffer, 0, (int) Math.min(left, buffer.length));
-        if (count < 0) {
-          throw new EOFException("the connection closed in the middle of a chunk");
-        }
-        body.append(buffer, 0, count);
-        left -= count;
+      if (exactly(input, body, buffer, size) > 0) {
+        throw new EOFException("the connection closed in the middle of a chunk");
       }
       String end = input.line(MAX_LINE);
       if (end == null || !end.isEmpty()) {
@@ -161,6 +149,20 @@ final class ResponseReader {
     } catch (NumberFormatException e) {
       throw new ProtocolException("a chunk size of the answer is malformed: " + quoted(line));
     }
+  }
+
+  /** Moves {@code length} bytes into the body through the buffer; returns how many were missing when the stream ended. */
+  private static long exactly(ResponseInput input, CappedBody body, byte[] buffer, long length) throws IOException {
+    long left = length;
+    while (left > 0) {
+      int count = input.read(buffer, 0, (int) Math.min(left, buffer.length));
+      if (count < 0) {
+        return left;
+      }
+      body.append(buffer, 0, count);
+      left -= count;
+    }
+    return 0;
   }
 
   private static void toClose(ResponseInput input, CappedBody body) throws IOException {
