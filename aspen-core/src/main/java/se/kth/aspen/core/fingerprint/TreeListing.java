@@ -223,8 +223,8 @@ public final class TreeListing {
       if (!name.equals(".git")) {
         try (DirectoryStream<Path> grandchildren = Files.newDirectoryStream(child)) {
           walk(grandchildren, relative + "/", unix);
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-          unreadable.add(new Unreadable(relative, e instanceof java.nio.file.DirectoryIteratorException d
+        } catch (IOException | DirectoryIteratorException e) {
+          unreadable.add(new Unreadable(relative, e instanceof DirectoryIteratorException d
               ? d.getCause().getMessage() : e.getMessage()));
         }
       }

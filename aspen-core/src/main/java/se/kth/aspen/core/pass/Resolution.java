@@ -44,7 +44,7 @@ final class Resolution {
 
   Output resolve(Input in) throws StepFailure {
     Map<String, String> resolved = new LinkedHashMap<>();
-    resolveEach(in, resolved, new ArrayList<>());
+    resolveEach(in, resolved);
     return new Output(resolved);
   }
 
@@ -89,10 +89,9 @@ final class Resolution {
     return new Output(resolved);
   }
 
-  private void resolveEach(Input in, Map<String, String> resolved, List<RangeUses.Use> used) throws StepFailure {
+  private void resolveEach(Input in, Map<String, String> resolved) throws StepFailure {
     for (VersionRequest request : in.requests()) {
       RangeUses.Use use = parse(request, in.fixed());
-      used.add(use);
       resolved.put(request.variable(), best(request, use, tags(use.repository(), in.deadline())));
     }
   }
